@@ -1,0 +1,21 @@
+"""The registry of checks. A new check is one module with a CHECK and one line here."""
+
+from __future__ import annotations
+
+from ..findings import Rule, Severity
+from . import freshness, schema
+from .base import Check
+
+REGISTRY: tuple[Check, ...] = (
+    schema.CHECK,
+    freshness.CHECK,
+)
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule id any check can report, with its default severity and Dutch summary."""
+    rules = {rule.id: rule for check in REGISTRY for rule in check.rules}
+    for check in REGISTRY:  # the engine reports a crashing check under its own family
+        crash = Rule(f"{check.name}.internal-error", Severity.ERROR, "Een controle liep vast: een fout in patienthub.")
+        rules[crash.id] = crash
+    return rules

@@ -1,0 +1,48 @@
+"""The `patienthub` command. Each subcommand lives in commands/<name>.py; one line registers it here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .commands import check
+from .errors import PatientHubError
+
+COMMANDS = (check,)
+
+
+class _DutchParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors; keep that, in Dutch
+        self.print_usage(sys.stderr)
+        self.exit(2, f"patienthub: fout in de opdracht: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _DutchParser(
+        prog="patienthub",
+        description="Controleert en publiceert de patiënteninformatie over lage rugklachten.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_DutchParser)
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.run(args))
+    except PatientHubError as exc:
+        print(f"patienthub: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

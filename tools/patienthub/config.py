@@ -1,0 +1,174 @@
+"""The one typed configuration object, read from the `patienthub` plugin section of mkdocs.yml.
+
+Every threshold lives here as data with a sensible default. Sections are frozen dataclasses; a new check adds
+its own section class and one field on `Config`. Unknown keys and wrong types are configuration errors
+(exit code 2), reported in Dutch with the dotted key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+SEVERITY_OVERRIDES = ("error", "warning", "suggestion", "off")
+
+
+@dataclass(frozen=True)
+class FreshnessConfig:
+    review_interval_months: int = 36
+    due_soon_days: int = 60
+
+
+@dataclass(frozen=True)
+class Config:
+    # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
+    data_dir: str = "content/_data"
+    freshness: FreshnessConfig = field(default_factory=FreshnessConfig)
+    # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
+    rules: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any] | None) -> Config:
+        config = _build(cls, dict(options or {}), "patienthub")
+        for rule, level in config.rules.items():
+            if level not in SEVERITY_OVERRIDES:
+                raise ConfigError(
+                    f"patienthub.rules.{rule}: '{level}' is geen geldige ernst; kies uit {', '.join(SEVERITY_OVERRIDES)}"
+                )
+        return config
+
+
+def _build(cls: type, raw: Any, where: str) -> Any:
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{where}: verwacht een lijst met sleutels en waarden, kreeg {type(raw).__name__}")
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = sorted(set(raw) - set(fields))
+    if unknown:
+        raise ConfigError(f"{where}: onbekende instelling(en) {', '.join(unknown)}; bekend zijn {', '.join(fields)}")
+    values = {name: _coerce(hints[name], raw[name], f"{where}.{name}") for name in raw}
+    return cls(**values)
+
+
+def _coerce(hint: Any, value: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, where)
+    if origin in (typing.Union, types.UnionType):
+        errors = []
+        for option in typing.get_args(hint):
+            try:
+                return _coerce(option, value, where)
+            except ConfigError as exc:
+                errors.append(str(exc))
+        raise ConfigError(errors[0])
+    if hint is type(None):
+        if value is None:
+            return None
+        raise ConfigError(f"{where}: verwacht niets (null)")
+    if origin in (Mapping, dict):
+        key_type, value_type = typing.get_args(hint) or (str, Any)
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"{where}: verwacht sleutels met waarden")
+        return types.MappingProxyType(
+            {_coerce(key_type, k, where): _coerce(value_type, v, f"{where}.{k}") for k, v in value.items()}
+        )
+    if origin in (tuple, list) or hint in (tuple, list):
+        args = typing.get_args(hint)
+        item_type = args[0] if args else Any
+        if not isinstance(value, list | tuple):
+            raise ConfigError(f"{where}: verwacht een lijst")
+        return tuple(_coerce(item_type, v, f"{where}[{i}]") for i, v in enumerate(value))
+    if hint is Any:
+        return value
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint in (int, float) and isinstance(value, bool):
+        raise ConfigError(f"{where}: verwacht een getal, kreeg {value!r}")
+    if isinstance(hint, type) and not isinstance(value, hint):
+        names = {int: "een geheel getal", float: "een getal", str: "tekst", bool: "true of false"}
+        raise ConfigError(f"{where}: verwacht {names.get(hint, hint.__name__)}, kreeg {value!r}")
+    return value
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its `!!python/name:` or `!ENV` tags."""
+
+
+def _placeholder(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> str:
+    return f"<{node.tag}>"
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`, as MkDocs reads it (first variable that is set)."""
+    items = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    for name in names:
+        if str(name) in os.environ:
+            return os.environ[str(name)]
+    return default
+
+
+_MkDocsLoader.add_constructor("!ENV", _env)
+_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _placeholder)
+_MkDocsLoader.add_multi_constructor("!", _placeholder)
+
+
+@dataclass(frozen=True)
+class Project:
+    """What the core needs to know about the repository: where things are and how it is configured."""
+
+    root: Path
+    docs_dir: Path
+    site_url: str
+    exclude_docs: str
+    config: Config
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / self.config.data_dir
+
+
+def plugin_options(mkdocs_config: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The `patienthub` entry of the plugins list, or None when the plugin is not enabled."""
+    plugins = mkdocs_config.get("plugins") or []
+    if isinstance(plugins, Mapping):
+        plugins = [{k: v} for k, v in plugins.items()]
+    for item in plugins:
+        if item == "patienthub":
+            return {}
+        if isinstance(item, Mapping) and "patienthub" in item:
+            return dict(item["patienthub"] or {})
+    return None
+
+
+def load_project(config_file: Path) -> Project:
+    try:
+        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_MkDocsLoader) or {}
+    except OSError as exc:
+        raise ConfigError(f"{config_file}: kan het bestand niet lezen ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{config_file}: ongeldige YAML ({exc})") from exc
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{config_file}: verwacht sleutels met waarden bovenaan")
+    options = plugin_options(raw)
+    if options is None:
+        raise ConfigError(f"{config_file}: de plugin 'patienthub' staat niet onder 'plugins'")
+    root = config_file.resolve().parent
+    return Project(
+        root=root,
+        docs_dir=root / str(raw.get("docs_dir", "docs")),
+        site_url=str(raw.get("site_url") or ""),
+        exclude_docs=str(raw.get("exclude_docs") or ""),
+        config=Config.from_options(options),
+    )

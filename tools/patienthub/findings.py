@@ -1,0 +1,76 @@
+"""Findings: what a check says about a page, and the rules that may say it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+FAMILIES = (
+    "schema",
+    "freshness",
+    "readability",
+    "terminology",
+    "advice",
+    "links",
+    "html",
+    "outcomes",
+    "review",
+    "hub",
+)
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    SUGGESTION = "suggestion"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "suggestion": 0}[self.value]
+
+    @property
+    def dutch(self) -> str:
+        return {"error": "fout", "warning": "waarschuwing", "suggestion": "suggestie"}[self.value]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule a check can report. `summary` is the Dutch one-liner shown in guides and listings."""
+
+    id: str
+    severity: Severity
+    summary: str
+
+    def __post_init__(self) -> None:
+        family = self.id.split(".", 1)[0]
+        if family not in FAMILIES or "." not in self.id:
+            raise ValueError(f"rule id {self.id!r} must start with one of {FAMILIES} and a dot")
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    path: str
+    line: int | None
+    message: str
+    suggestion: str = ""
+    column: int | None = None
+    # Text quoted from the page (e.g. the sentence or word); used by suppression and reports.
+    excerpt: str = field(default="", compare=False)
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return replace(self, severity=severity)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line or 0, self.column or 0, self.rule)
+
+
+def finding(rule: Rule, path: str, line: int | None, message: str, suggestion: str = "", **kw) -> Finding:
+    """Build a finding at the rule's default severity."""
+    return Finding(rule.id, rule.severity, path, line, message, suggestion, **kw)

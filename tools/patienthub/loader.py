@@ -1,0 +1,125 @@
+"""Load: files on disk -> Page and Site. Reading problems become findings; nothing is skipped silently."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+import pathspec
+
+from . import frontmatter, metadata, organisations
+from .config import Project
+from .datafiles import relative
+from .findings import Finding, Severity
+from .model import Page, PageMeta, Site
+
+# MkDocs' own defaults for exclude_docs; ours come from mkdocs.yml on top of these.
+MKDOCS_DEFAULT_EXCLUDES = ".*\n/templates/\n"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def page_url(src_uri: str) -> str:
+    """The URL MkDocs gives a page with use_directory_urls (the default)."""
+    stem, _, _ = src_uri.rpartition(".")
+    parts = stem.split("/")
+    if parts[-1] in ("index", "README"):
+        parts = parts[:-1]
+    url = "/".join(parts)
+    return f"{url}/" if url else ""
+
+
+def _excluded(project: Project) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitwildmatch", (MKDOCS_DEFAULT_EXCLUDES + project.exclude_docs).splitlines())
+
+
+def discover(project: Project) -> list[Path]:
+    """Every Markdown page MkDocs would publish from docs_dir, in a stable order."""
+    spec = _excluded(project)
+    docs = project.docs_dir
+    found = []
+    for path in sorted(docs.rglob("*")):
+        if path.suffix.lower() not in MARKDOWN_SUFFIXES or not path.is_file():
+            continue
+        if spec.match_file(path.relative_to(docs).as_posix()):
+            continue
+        found.append(path)
+    return found
+
+
+def decode(raw: bytes) -> tuple[str | None, Finding | None]:
+    """Bytes -> normalised text (no BOM, LF line ends), or a finding that says why not."""
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return None, _read_error("schema.binary-file", line, "Dit bestand bevat binaire gegevens (NUL-tekens).")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, _read_error(
+            "schema.encoding",
+            line,
+            f"Dit bestand is geen geldige UTF-8-tekst (byte {raw[exc.start]:#x} op positie {exc.start}).",
+            "Sla het bestand op als UTF-8 (in VS Code: rechtsonder op de codering klikken).",
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _read_error(rule: str, line: int | None, message: str, suggestion: str = "") -> Finding:
+    # Path is filled in by load_page; a Finding is frozen, so we build it again there.
+    return Finding(rule, Severity.ERROR, "", line, message, suggestion)
+
+
+def load_page(path: Path, project: Project) -> Page:
+    rel = relative(path, project.root)
+    try:
+        src_uri = path.resolve().relative_to(project.docs_dir.resolve()).as_posix()
+    except ValueError:
+        src_uri = path.name  # a file outside docs_dir (checked on request) lives at the site root
+    url = page_url(src_uri)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problem = Finding("schema.unreadable", Severity.ERROR, rel, None, f"Kan het bestand niet lezen: {exc.strerror}.")
+        return _empty_page(rel, src_uri, url, problem)
+    text, problem = decode(raw)
+    if problem is not None:
+        return _empty_page(rel, src_uri, url, _at(problem, rel))
+    if not text.strip():
+        problem = Finding(
+            "schema.empty-file",
+            Severity.ERROR,
+            rel,
+            1,
+            "Dit bestand is leeg.",
+            "Begin met het sjabloon: patienthub new --title '…' --type education --owner nhg",
+        )
+        return _empty_page(rel, src_uri, url, problem)
+    fm = frontmatter.parse(text)
+    problems = [
+        Finding(p.rule, Severity.ERROR, rel, p.line, p.message, p.suggestion) for p in fm.problems
+    ]
+    meta = PageMeta()
+    if fm.data:  # a block that could not be read at all has its own finding; validating {} adds only noise
+        meta, schema_findings = metadata.validate(fm, rel)
+        problems.extend(schema_findings)
+    return Page(rel, src_uri, url, text, fm, meta, tuple(problems))
+
+
+def _at(problem: Finding, path: str) -> Finding:
+    return Finding(problem.rule, problem.severity, path, problem.line, problem.message, problem.suggestion)
+
+
+def _empty_page(rel: str, src_uri: str, url: str, problem: Finding) -> Page:
+    fm = frontmatter.FrontMatter({}, {}, "", 1, False, ())
+    return Page(rel, src_uri, url, "", fm, PageMeta(), (problem,))
+
+
+def load_site(project: Project, today: dt.date, extra_files: Iterable[Path] = ()) -> Site:
+    """All published pages of the project, plus any files outside docs_dir named explicitly."""
+    paths = discover(project)
+    known = {p.resolve() for p in paths}
+    paths.extend(p for p in extra_files if p.resolve() not in known)
+    pages = tuple(load_page(path, project) for path in paths)
+    orgs, org_findings = organisations.load(project.data_dir, project.root)
+    return Site(project=project, today=today, pages=pages, organisations=orgs, data_findings=tuple(org_findings))

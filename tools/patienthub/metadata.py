@@ -1,0 +1,195 @@
+"""Front matter validated against the published JSON Schema, then turned into a typed PageMeta.
+
+The JSON Schema in schemas/frontmatter.schema.json is the single definition of the front matter: editors'
+VS Code validates with it while typing, and this module validates with the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from .findings import Finding, Severity
+from .frontmatter import FrontMatter, to_json_compatible
+from .model import PageMeta, Source
+
+SCHEMA_FILE = "frontmatter.schema.json"
+
+FIELD_NAMES_NL = {
+    "title": "de titel (title)",
+    "description": "de beschrijving (description)",
+    "type": "het soort pagina (type)",
+    "owner": "de verantwoordelijke organisatie (owner)",
+    "last_reviewed": "de datum van de laatste controle (last_reviewed)",
+    "next_review": "de datum van de volgende controle (next_review)",
+    "status": "de status (status)",
+    "sources": "de bronnen (sources)",
+}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files("patienthub").joinpath("schemas", SCHEMA_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def extend_schema(properties: Mapping[str, Any]) -> None:
+    """Let a check declare front-matter keys of its own (e.g. `readability`), keeping one schema in use."""
+    schema()["properties"].update(properties)
+    _validator.cache_clear()
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+
+
+def validate(fm: FrontMatter, path: str) -> tuple[PageMeta, list[Finding]]:
+    errors = sorted(_validator().iter_errors(to_json_compatible(fm.data)), key=lambda e: list(e.absolute_path))
+    findings = [_finding(error, fm, path) for error in errors]
+    invalid_top_keys = {str(error.absolute_path[0]) for error in errors if error.absolute_path}
+    return _typed(fm, invalid_top_keys), findings
+
+
+def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> Finding:
+    where = tuple(error.absolute_path)
+    line = fm.line_of(*where)
+    field = ".".join(str(p) for p in where) or "het gegevensblok"
+    value = error.instance
+    validator = error.validator
+    severity = Severity.ERROR
+    suggestion = ""
+    if validator == "required":
+        missing = [name for name in error.validator_value if name not in (error.instance or {})]
+        name = missing[0] if missing else "?"
+        rule = "schema.required"
+        message = f"{FIELD_NAMES_NL.get(name, name).capitalize()} ontbreekt."
+        if where:
+            message = f"In {field} ontbreekt '{name}'."
+        suggestion = f"Voeg een regel '{name}: …' toe."
+    elif validator == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - known)
+        rule, severity = "schema.unknown-key", Severity.WARNING
+        line = fm.line_of(*where, extra[0]) if extra else line
+        message = f"Onbekende sleutel(s) {', '.join(repr(e) for e in extra)} in {field}; die worden niet gebruikt."
+        suggestion = "Controleer de spelling; bekende sleutels staan in de handleiding voor redacteuren."
+    elif validator == "format" and error.validator_value == "date":
+        rule = "schema.date"
+        if isinstance(value, str) and "T" in value:
+            message = f"{field}: '{value}' is een datum met tijd; gebruik alleen de datum."
+        else:
+            message = f"{field}: '{value}' is geen bestaande datum in de vorm JJJJ-MM-DD."
+        suggestion = "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-12."
+    elif validator == "enum":
+        rule = "schema.enum"
+        options = ", ".join(str(o) for o in error.validator_value)
+        message = f"{field}: '{value}' is geen geldige waarde."
+        suggestion = f"Kies uit: {options}."
+    elif validator == "maxLength":
+        rule = "schema.too-long"
+        message = f"{field} is {len(value)} tekens lang; het maximum is {error.validator_value}."
+        suggestion = "Maak de tekst korter; zoekmachines tonen niet meer."
+    elif validator in ("minLength", "minItems"):
+        rule = "schema.empty"
+        message = f"{field} is leeg."
+        suggestion = "Vul een waarde in" + (" (minstens één bron)." if field == "sources" else ".")
+    elif validator == "type":
+        rule = "schema.type"
+        expected = error.validator_value
+        names = {"string": "tekst", "array": "een lijst", "object": "sleutels met waarden", "integer": "een getal"}
+        wanted = " of ".join(names.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        message = f"{field} moet {wanted} zijn, maar is {_describe(value)}."
+        suggestion = "Zie het voorbeeld in de handleiding voor redacteuren."
+    elif validator == "pattern":
+        rule = "schema.format"
+        message = f"{field}: '{value}' heeft niet de juiste vorm."
+        suggestion = {
+            "owner": "Gebruik de sleutel van de organisatie in kleine letters, bijvoorbeeld nhg.",
+        }.get(field, "Gebruik kleine letters, cijfers en streepjes, of een adres dat begint met https://.")
+    elif validator == "uniqueItems":
+        rule = "schema.duplicate-value"
+        message = f"{field} noemt dezelfde waarde twee keer."
+        suggestion = "Haal de dubbele waarde weg."
+    else:
+        rule = "schema.invalid"
+        message = f"{field}: {error.message}"
+    return Finding(rule, severity, path, line, message, suggestion)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "leeg"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een blok met sleutels"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    return f"'{value}'"
+
+
+def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
+    data = fm.data
+
+    def get(key: str, kind: type | tuple[type, ...]) -> Any:
+        value = data.get(key)
+        return value if key not in invalid and isinstance(value, kind) else None
+
+    def date(key: str) -> dt.date | None:
+        value = data.get(key)
+        if isinstance(value, dt.datetime):
+            return None
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return None
+
+    sources = []
+    for index, item in enumerate(data.get("sources") or [] if isinstance(data.get("sources"), list) else []):
+        if isinstance(item, dict) and isinstance(item.get("title") or item.get("key"), str):
+            item_date = item.get("date")
+            sources.append(
+                Source(
+                    title=str(item.get("title") or item.get("key")),
+                    url=item.get("url") if isinstance(item.get("url"), str) else None,
+                    version=str(item["version"]) if item.get("version") is not None else None,
+                    date=item_date if isinstance(item_date, dt.date) else None,
+                    key=item.get("key") if isinstance(item.get("key"), str) else None,
+                    line=fm.line_of("sources", index),
+                )
+            )
+    codes_raw = data.get("codes") if isinstance(data.get("codes"), dict) else {}
+    codes = {
+        system: tuple(str(code) for code in values)
+        for system, values in codes_raw.items()
+        if isinstance(values, list)
+    }
+    return PageMeta(
+        title=get("title", str),
+        description=get("description", str),
+        type=get("type", str),
+        owner=get("owner", str),
+        last_reviewed=date("last_reviewed"),
+        next_review=date("next_review"),
+        status=get("status", str),
+        sources=tuple(sources),
+        reviewed_by=tuple(str(o) for o in data.get("reviewed_by") or [] if isinstance(o, str))
+        if isinstance(data.get("reviewed_by"), list)
+        else (),
+        codes=codes,
+        aliases=tuple(str(a) for a in data.get("aliases") or [] if isinstance(a, str))
+        if isinstance(data.get("aliases"), list)
+        else (),
+        raw=data,
+    )

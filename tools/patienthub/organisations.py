@@ -1,0 +1,73 @@
+"""The registry of organisations that own and review pages (content/_data/organisations.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .datafiles import DataFile, load_data_file
+from .findings import Finding, Severity
+
+FILE_NAME = "organisations.yml"
+REQUIRED = ("name", "short_name", "website")
+OPTIONAL = ("github_team",)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    key: str
+    name: str
+    short_name: str
+    website: str | None  # None only where no website could be verified
+    github_team: str | None = None
+
+
+def load(data_dir: Path, root: Path) -> tuple[dict[str, Organisation], list[Finding]]:
+    data_file = load_data_file(data_dir / FILE_NAME, root)
+    findings = list(data_file.findings)
+    organisations: dict[str, Organisation] = {}
+    if not isinstance(data_file.data, dict):
+        return organisations, findings
+    for key, entry in data_file.data.items():
+        line = data_file.line_of(key)
+        problem = _problem(key, entry)
+        if problem:
+            findings.append(_invalid(data_file, line, problem))
+            continue
+        organisations[key] = Organisation(
+            key=key,
+            name=entry["name"],
+            short_name=entry["short_name"],
+            website=entry["website"],
+            github_team=entry.get("github_team"),
+        )
+    return organisations, findings
+
+
+def _problem(key: str, entry: object) -> str | None:
+    if not isinstance(entry, dict):
+        return f"organisatie '{key}' moet sleutels met waarden hebben (name, short_name, website)"
+    missing = [name for name in REQUIRED if name not in entry]
+    if missing:
+        return f"organisatie '{key}' mist {', '.join(missing)}"
+    unknown = sorted(set(entry) - set(REQUIRED) - set(OPTIONAL))
+    if unknown:
+        return f"organisatie '{key}' heeft onbekende sleutel(s) {', '.join(unknown)}"
+    for name in ("name", "short_name"):
+        if not isinstance(entry[name], str) or not entry[name].strip():
+            return f"organisatie '{key}': {name} moet tekst zijn"
+    website = entry["website"]
+    if website is not None and not (isinstance(website, str) and website.startswith("https://")):
+        return f"organisatie '{key}': website moet beginnen met https:// (of leeg zijn als die niet bekend is)"
+    return None
+
+
+def _invalid(data_file: DataFile, line: int | None, problem: str) -> Finding:
+    return Finding(
+        "schema.data-invalid",
+        Severity.ERROR,
+        data_file.path,
+        line,
+        f"Fout in {FILE_NAME}: {problem}.",
+        "Vergelijk met de andere organisaties in dit bestand.",
+    )

@@ -1,0 +1,40 @@
+"""What a page shows a patient about itself: review dates, owner, reviewers, concept status.
+
+Engine-neutral: the MkDocs plugin passes this to the templates, and any future engine can do the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .checks.freshness import next_review
+from .dates import dutch_date
+from .model import Page, Site
+from .organisations import Organisation
+
+
+@dataclass(frozen=True)
+class PageView:
+    last_reviewed: str | None  # "12 maart 2026"
+    last_reviewed_iso: str | None
+    next_review: str | None
+    next_review_iso: str | None
+    owner: Organisation | None
+    reviewers: tuple[Organisation, ...]
+    concept: bool
+    overdue: bool
+
+
+def page_view(page: Page, site: Site) -> PageView:
+    meta = page.meta
+    due = next_review(page, site.config)
+    return PageView(
+        last_reviewed=dutch_date(meta.last_reviewed) if meta.last_reviewed else None,
+        last_reviewed_iso=meta.last_reviewed.isoformat() if meta.last_reviewed else None,
+        next_review=dutch_date(due) if due else None,
+        next_review_iso=due.isoformat() if due else None,
+        owner=site.organisations.get(meta.owner or ""),
+        reviewers=tuple(site.organisations[key] for key in meta.reviewed_by if key in site.organisations),
+        concept=meta.is_concept,
+        overdue=due is not None and site.today > due,
+    )
