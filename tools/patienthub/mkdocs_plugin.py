@@ -14,9 +14,10 @@ from typing import Any
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import engine, loader
+from . import engine, generators, loader, transforms
 from .config import Config, load_project
 from .dates import parse_iso
 from .errors import ConfigError
@@ -70,6 +71,21 @@ class PatientHubPlugin(BasePlugin):
             else:
                 log.info(text_line(finding))
         log.info(summary_line(self.result))
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        for generate in generators.REGISTRY:
+            for output in generate(self.site):
+                existing = files.get_file_from_path(output.uri)
+                if existing is not None:
+                    files.remove(existing)
+                files.append(File.generated(config, output.uri, content=output.content))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        assert self.site is not None
+        core_page = self.site.by_src_uri.get(page.file.src_uri)
+        return transforms.apply(markdown, core_page, self.site) if core_page else markdown
 
     def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
         assert self.site is not None

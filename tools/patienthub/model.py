@@ -84,6 +84,8 @@ class Site:
     organisations: Mapping[str, Organisation]
     # Findings about data files (registries) rather than pages.
     data_findings: tuple[Finding, ...] = ()
+    # Lower-case words and phrases the termbase/glossary explains: not "rare" for the readability check.
+    explained_words: frozenset[str] = frozenset()
 
     @property
     def config(self) -> Config:

@@ -1,0 +1,14 @@
+"""Files the build adds to the site from the core model (glossary, dashboard, feeds, redirects, ...).
+
+A generator is a pure function `(site) -> Iterable[Output]`; a new one is one module plus one line here.
+Any engine adapter can write these outputs: the MkDocs plugin adds them as generated files, so `.md` outputs are
+rendered with the theme and everything else is copied as it is.
+"""
+
+from __future__ import annotations
+
+from .base import Generator, Output
+
+REGISTRY: tuple[Generator, ...] = ()
+
+__all__ = ["REGISTRY", "Generator", "Output"]

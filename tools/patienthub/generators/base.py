@@ -1,0 +1,17 @@
+"""What a generator returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..model import Site
+
+
+@dataclass(frozen=True)
+class Output:
+    uri: str  # path in the site, relative to its root ("api/v1/pages.json", "woordenlijst.md")
+    content: str | bytes
+
+
+Generator = Callable[[Site], Iterable[Output]]

@@ -1,0 +1,231 @@
+"""A small line-based scanner of the Markdown we write, keeping every block's source lines.
+
+Not a renderer: it finds the units a patient reads (headings, paragraphs, list items, table cells, admonition
+titles) and the parts nobody reads as prose (code, HTML comments, raw HTML), each with its 1-based file lines.
+Readability, terminology, HTML and link checks all build on the same blocks, so they agree on what is prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "table_cell", "admonition_title", "blockquote"})
+
+_FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,9}[.)])\s+(?P<text>.*)$")
+_ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(?P<title>[^"]*)")?\s*$')
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_HTML_START = re.compile(r"^\s*<(?!!--)[A-Za-z/!]")
+_SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[\^?[^\]]+\]:\s|\{[:.#][^}]*\}\s*$|-{2}8<-{2})")
+_HRULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # heading | paragraph | list_item | table_cell | admonition_title | blockquote | code | html | comment
+    text: str  # the block's Markdown source, lines joined with "\n"
+    lines: tuple[int, ...]  # the 1-based file line of each line of `text`
+    level: int = 0  # heading level, or list nesting depth
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind in PROSE_KINDS
+
+    def line_at(self, offset: int) -> int:
+        """File line of the character at `offset` in `text`."""
+        return self.lines[min(self.text.count("\n", 0, max(offset, 0)), len(self.lines) - 1)]
+
+
+def blocks(body: str, first_line: int = 1) -> list[Block]:
+    """Scan a page body; `first_line` is the file line of the body's first line."""
+    numbered = [(first_line + i, line) for i, line in enumerate(body.split("\n"))]
+    return _Scanner(numbered).scan()
+
+
+class _Scanner:
+    def __init__(self, numbered: list[tuple[int, str]]) -> None:
+        self.lines = numbered
+        self.out: list[Block] = []
+        self.para: list[tuple[int, str]] = []
+        self.para_kind = "paragraph"
+        self.para_level = 0
+        self.in_list = False  # indented lines after a list item belong to it, they are not code
+
+    def flush(self) -> None:
+        if self.para:
+            text = "\n".join(t for _, t in self.para)
+            self.out.append(Block(self.para_kind, text, tuple(n for n, _ in self.para), self.para_level))
+        self.para = []
+        self.para_kind = "paragraph"
+        self.para_level = 0
+
+    def scan(self) -> list[Block]:
+        i = 0
+        lines = self.lines
+        while i < len(lines):
+            number, line = lines[i]
+            stripped = line.strip()
+            if not stripped:
+                self.flush()
+                i += 1
+                continue
+            fence = _FENCE.match(line)
+            if fence:
+                self.flush()
+                i = self._code(i, fence.group("fence"))
+                continue
+            if stripped.startswith("<!--"):
+                self.flush()
+                i = self._comment(i)
+                continue
+            heading = _HEADING.match(line)
+            if heading and not line.startswith("    "):
+                self.flush()
+                self.out.append(Block("heading", heading.group(2), (number,), len(heading.group(1))))
+                i += 1
+                continue
+            admonition = _ADMONITION.match(line)
+            if admonition:
+                self.flush()
+                if admonition.group("title"):
+                    self.out.append(Block("admonition_title", admonition.group("title"), (number,)))
+                i = self._indented_body(i + 1, len(admonition.group("indent")) + 4)
+                continue
+            if _TABLE_SEPARATOR.match(line) and self.para and "|" in self.para[-1][1]:
+                header = self.para.pop()
+                self.flush()
+                self._table_row(*header)
+                i += 1
+                while i < len(lines) and "|" in lines[i][1] and lines[i][1].strip():
+                    self._table_row(*lines[i])
+                    i += 1
+                continue
+            if _SKIP_LINE.match(line) or _HRULE.match(line):
+                self.flush()
+                i += 1
+                continue
+            if _HTML_START.match(line) and not self.para:
+                i = self._html(i)
+                continue
+            item = _LIST_ITEM.match(line)
+            if item:
+                self.flush()
+                self.in_list = True
+                self.para_kind = "list_item"
+                self.para_level = len(item.group("indent").expandtabs(4)) // 2
+                self.para = [(number, item.group("text"))]
+                i += 1
+                continue
+            if stripped.startswith(">"):
+                if self.para_kind != "blockquote":
+                    self.flush()
+                    self.para_kind = "blockquote"
+                self.para.append((number, stripped.lstrip(">").strip()))
+                i += 1
+                continue
+            if line.startswith("    ") and not self.para and not self.in_list:
+                i = self._indented_code(i)
+                continue
+            if not line.startswith((" ", "\t")) and not self.para:
+                self.in_list = False
+            self.para.append((number, stripped))
+            i += 1
+        self.flush()
+        return self.out
+
+    def _code(self, start: int, fence: str) -> int:
+        i = start + 1
+        while i < len(self.lines) and not self.lines[i][1].strip().startswith(fence):
+            i += 1
+        end = min(i, len(self.lines) - 1)
+        chunk = self.lines[start : end + 1]
+        self.out.append(Block("code", "\n".join(t for _, t in chunk), tuple(n for n, _ in chunk)))
+        return end + 1
+
+    def _comment(self, start: int) -> int:
+        i = start
+        while i < len(self.lines) and "-->" not in self.lines[i][1]:
+            i += 1
+        end = min(i, len(self.lines) - 1)
+        chunk = self.lines[start : end + 1]
+        self.out.append(Block("comment", "\n".join(t for _, t in chunk), tuple(n for n, _ in chunk)))
+        return end + 1
+
+    def _html(self, start: int) -> int:
+        i = start
+        while i < len(self.lines) and self.lines[i][1].strip():
+            i += 1
+        chunk = self.lines[start:i]
+        self.out.append(Block("html", "\n".join(t for _, t in chunk), tuple(n for n, _ in chunk)))
+        return i
+
+    def _indented_code(self, start: int) -> int:
+        i = start
+        while i < len(self.lines) and (self.lines[i][1].startswith("    ") or not self.lines[i][1].strip()):
+            i += 1
+        chunk = self.lines[start:i]
+        self.out.append(Block("code", "\n".join(t for _, t in chunk), tuple(n for n, _ in chunk)))
+        return i
+
+    def _indented_body(self, start: int, indent: int) -> int:
+        """The content of an admonition: lines indented by `indent`, scanned as Markdown of their own."""
+        i = start
+        inner: list[tuple[int, str]] = []
+        while i < len(self.lines):
+            number, line = self.lines[i]
+            if line.strip() and len(line) - len(line.lstrip()) < indent:
+                break
+            inner.append((number, line[indent:] if line.strip() else ""))
+            i += 1
+        while inner and not inner[-1][1].strip():
+            inner.pop()
+        self.out.extend(_Scanner(inner).scan())
+        return i
+
+    def _table_row(self, number: int, line: str) -> None:
+        row = line.strip()
+        if row.startswith("|"):
+            row = row[1:]
+        if row.endswith("|") and not row.endswith("\\|"):
+            row = row[:-1]
+        for cell in re.split(r"(?<!\\)\|", row):
+            if cell.strip():
+                self.out.append(Block("table_cell", cell.strip(), (number,)))
+
+
+# --- inline Markdown -> the text a patient reads ---------------------------------------------------------------
+
+_INLINE_CODE = re.compile(r"`+[^`]*`+")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s)<>\]]+")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_ATTR_LIST = re.compile(r"\{[:.#][^}]*\}")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|==|\^\^)(?=\S)(.+?)(?<=\S)\1", re.S)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+
+def plain(text: str) -> str:
+    """Inline Markdown to readable text. Line breaks are kept, so offsets still map to source lines."""
+    text = _INLINE_CODE.sub("", text)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub("", text)
+    text = _URL.sub("", text)
+    text = _HTML_TAG.sub("", text)
+    text = _FOOTNOTE_REF.sub("", text)
+    text = _ATTR_LIST.sub("", text)
+    for _ in range(3):  # nested emphasis (***x*** or **_x_**)
+        text = _EMPHASIS.sub(r"\2", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return text
