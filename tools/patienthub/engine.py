@@ -99,5 +99,5 @@ def run(
             for f in _safely(check, "mkdocs.yml", lambda c=check: c.site(site)):
                 if f.path in checked or f.path not in page_paths:
                     findings.append(f)
-    kept = filters.apply(findings, site)
+    kept = filters.apply(findings, site, pages)
     return Result(site, tuple(reports), tuple(sorted(kept, key=lambda f: f.sort_key)))

@@ -96,7 +96,7 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
         rule = "schema.too-long"
         message = f"{field} is {len(value)} tekens lang; het maximum is {error.validator_value}."
         suggestion = "Maak de tekst korter; zoekmachines tonen niet meer."
-    elif validator in ("minLength", "minItems"):
+    elif validator in ("minLength", "minItems", "minProperties"):
         rule = "schema.empty"
         message = f"{field} is leeg."
         suggestion = "Vul een waarde in" + (" (minstens één bron)." if field == "sources" else ".")
@@ -175,6 +175,8 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
         for system, values in codes_raw.items()
         if isinstance(values, list)
     }
+    exempt_section = get("readability", dict) or {}
+    exempt = exempt_section.get("exempt")
     return PageMeta(
         title=get("title", str),
         description=get("description", str),
@@ -191,5 +193,6 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
         aliases=tuple(str(a) for a in data.get("aliases") or [] if isinstance(a, str))
         if isinstance(data.get("aliases"), list)
         else (),
+        exempt={"readability": exempt} if isinstance(exempt, str) else dict(exempt or {}),
         raw=data,
     )

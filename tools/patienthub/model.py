@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .findings import Finding
 from .frontmatter import FrontMatter
+from .prose import Prose, extract
 
 if TYPE_CHECKING:
     from .config import Config, Project
@@ -43,6 +44,8 @@ class PageMeta:
     reviewed_by: tuple[str, ...] = ()
     codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     aliases: tuple[str, ...] = ()
+    # Exemptions from rules, each with its reason: {"readability": "…"} or {"readability.passive": "…"}.
+    exempt: Mapping[str, str] = field(default_factory=dict)
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -74,6 +77,11 @@ class Page:
     @cached_property
     def body_lines(self) -> list[str]:
         return self.body.split("\n")
+
+    @cached_property
+    def prose(self) -> Prose:
+        """The text a patient reads, in units and sentences with source lines (shared by the prose checks)."""
+        return extract(self.body, self.body_start_line)
 
 
 @dataclass(frozen=True, eq=False)
