@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import pyphen
 import yaml
@@ -31,6 +32,7 @@ import yaml
 _HYPHENATOR = pyphen.Pyphen(lang="nl_NL", left=1, right=1)
 
 _L = r"[^\W\d_]"  # a letter in any script
+_PART = rf"{_L}+(?:\({_L}+\){_L}*)?"  # letters, or letters with an optional part: patiënten(sub)groepen
 _HYPHEN = r"\-\u2010\u2011"
 _APOSTROPHE = "'\u2019"
 _TOKEN = re.compile(
@@ -39,7 +41,7 @@ _TOKEN = re.compile(
   | (?P<domain>(?<![^\W_])[^\W_]+(?:[.{_HYPHEN}][^\W_]+)*\.(?:nl|com|org|net|eu|be|info|nu)(?![^\W_]))
   | (?P<number>(?<![^\W_])\d+(?:[.,:]\d+)*(?:ste|de|e)?(?![^\W_]))           # 2,5  10.30  3e  1ste
   | (?P<code>(?<![^\W_])(?=[\w.{_HYPHEN}]*\d)[^\W_]+(?:[.{_HYPHEN}][^\W_]+)*)  # L03  EQ-5D  COVID-19  M54.5
-  | (?P<word>[{_APOSTROPHE}]?{_L}+(?:[{_APOSTROPHE}{_HYPHEN}]{_L}+)*(?:[{_HYPHEN}](?=\s))?)
+  | (?P<word>[{_APOSTROPHE}]?{_PART}(?:[{_APOSTROPHE}{_HYPHEN}]{_PART})*(?:[{_HYPHEN}](?=\s))?)
     """,
     re.VERBOSE,
 )
@@ -94,11 +96,12 @@ def language() -> Language:
     )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int  # offset in the text that was tokenised
     kind: str  # word | clitic | dotted | domain | number | code
+    normal: str  # lower case, straight apostrophes: the form to look a word up by
+    syllables: int
 
     @property
     def end(self) -> int:
@@ -109,35 +112,24 @@ class Token:
         return self.kind != "clitic"
 
     @property
-    def normal(self) -> str:
-        """Lower case, straight apostrophes, no quote in front: the form to look words up by."""
-        text = self.text.lower().replace("’", "'")
-        return text.lstrip("'") if self.kind == "word" and text not in language().clitics else text
-
-    @property
     def is_acronym(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @property
-    def syllables(self) -> int:
-        return token_syllables(self.text, self.kind)
+        """NHG, MRI, EQ-5D: at least two letters, all capitals."""
+        return len(self.text) >= 2 and self.text.isupper()
 
 
 def tokens(text: str) -> list[Token]:
+    clitics = language().clitics
     out = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "word"
-        value = match.group()
-        if kind == "word":
-            if value.startswith(("'", "’")) and value.lower().replace("’", "'") not in language().clitics:
-                # an opening quote, not an apostrophe: 'Neem rust'
-                value, start = value[1:], match.start() + 1
-                out.append(Token(value, start, "word"))
-                continue
-            if value.lower().replace("’", "'") in language().clitics:
+        value, start = match.group(), match.start()
+        normal = value.lower().replace("’", "'")
+        if kind == "word" and normal[0] == "'":
+            if normal in clitics:
                 kind = "clitic"
-        out.append(Token(value, match.start(), kind))
+            else:  # an opening quote, not an apostrophe: 'Neem rust'
+                value, start, normal = value[1:], start + 1, normal[1:]
+        out.append(Token(value, start, kind, normal, token_syllables(value, kind)))
     return out
 
 
@@ -205,14 +197,11 @@ class Sentence:
     end: int  # offset just after the closing punctuation (or the last word)
     text: str
     words: tuple[Token, ...]  # the tokens that count as words
+    syllable_count: int
 
     @property
     def word_count(self) -> int:
         return len(self.words)
-
-    @property
-    def syllable_count(self) -> int:
-        return sum(t.syllables for t in self.words)
 
     @property
     def flesch_douma(self) -> float:
@@ -242,7 +231,7 @@ def _close(text: str, toks: list[Token], end: int, out: list[Sentence]) -> None:
         start = toks[0].start
         while start > 0 and text[start - 1] in _OPENERS:
             start -= 1
-        out.append(Sentence(start, end, text[start:end].strip(), words))
+        out.append(Sentence(start, end, text[start:end].strip(), words, sum(t.syllables for t in words)))
 
 
 def _boundaries(text: str, toks: list[Token]) -> list[int]:
@@ -346,15 +335,18 @@ def clauses(sentence: Sentence) -> list[list[Token]]:
     return groups
 
 
-def passive_clause(sentence: Sentence) -> list[Token] | None:
-    """The first clause with a form of "worden" and a past participle ("wordt … onderzocht"), if any."""
+def passive(sentence: Sentence) -> tuple[Token, Token] | None:
+    """A form of "worden" and a past participle in one clause ("wordt … onderzocht"), in reading order."""
     auxiliaries = language().passive_auxiliaries
+    if not any(t.normal in auxiliaries for t in sentence.words):
+        return None
     for clause in clauses(sentence):
-        words = [t.normal for t in clause]
-        if any(w in auxiliaries for w in words) and any(
-            is_participle(w) for w in words if w not in auxiliaries
-        ):
-            return clause
+        auxiliary = next((t for t in clause if t.normal in auxiliaries), None)
+        participle = next(
+            (t for t in clause if t.normal not in auxiliaries and is_participle(t.normal)), None
+        )
+        if auxiliary is not None and participle is not None:
+            return (auxiliary, participle) if auxiliary.start < participle.start else (participle, auxiliary)
     return None
 
 

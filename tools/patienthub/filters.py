@@ -6,7 +6,7 @@ then severity overrides from the configuration. Wrong or unused suppressions bec
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from . import suppressions
 from .checks import all_rules
@@ -26,10 +26,16 @@ def exemption(page: Page, rule: str) -> str | None:
     return page.meta.exempt.get(rule) or page.meta.exempt.get(rule.split(".", 1)[0])
 
 
-def apply(findings: Iterable[Finding], site: Site, pages: Sequence[Page] | None = None) -> list[Finding]:
-    """Filter the findings of a run over `pages` (default: every page of the site)."""
+def apply(
+    findings: Iterable[Finding],
+    site: Site,
+    pages: Sequence[Page] | None = None,
+    known_rules: Collection[str] | None = None,
+) -> list[Finding]:
+    """Filter the findings of a run over `pages` (default: every page of the site). `known_rules` are the rule
+    ids a suppression may name (default: every registered rule); any family may be named too."""
     checked = site.pages if pages is None else pages
-    known = all_rules()
+    known = set(all_rules() if known_rules is None else known_rules)
     inline = {page.path: suppressions.parse(page, known) for page in checked}
     survivors: list[Finding] = []
     for f in findings:

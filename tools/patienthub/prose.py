@@ -7,11 +7,14 @@ units of their own, so a missing full stop never glues them into one long senten
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from . import dutch
 from .markdown import blocks, plain
+
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")  # left where inline code was removed
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class ProseSentence:
     @property
     def text(self) -> str:
         """The sentence on one line, as an editor would search for it."""
-        return " ".join(self.sentence.text.split())
+        return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(self.sentence.text.split()))
 
     @property
     def words(self) -> int:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from .findings import Finding, Rule, Severity
+from .findings import FAMILIES, Finding, Rule, Severity
 from .markdown import blocks
 from .model import Page
 
@@ -92,7 +92,7 @@ class PageSuppressions:
 
 def parse(page: Page, known_rules: Collection[str]) -> PageSuppressions:
     """The page's suppressions, and findings for comments that are wrong (no reason, unknown rule, …)."""
-    families = {rule.split(".", 1)[0] for rule in known_rules}
+    families = set(FAMILIES)
     found = PageSuppressions(page.path, [], [])
     scanned = blocks(page.body, page.body_start_line)
     directives = []  # (verb, rules, reason, line, index of the next non-comment block)

@@ -97,6 +97,7 @@ class Analysis:
         return gains[:count]
 
 
+@lru_cache(maxsize=16)  # the engine asks for findings and metrics of one page in a row; pages are immutable
 def analyse(page: Page, site: Site) -> Analysis:
     prose = page.prose
     limits = site.config.readability.for_type(page.meta.type)
@@ -229,7 +230,7 @@ def _score(page: Page, analysis: Analysis, worst_count: int) -> Iterator[Finding
         f"{number(analysis.words / len(analysis.sentences))} woorden per zin."
         + (f" Deze zinnen drukken de score het meest: {named}." if named else ""),
         "Maak zinnen korter (hoogstens 15 woorden) en kies kortere, bekende woorden. "
-        "B1-tekst scoort 60 tot 80.",
+        "Flesch-Douma 60-70 is gewone tekst, 70-80 vrij makkelijk, 80-90 makkelijk.",
     ).with_severity(severity)
 
 
@@ -246,13 +247,19 @@ def _sentence_findings(page: Page, sentence: ProseSentence, limits: ReadabilityL
             f"Splits de zin in kortere zinnen van hoogstens {limits.sentence_warning_words} woorden.",
             excerpt=sentence.text,
         ).with_severity(E if over_error else W)
-    clause = dutch.passive_clause(sentence.sentence)
-    if clause is not None:
+    pair = dutch.passive(sentence.sentence)
+    if pair is not None:
+        first, second = pair
+        between = (
+            " "
+            if sentence.sentence.words.index(second) == sentence.sentence.words.index(first) + 1
+            else " … "
+        )
         yield finding(
             PASSIVE,
             page.path,
-            sentence.line,
-            f"Lijdende vorm: “{' '.join(t.text for t in clause)}”. Wie doet het? {quote(sentence)}",
+            sentence.unit.line_at(first.start),
+            f"Lijdende vorm “{first.text}{between}{second.text}”: wie doet het? {quote(sentence)}",
             "Schrijf actief en noem wie iets doet, bijvoorbeeld 'De arts onderzoekt uw rug'.",
             excerpt=sentence.text,
         )
