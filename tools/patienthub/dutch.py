@@ -357,11 +357,8 @@ def nominalisations(sentence: Sentence) -> list[str]:
     for tok in sentence.words:
         word = tok.normal
         stem = word[:-2] if word.endswith("ingen") else word
-        if (
-            tok.kind == "word"
-            and len(stem) >= 7
-            and stem.endswith("ing")
-            and stem not in lang.not_nominalisations
-        ):
+        # a plain word (verzekering) and its compounds (zorgverzekering) are not heavy nouns
+        heavy = tok.kind == "word" and len(stem) >= 7 and stem.endswith("ing")
+        if heavy and not stem.endswith(lang.not_nominalisations):
             found.append(tok.text)
     return found
