@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from conftest import GOOD_META, MKDOCS_YML, ORGANISATIONS, REPO_ROOT, TODAY, MiniRepo, run_cli
+from conftest import GOOD_META, MKDOCS_YML, ORGANISATIONS, REPO_ROOT, TODAY, MiniRepo, mkdocs_build, run_cli
 from patienthub import engine
 from patienthub.checks.readability import RULES
 from patienthub.config import load_project
@@ -252,3 +252,12 @@ def test_passive_nominalisation_and_mixed_address_are_suggestions(repo: MiniRepo
         ("readability.sentence-length", 17, "warning"),
         ("readability.mixed-address", 18, "suggestion"),
     }
+
+
+@pytest.mark.slow
+def test_the_site_build_refuses_an_unreadable_page(repo: MiniRepo) -> None:
+    shutil.copy(CORPUS / FORMAL, repo.content / FORMAL)
+    result = mkdocs_build(repo.root)
+    assert result.code != 0
+    assert f"content/{FORMAL}:13: error readability.flesch-douma" in result.stderr
+    assert f"content/{FORMAL}:17: error readability.sentence-length" in result.stderr
