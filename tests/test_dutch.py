@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from patienthub import dutch
 
@@ -174,3 +178,12 @@ def test_language_data_is_lower_case() -> None:
     lang = dutch.language()
     for words_ in (lang.abbreviations, lang.not_participles, lang.passive_auxiliaries, lang.clause_openers):
         assert words_ and all(w == w.lower() for w in words_)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aeiouyëïAZbdrstnl .,!?…'’-()\"\n0123456789")), max_size=200))
+def test_any_text_splits_without_error_into_ordered_sentences(text: str) -> None:
+    found = dutch.sentences(text)
+    assert all(0 <= s.start < s.end <= len(text) for s in found)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+    assert sum(s.word_count for s in found) == sum(1 for t in dutch.tokens(text) if t.is_word)
+    assert all(t.syllables >= 1 for s in found for t in s.words)

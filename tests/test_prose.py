@@ -4,7 +4,31 @@ from __future__ import annotations
 
 import textwrap
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from patienthub.prose import extract
+
+PIECES = [
+    "# Kop",
+    "",
+    "Een zin. Nog een",
+    "zin die doorloopt.",
+    "- Punt",
+    "  vervolg.",
+    "```",
+    "| a | b |",
+    "|---|---|",
+    "<!-- opmerking",
+    "-->",
+    '!!! note "Let op"',
+    "    Binnen.",
+    "[link](https://x.nl) en `code`",
+    "<div markdown>",
+    "</div>",
+    ": definitie",
+    "===",
+]
 
 BODY = textwrap.dedent(
     """\
@@ -58,3 +82,11 @@ def test_page_caches_its_prose(repo) -> None:
     page = load_page(repo.content / "index.md", load_project(repo.root / "mkdocs.yml"))
     assert page.prose is page.prose
     assert page.prose.sentences[0].line == page.body_start_line + 1
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12))
+def test_any_markdown_gives_sentences_on_existing_lines(pieces: list[str]) -> None:
+    body = "\n".join(pieces)
+    prose = extract(body, first_line=5)
+    last = 5 + body.count("\n")
+    assert all(5 <= s.line <= last for s in prose.sentences)
