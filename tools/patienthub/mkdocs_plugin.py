@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import engine, generators, loader, transforms
+from . import engine, generators, jsonld, loader, share, transforms
 from .config import Config, load_project
 from .dates import parse_iso
 from .errors import ConfigError
@@ -91,4 +91,21 @@ class PatientHubPlugin(BasePlugin):
         assert self.site is not None
         core_page = self.site.by_src_uri.get(page.file.src_uri)
         context["patienthub"] = page_view(core_page, self.site) if core_page else None
+        context["patienthub_hub"] = share.hub_view(self.site, page.url, page.title or "")
+        return context
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """The sitemap's lastmod is the page's review date (the date its JSON-LD states), not the build date.
+        Runs before the sitemap template is rendered."""
+        assert self.site is not None
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None:
+                page.update_date = jsonld.last_reviewed_for(self.site, page.url) or page.update_date
+        return env
+
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):
+        """Theme templates rendered without a page (404.html) get JSON-LD too."""
+        if self.site is not None and template_name.endswith(".html"):
+            context["patienthub_hub"] = share.hub_view(self.site, template_name, "Pagina niet gevonden")
         return context

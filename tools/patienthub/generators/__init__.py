@@ -7,8 +7,14 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
+from . import api, code_pages, feed, redirects
 from .base import Generator, Output
 
-REGISTRY: tuple[Generator, ...] = ()
+REGISTRY: tuple[Generator, ...] = (
+    redirects.generate,
+    code_pages.generate,
+    api.generate,
+    feed.generate,
+)
 
 __all__ = ["REGISTRY", "Generator", "Output"]
