@@ -143,3 +143,13 @@ def copy_of_project(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, target / name)
     return target
+
+
+def site_of(root: Path, today: str = TODAY):
+    """The core's Site of a mini repository, loaded in-process (no CLI, no build)."""
+    import datetime as dt
+
+    from patienthub.config import load_project
+    from patienthub.loader import load_site
+
+    return load_site(load_project(root / "mkdocs.yml"), dt.date.fromisoformat(today))

@@ -51,7 +51,7 @@ def alias_url(alias: str) -> str | None:
     """An old address as written in `aliases` → site-relative URL, or None when it cannot be an address here.
 
     Accepted: a folder URL ("oud/adres/", the slash is added when missing), an old page file ("oude-naam.md",
-    the URL MkDocs gave it) or an old HTML file ("oud/rugpijn.html")."""
+    the URL MkDocs gave it) or an old HTML file ("oud/rugpijn.html"). Other files (.pdf) cannot redirect."""
     text = alias.strip().lstrip("/")
     if not text or any(bad in text for bad in ("://", "?", "#", "\\", " ")) or ".." in text.split("/"):
         return None
@@ -63,6 +63,8 @@ def alias_url(alias: str) -> str | None:
         return ""
     if text.endswith((".html", ".htm")):
         return text
+    if not text.endswith("/") and "." in text.rsplit("/", 1)[-1]:
+        return None  # another kind of file (.pdf, .xml): a redirect page cannot stand in for it
     return text if text.endswith("/") else f"{text}/"
 
 
