@@ -215,11 +215,11 @@ def manifest_path(site: Site) -> Path:
 
 
 def read_manifest(path: Path) -> Manifest | None:
-    """The committed manifest, or None when there is none. Lines: "/url"; "#" starts a comment."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    """The committed manifest, or None when there is none. Lines: "/url"; "#" starts a comment.
+    Raises OSError or UnicodeDecodeError when it exists but cannot be read."""
+    if not path.exists():
         return None
+    text = path.read_text(encoding="utf-8")
     return Manifest(path, tuple(_entries(text)))
 
 

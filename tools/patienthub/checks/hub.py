@@ -22,7 +22,9 @@ URL_REMOVED = Rule(
 URL_UNLISTED = Rule(
     "hub.url-unlisted", W, "Een nieuw adres staat nog niet in de lijst van gepubliceerde adressen."
 )
-MANIFEST_MISSING = Rule("hub.manifest-missing", W, "De lijst van gepubliceerde adressen ontbreekt.")
+MANIFEST_MISSING = Rule(
+    "hub.manifest-missing", W, "De lijst van gepubliceerde adressen ontbreekt of is onleesbaar."
+)
 ALIAS_INVALID = Rule("hub.alias-invalid", E, "Een oud adres onder aliases is geen adres op deze site.")
 ALIAS_CONFLICT = Rule("hub.alias-conflict", E, "Een oud adres is ook het adres van iets anders op de site.")
 REDIRECT_LOOP = Rule(
@@ -97,7 +99,17 @@ def check_site(site: Site) -> Iterator[Finding]:
 def _manifest_findings(site: Site) -> Iterator[Finding]:
     path = urls.manifest_path(site)
     rel = relative(path, site.project.root)
-    manifest = urls.read_manifest(path)
+    try:
+        manifest = urls.read_manifest(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        yield finding(
+            MANIFEST_MISSING,
+            rel,
+            None,
+            f"De lijst van gepubliceerde adressen is niet te lezen ({exc}).",
+            f"Herstel het bestand als UTF-8-tekst of maak het opnieuw met: {UPDATE}",
+        )
+        return
     if manifest is None:
         yield finding(
             MANIFEST_MISSING,

@@ -28,14 +28,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 def execute(args: argparse.Namespace) -> int:
     site = load_site(project_from(args), today_from(args))
     path = urls.manifest_path(site)
-    manifest = urls.read_manifest(path)
+    shown = relative(path, site.project.root)
+    try:
+        manifest = urls.read_manifest(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        if not args.update:
+            raise UsageError(f"kan {shown} niet lezen ({exc})") from exc
+        manifest = None  # --update replaces an unreadable list when it can
     before = manifest.urls if manifest else set()
     now = {item.url for item in urls.published(site)}
     for url in sorted(now - before):
         print(f"+ /{url}")
     for url in sorted(before - now):
         print(f"- /{url}")
-    shown = relative(path, site.project.root)
     if not args.update:
         unchanged = manifest is not None and before == now
         print(
@@ -48,6 +53,6 @@ def execute(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(urls.render_manifest(site), encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"kan {shown} niet schrijven ({exc.strerror})") from exc
+        raise UsageError(f"kan {shown} niet schrijven ({exc.strerror or exc})") from exc
     print(f"{shown} bijgewerkt: {len(now)} adressen.", file=sys.stderr)
     return 0
