@@ -30,10 +30,26 @@ class FreshnessConfig:
 
 
 @dataclass(frozen=True)
+class NewPageConfig:
+    """Where `patienthub new` puts a page of each type: a folder under docs_dir and a nav section."""
+
+    folders: Mapping[str, str] = field(default_factory=dict)
+    nav_sections: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "education": "Uitleg",
+            "self-management": "Zelf doen",
+            "treatment-options": "Behandelingen",
+            "outcomes": "Uitkomsten",
+        }
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
     data_dir: str = "content/_data"
     freshness: FreshnessConfig = field(default_factory=FreshnessConfig)
+    new_page: NewPageConfig = field(default_factory=NewPageConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
 
