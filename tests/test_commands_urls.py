@@ -40,7 +40,7 @@ def test_update_reports_an_unwritable_manifest_with_exit_2(repo):
     result = run_cli("urls", "--update", cwd=repo.root)
     assert result.code == 2 and "urls.txt" in result.stderr and "Traceback" not in result.stderr
     check = run_cli("check", "--today", TODAY, cwd=repo.root)
-    assert check.code == 0 and "hub.manifest-missing" in check.stdout and "niet te lezen" in check.stdout
+    assert check.code == 1 and "hub.manifest-unreadable" in check.stdout and "niet te lezen" in check.stdout
 
 
 @pytest.mark.slow

@@ -22,9 +22,7 @@ URL_REMOVED = Rule(
 URL_UNLISTED = Rule(
     "hub.url-unlisted", W, "Een nieuw adres staat nog niet in de lijst van gepubliceerde adressen."
 )
-MANIFEST_MISSING = Rule(
-    "hub.manifest-missing", W, "De lijst van gepubliceerde adressen ontbreekt of is onleesbaar."
-)
+MANIFEST_UNREADABLE = Rule("hub.manifest-unreadable", E, "De lijst van gepubliceerde adressen is onleesbaar.")
 ALIAS_INVALID = Rule("hub.alias-invalid", E, "Een oud adres onder aliases is geen adres op deze site.")
 ALIAS_CONFLICT = Rule("hub.alias-conflict", E, "Een oud adres is ook het adres van iets anders op de site.")
 REDIRECT_LOOP = Rule(
@@ -40,7 +38,7 @@ PRIMARY_CONFLICT = Rule(
 RULES = (
     URL_REMOVED,
     URL_UNLISTED,
-    MANIFEST_MISSING,
+    MANIFEST_UNREADABLE,
     ALIAS_INVALID,
     ALIAS_CONFLICT,
     REDIRECT_LOOP,
@@ -103,7 +101,7 @@ def _manifest_findings(site: Site) -> Iterator[Finding]:
         manifest = urls.read_manifest(path)
     except (OSError, UnicodeDecodeError) as exc:
         yield finding(
-            MANIFEST_MISSING,
+            MANIFEST_UNREADABLE,
             rel,
             None,
             f"De lijst van gepubliceerde adressen is niet te lezen ({exc}).",
@@ -111,14 +109,7 @@ def _manifest_findings(site: Site) -> Iterator[Finding]:
         )
         return
     if manifest is None:
-        yield finding(
-            MANIFEST_MISSING,
-            rel,
-            None,
-            "Er is geen lijst van gepubliceerde adressen, dus adressen zijn niet beschermd tegen verdwijnen.",
-            f"Maak de lijst met: {UPDATE}",
-        )
-        return
+        return  # a repository without a manifest has not adopted address protection (see the README)
     served = urls.served(site)
     for url, line in manifest.entries:
         if url not in served:

@@ -7,10 +7,11 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
-from . import api, code_pages, feed, redirects
+from . import api, code_pages, feed, redirects, search_page
 from .base import Generator, Output
 
 REGISTRY: tuple[Generator, ...] = (
+    search_page.generate,
     redirects.generate,
     code_pages.generate,
     api.generate,

@@ -25,13 +25,27 @@ def test_every_rule_has_a_dutch_summary():
     assert all(rule.id.startswith("hub.") and rule.summary.endswith(".") for rule in hub.RULES)
 
 
-def test_missing_manifest_is_a_warning(repo):
+def test_without_a_manifest_addresses_are_not_protected_and_nothing_is_reported(repo):
+    repo.page("a.md")
+    assert findings(repo) == []
+
+
+def test_unreadable_manifest_is_an_error(repo):
+    repo.write("content/_data/urls.txt", b"/a/\n\xff\n")
     [found] = findings(repo)
     assert (found.rule, found.severity.value, found.path) == (
-        "hub.manifest-missing",
-        "warning",
+        "hub.manifest-unreadable",
+        "error",
         "content/_data/urls.txt",
     )
+
+
+def test_the_committed_manifest_of_this_repository_is_current():
+    from conftest import REPO_ROOT
+
+    site = site_of(REPO_ROOT)
+    manifest = urls.read_manifest(urls.manifest_path(site))
+    assert manifest is not None and manifest.urls == {item.url for item in urls.published(site)}
 
 
 def test_renamed_page_without_alias_is_reported_at_the_manifest_line(repo):
