@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import GOOD_META, TODAY, MiniRepo
-from patienthub import engine
-from patienthub.config import load_project
-from patienthub.loader import load_site
+from tests.conftest import GOOD_META, TODAY, MiniRepo
+
+from patienthub import engine, load_project, load_site, run
 
 LONG = "Dit is een heel lange zin met veel te veel woorden die maar doorgaat en doorgaat tot het einde."
 
@@ -42,3 +41,34 @@ def test_severity_overrides_apply_after_suppression_and_to_its_findings(repo: Mi
 def test_a_page_exemption_removes_its_family(repo: MiniRepo) -> None:
     meta = GOOD_META + "readability:\n  exempt: Citaat uit de richtlijn.\n"
     assert check(repo, f"{LONG}\n", meta) == []
+
+
+def rules_with(repo, rules_yaml: str):
+    mkdocs = (
+        (repo.root / "mkdocs.yml")
+        .read_text()
+        .replace("  - patienthub\n", f"  - patienthub:\n      rules:\n{rules_yaml}")
+    )
+    repo.write("mkdocs.yml", mkdocs)
+    repo.page("index.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01") + "kleur: blauw\n")
+    site = load_site(load_project(repo.root / "mkdocs.yml"), dt.date(2026, 11, 22))
+    return sorted((f.rule, f.severity.value) for f in run(site).findings)
+
+
+def test_override_of_another_rule_changes_nothing(repo):
+    assert rules_with(repo, "        readability.passive: error\n") == [
+        ("freshness.overdue", "error"),
+        ("schema.unknown-key", "warning"),
+    ]
+
+
+def test_rule_override_and_off(repo):
+    found = rules_with(repo, "        freshness.overdue: warning\n        schema.unknown-key: 'off'\n")
+    assert found == [("freshness.overdue", "warning")]
+
+
+def test_family_override(repo):
+    assert rules_with(repo, "        schema: error\n") == [
+        ("freshness.overdue", "error"),
+        ("schema.unknown-key", "error"),
+    ]

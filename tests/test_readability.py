@@ -9,8 +9,17 @@ import re
 import shutil
 
 import pytest
+from tests.conftest import (
+    GOOD_META,
+    MKDOCS_YML,
+    ORGANISATIONS,
+    REPO_ROOT,
+    TODAY,
+    MiniRepo,
+    mkdocs_build,
+    run_cli,
+)
 
-from conftest import GOOD_META, MKDOCS_YML, ORGANISATIONS, REPO_ROOT, TODAY, MiniRepo, mkdocs_build, run_cli
 from patienthub import engine
 from patienthub.checks.readability import RULES
 from patienthub.config import load_project

@@ -5,8 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
-from conftest import REPO_ROOT, TODAY, MiniRepo, run_cli
+from tests.conftest import REPO_ROOT, TODAY, MiniRepo, run_cli
 
 CORPUS = REPO_ROOT / "tests" / "corpus" / "readability"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.conftest import GOOD_META, TODAY, MiniRepo
 
-from conftest import GOOD_META, TODAY, MiniRepo
 from patienthub import engine
 from patienthub.checks.base import Check
 from patienthub.config import load_project

@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check, report
+from .commands import check, new, report, urls
 from .errors import PatientHubError
 
-COMMANDS = (check, report)
+COMMANDS = (check, new, urls, report)
 
 
 class _DutchParser(argparse.ArgumentParser):

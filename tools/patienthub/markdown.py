@@ -31,7 +31,7 @@ _HTML_START = re.compile(
 )
 # md_in_html: a block element with a `markdown` attribute holds Markdown that is rendered as such.
 _MARKDOWN_HTML = re.compile(r"^\s*<(?P<tag>[A-Za-z][\w-]*)\b[^>]*\smarkdown(?:=[\"']?\w+[\"']?)?[^>]*>\s*$")
-_SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[[^\]^][^\]]*\]:\s|\{[:.#][^}]*\}\s*$|-{2}8<-{2})")
+_SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[[^\]^][^\]]*\]:\s|\{\s*:?\s*[.#][^}]*\}\s*$|-{2}8<-{2})")
 _FOOTNOTE = re.compile(r"^\[\^[^\]]+\]:\s+(?P<text>.*)$")
 _DEFINITION = re.compile(r"^:\s{1,3}(?P<text>\S.*)$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -274,7 +274,7 @@ _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _FOOTNOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>", re.IGNORECASE)  # a footnote number, not read as a word
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
-_ATTR_LIST = re.compile(r"\{[:.#][^}]*\}")
+_ATTR_LIST = re.compile(r"\{\s*:?\s*[.#][^}]*\}")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|==|\^\^)(?=\S)(.+?)(?<=\S)\1", re.S)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")

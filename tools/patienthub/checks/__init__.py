@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from .. import suppressions
 from ..findings import Rule, Severity
-from . import freshness, readability, schema
+from . import freshness, hub, readability, schema
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
+    hub.CHECK,
     readability.CHECK,
 )
 
@@ -19,6 +20,8 @@ def all_rules() -> dict[str, Rule]:
     rules = {rule.id: rule for check in REGISTRY for rule in check.rules}
     rules.update((rule.id, rule) for rule in suppressions.RULES)  # reported by the filter stage
     for check in REGISTRY:  # the engine reports a crashing check under its own family
-        crash = Rule(f"{check.name}.internal-error", Severity.ERROR, "Een controle liep vast: een fout in patienthub.")
+        crash = Rule(
+            f"{check.name}.internal-error", Severity.ERROR, "Een controle liep vast: een fout in patienthub."
+        )
         rules[crash.id] = crash
     return rules
