@@ -174,6 +174,19 @@ def test_nominalisations_skip_plain_words_and_their_compounds() -> None:
     assert dutch.nominalisations(sentence) == ["behandeling", "verwijzing"]
 
 
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [
+        ("fysiotherapeuten", "fysiotherapeut"),
+        ("neurologen", "neuroloog"),
+        ("verdooft", "verdoven"),
+        ("buig", "buigen"),
+    ],
+)
+def test_base_forms_of_inflected_words(word: str, base: str) -> None:
+    assert base in dutch.base_forms(word)
+
+
 def test_language_data_is_lower_case() -> None:
     lang = dutch.language()
     for words_ in (lang.abbreviations, lang.not_participles, lang.passive_auxiliaries, lang.clause_openers):

@@ -157,6 +157,12 @@ def test_rare_words_skip_names_acronyms_compounds_and_plurals(repo: MiniRepo) ->
     assert rare == [(18, "epidurale")]  # once, at its first line
 
 
+def test_inflected_forms_are_as_familiar_as_their_base_form(repo: MiniRepo) -> None:
+    body = "# Kop\n\nDe fysiotherapeuten en neurologen verdoven niet. De arts verdooft het.\n"
+    _, found = run(repo, body)
+    assert not [f for f in found if f.rule == "readability.rare-word"]
+
+
 def test_words_the_termbase_explains_are_not_rare(repo: MiniRepo) -> None:
     _, found = run(repo, RARE, explained=frozenset({"epidurale"}))
     assert not [f for f in found if f.rule == "readability.rare-word"]
@@ -246,9 +252,9 @@ def test_sentence_length_warning_and_error_quote_the_sentence(repo: MiniRepo) ->
     assert "“Dit is een zin met precies zestien woorden …”" in found[0].message
 
 
-def test_passive_nominalisation_and_mixed_address_are_suggestions(repo: MiniRepo) -> None:
+def test_passive_nominalisation_and_mixed_address_are_suggestions_outside_headings(repo: MiniRepo) -> None:
     body = (
-        "# Kop\n\nUw rug wordt door de arts onderzocht.\n"
+        "# Hoe wordt het behandeld?\n\nUw rug wordt door de arts onderzocht.\n"
         "Na de behandeling en de verwijzing door de huisarts krijgt u van de fysiotherapeut "
         "nog een oefening mee.\n"
         "Als je pijn hebt, bel dan.\n"

@@ -60,6 +60,7 @@ class Language:
     sentence_final_abbreviations: frozenset[str]
     clitics: frozenset[str]
     vowel_groups: tuple[str, ...]
+    inflection_endings: tuple[str, ...]
     passive_auxiliaries: frozenset[str]
     not_participles: frozenset[str]
     prefixed_participles: frozenset[str]
@@ -84,6 +85,7 @@ def language() -> Language:
         sentence_final_abbreviations=words("sentence_final_abbreviations"),
         clitics=words("clitics"),
         vowel_groups=tuple(sorted(raw["vowel_groups"], key=len, reverse=True)),
+        inflection_endings=tuple(dict.fromkeys(str(e) for e in raw["inflection_endings"])),
         passive_auxiliaries=words("passive_auxiliaries"),
         not_participles=words("not_participles"),
         prefixed_participles=words("prefixed_participles"),
@@ -189,6 +191,29 @@ def _vowel_sounds(piece: str) -> int:
         else:
             i += 1
     return count
+
+
+_CLOSED_SYLLABLE = re.compile(r"^(.*[^aeiou])([aeiou])([^aeiouwj])$")  # neurolog → neuroloog
+_LONG_VOWEL = re.compile(r"^(.*[^aeiou])([aeiou])\2([^aeiou])$")  # verdoof → verdoven
+
+
+def base_forms(word: str) -> tuple[str, ...]:
+    """Likely base forms of an inflected lower-case word: the forms a dictionary (or word list) would have."""
+    found = [word + "en"]  # a bare verb stem: buig → buigen
+    if word.startswith("ge") and word.endswith(("d", "t")) and len(word) > 5:
+        found.append(word[2:-1] + "en")  # a past participle: geprikkeld → prikkelen
+    for ending in language().inflection_endings:
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 3:
+            continue
+        found += [stem, stem + "en"]
+        closed = _CLOSED_SYLLABLE.match(stem)
+        if closed:
+            found.append(closed[1] + closed[2] * 2 + closed[3])
+        long_ = _LONG_VOWEL.match(stem)
+        if long_:
+            found.append(long_[1] + long_[2] + {"f": "v", "s": "z"}.get(long_[3], long_[3]) + "en")
+    return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)

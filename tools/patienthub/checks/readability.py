@@ -119,22 +119,25 @@ def _zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=1 << 16)
+def _familiar(word: str, limit: float) -> bool:
+    """The word or one of its base forms (fysiotherapeuten → fysiotherapeut) is common enough."""
+    return _zipf(word) >= limit or any(_zipf(form) >= limit for form in dutch.base_forms(word))
+
+
+@lru_cache(maxsize=1 << 16)
 def is_rare(word: str, limit: float) -> bool:
-    """A lower-case word is rare unless it, its stem (hernia's) or the parts of a compound are common enough:
-    Dutch writes compounds as one word, and "huisartsenpost" is as clear as "huisartsen" and "post"."""
-    if _zipf(word) >= limit:
+    """A lower-case word is rare unless it, a base form of it or the parts of a compound are familiar: Dutch
+    writes compounds as one word, and "huisartsenpost" is as clear as "huisartsen" and "post"."""
+    if _familiar(word, limit):
         return False
-    for suffix in ("'s", "’s"):
-        if word.endswith(suffix) and not is_rare(word[: -len(suffix)], limit):
-            return False
     parts = [p for p in word.replace("‐", "-").split("-") if p]
     if len(parts) > 1:
         return any(len(p) > 2 and is_rare(p, limit) for p in parts)
     for cut in range(3, len(word) - 2):
         left, right = word[:cut], word[cut:]
-        if _zipf(right) < limit:
+        if not _familiar(right, limit):
             continue
-        if _zipf(left) >= limit or (left.endswith("s") and _zipf(left[:-1]) >= limit):
+        if _familiar(left, limit) or (left.endswith("s") and _familiar(left[:-1], limit)):
             return False
     return True
 
@@ -247,6 +250,8 @@ def _sentence_findings(page: Page, sentence: ProseSentence, limits: ReadabilityL
             f"Splits de zin in kortere zinnen van hoogstens {limits.sentence_warning_words} woorden.",
             excerpt=sentence.text,
         ).with_severity(E if over_error else W)
+    if sentence.unit.kind == "heading":
+        return  # a heading is a label ("Hoe wordt het behandeld?"), not running text to rewrite
     pair = dutch.passive(sentence.sentence)
     if pair is not None:
         first, second = pair
