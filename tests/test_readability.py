@@ -170,6 +170,10 @@ def test_words_the_termbase_explains_are_not_rare(repo: MiniRepo) -> None:
     assert not [f for f in found if f.rule == "readability.rare-word"]
     _, found = run(repo, RARE, explained=frozenset({"epidurale ruimte"}))
     assert [f.excerpt for f in found if f.rule == "readability.rare-word"] == ["epidurale"]
+    _, found = run(
+        repo, RARE.replace("epidurale", "epidurale-cauda"), explained=frozenset({"epiduraal", "cauda"})
+    )
+    assert not [f for f in found if f.rule == "readability.rare-word"]
 
 
 FORMAL_BODY = (CORPUS / FORMAL).read_text(encoding="utf-8").split("---\n", 2)[2]

@@ -142,18 +142,19 @@ def is_rare(word: str, limit: float) -> bool:
     return True
 
 
-def _explained(word: str, sentence: str, explained: frozenset[str], phrases: tuple[str, ...]) -> bool:
-    """Whether the termbase explains the word (or a plural/possessive of it), or a phrase around it."""
-    forms = {
-        word,
-        word.removesuffix("'s"),
-        word.removesuffix("s"),
-        word.removesuffix("en"),
-        word.removesuffix("e"),
-    }
-    if forms & explained:
+def _explained(
+    word: str, sentence: str, explained: frozenset[str], phrases: tuple[str, ...], limit: float
+) -> bool:
+    """Whether the termbase explains the word (or a base form of it), a phrase around it, or - for a word with
+    hyphens - every rare part of it."""
+    if word in explained or not explained.isdisjoint(dutch.base_forms(word)):
         return True
-    return any(word in phrase and phrase in sentence for phrase in phrases)
+    if any(word in phrase and phrase in sentence for phrase in phrases):
+        return True
+    parts = [p for p in word.split("-") if len(p) > 2]
+    return len(parts) > 1 and all(
+        not is_rare(p, limit) or _explained(p, sentence, explained, phrases, limit) for p in parts
+    )
 
 
 def rare_words(
@@ -178,7 +179,7 @@ def rare_words(
                 continue
             if word in lang.abbreviations or word in names or (index and tok.text[:1].isupper()):
                 continue
-            if not is_rare(word, limit) or _explained(word, lowered, explained, phrases):
+            if not is_rare(word, limit) or _explained(word, lowered, explained, phrases, limit):
                 continue
             seen.add(word)
             yield RareWord(tok.text, s.unit.line_at(tok.start), _zipf(word))
