@@ -228,10 +228,6 @@ class Sentence:
     def word_count(self) -> int:
         return len(self.words)
 
-    @property
-    def flesch_douma(self) -> float:
-        return flesch_douma(self.word_count, 1, self.syllable_count)
-
 
 def sentences(text: str) -> list[Sentence]:
     """Split one text unit into sentences. A stretch without words (a lone dash) is no sentence."""
