@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check
+from .commands import check, codeowners, review
 from .errors import PatientHubError
 
-COMMANDS = (check,)
+COMMANDS = (check, codeowners, review)
 
 
 class _DutchParser(argparse.ArgumentParser):

@@ -30,10 +30,19 @@ class FreshnessConfig:
 
 
 @dataclass(frozen=True)
+class ReviewConfig:
+    # The committed CODEOWNERS file `check` compares with the content (relative to the repository root).
+    codeowners_file: str = ".github/CODEOWNERS"
+    # Reviews pages whose owner has no github_team, and every file that is not a page.
+    maintainers_team: str = "@patienthub-nl/maintainers"
+
+
+@dataclass(frozen=True)
 class Config:
     # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
     data_dir: str = "content/_data"
     freshness: FreshnessConfig = field(default_factory=FreshnessConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
 

@@ -7,8 +7,9 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
+from . import dashboard
 from .base import Generator, Output
 
-REGISTRY: tuple[Generator, ...] = ()
+REGISTRY: tuple[Generator, ...] = (dashboard.generate,)
 
 __all__ = ["REGISTRY", "Generator", "Output"]
