@@ -7,9 +7,9 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
-from . import dashboard
+from . import dashboard, search_page
 from .base import Generator, Output
 
-REGISTRY: tuple[Generator, ...] = (dashboard.generate,)
+REGISTRY: tuple[Generator, ...] = (search_page.generate, dashboard.generate)
 
 __all__ = ["REGISTRY", "Generator", "Output"]
