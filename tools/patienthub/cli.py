@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check, codeowners, review
+from .commands import check, codeowners, diff, review
 from .errors import PatientHubError
 
-COMMANDS = (check, codeowners, review)
+COMMANDS = (check, codeowners, review, diff)
 
 
 class _DutchParser(argparse.ArgumentParser):

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .organisations import GITHUB_TEAM
 
 SEVERITY_OVERRIDES = ("error", "warning", "suggestion", "off")
 
@@ -54,6 +55,11 @@ class Config:
                 raise ConfigError(
                     f"patienthub.rules.{rule}: '{level}' is geen geldige ernst; kies uit {', '.join(SEVERITY_OVERRIDES)}"
                 )
+        if not GITHUB_TEAM.match(config.review.maintainers_team):
+            raise ConfigError(
+                f"patienthub.review.maintainers_team: '{config.review.maintainers_team}' is geen GitHub-team; "
+                "schrijf het als @organisatie/team"
+            )
         return config
 
 

@@ -73,9 +73,8 @@ def _urgency(findings: Sequence[Finding], days: int | None) -> int:
     return 2
 
 
-def rows(site: Site) -> list[Row]:
+def rows(site: Site, result: engine.Result) -> list[Row]:
     """Every page of the site exactly once, most urgent first."""
-    result = engine.run_site(site)
     by_path: dict[str, list[Finding]] = {}
     for f in result.findings:
         by_path.setdefault(f.path, []).append(f)
@@ -242,6 +241,7 @@ INTRO = (
 
 def _page(
     site: Site,
+    result: engine.Result,
     selected: list[Row],
     uri: str,
     title: str,
@@ -269,13 +269,12 @@ def _page(
         "",
     ]
     if current is None:
-        result = engine.run_site(site)
         page_paths = {page.path for page in site.pages}
         other = [f for f in result.findings if f.path not in page_paths]
         if other:
             lines.extend(["## Bevindingen buiten de pagina's", ""])
             lines.extend(
-                f"- `{_md(f.path)}`{f':{f.line}' if f.line else ''}: {f.severity.dutch} `{f.rule}` — {_md(f.message)}"
+                f"- `{f.path}`{f':{f.line}' if f.line else ''}: {f.severity.dutch} `{f.rule}` — {_md(f.message)}"
                 for f in other
             )
             lines.append("")
@@ -284,14 +283,16 @@ def _page(
 
 
 def generate(site: Site) -> Iterator[Output]:
-    all_rows = rows(site)
+    result = engine.run_site(site)
+    all_rows = rows(site, result)
     owners = Counter(row.page.meta.owner for row in all_rows if row.page.meta.owner in site.organisations)
-    yield from _page(site, all_rows, INDEX, "Controles van de pagina’s", owners, None, "werklast.svg")
+    yield from _page(site, result, all_rows, INDEX, "Controles van de pagina’s", owners, None, "werklast.svg")
     for key in owners:
         selected = [row for row in all_rows if row.page.meta.owner == key]
         name = site.organisations[key].short_name
         yield from _page(
             site,
+            result,
             selected,
             f"{FOLDER}/eigenaar-{key}.md",
             f"Controles: pagina’s van {name}",
