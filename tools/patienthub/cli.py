@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check, codeowners, diff, review
+from .commands import check, codeowners, diff, new, review, urls
 from .errors import PatientHubError
 
-COMMANDS = (check, codeowners, review, diff)
+COMMANDS = (check, new, urls, codeowners, review, diff)
 
 
 class _DutchParser(argparse.ArgumentParser):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import freshness, review, schema, source_updates
+from . import freshness, hub, review, schema, source_updates
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
+    hub.CHECK,
     review.CHECK,
     source_updates.CHECK,
 )

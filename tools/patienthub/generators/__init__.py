@@ -7,9 +7,16 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
-from . import dashboard, search_page
+from . import api, code_pages, dashboard, feed, redirects, search_page
 from .base import Generator, Output
 
-REGISTRY: tuple[Generator, ...] = (search_page.generate, dashboard.generate)
+REGISTRY: tuple[Generator, ...] = (
+    search_page.generate,
+    redirects.generate,
+    code_pages.generate,
+    api.generate,
+    feed.generate,
+    dashboard.generate,
+)
 
 __all__ = ["REGISTRY", "Generator", "Output"]
