@@ -1,10 +1,13 @@
 """`patienthub diff --base HEAD~1` on a real temporary git repository with two commits."""
 
 import os
+import re
 import subprocess
 
 import pytest
-from tests.conftest import GOOD_META, TODAY, run_cli
+from tests.conftest import GOOD_BODY, GOOD_META, TODAY, run_cli
+
+from patienthub.checks import REGISTRY
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
@@ -81,3 +84,26 @@ def test_outside_a_git_repository_is_a_usage_error(repo):
     )
     assert run.code == 2
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.skipif(
+    not any(check.name == "readability" for check in REGISTRY),
+    reason="the readability check (flesch_douma metric) is not merged into this branch yet",
+)
+def test_diff_shows_the_readability_delta_of_a_changed_page(repo):
+    repo.page("rug.md")
+    git(repo.root, "init", "-q", "-b", "main")
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-q", "-m", "basis")
+    hard = GOOD_BODY + (
+        "\nDe aspecifieke lumbosacrale pijnklachten kunnen volgens de wetenschappelijke literatuur "
+        "multifactoriële oorzaken hebben, waaronder biopsychosociale determinanten en degeneratieve afwijkingen.\n"
+    )
+    repo.page("rug.md", body=hard)
+    git(repo.root, "commit", "-q", "-am", "moeilijker")
+    run = run_cli("diff", "--base", "HEAD~1", "--today", TODAY, cwd=repo.root)
+    assert run.code == 0, run.stderr
+    match = re.search(r"\| `flesch_douma` \| ([\d.]+) \| ([\d.]+) \| −([\d.]+) \|", run.stdout)
+    assert match, run.stdout
+    before, after, drop = (float(x) for x in match.groups())
+    assert after < before and abs(before - after - drop) < 0.15
