@@ -103,7 +103,7 @@ def test_diff_shows_the_readability_delta_of_a_changed_page(repo):
     git(repo.root, "commit", "-q", "-am", "moeilijker")
     run = run_cli("diff", "--base", "HEAD~1", "--today", TODAY, cwd=repo.root)
     assert run.code == 0, run.stderr
-    match = re.search(r"\| `flesch_douma` \| ([\d.]+) \| ([\d.]+) \| −([\d.]+) \|", run.stdout)
+    match = re.search(r"\| `flesch_douma` \| (−?[\d.]+) \| (−?[\d.]+) \| −([\d.]+) \|", run.stdout)
     assert match, run.stdout
-    before, after, drop = (float(x) for x in match.groups())
+    before, after, drop = (float(x.replace("−", "-")) for x in match.groups())
     assert after < before and abs(before - after - drop) < 0.15
