@@ -29,3 +29,16 @@ def test_broken_organisations_registry_writes_nothing(repo):
     assert run.code == 1
     assert "schema.data-invalid" in run.stderr
     assert not (repo.root / ".github" / "CODEOWNERS").exists()
+
+
+def test_codeowners_not_managed_by_patienthub(repo):
+    mkdocs = (repo.root / "mkdocs.yml").read_text(encoding="utf-8")
+    repo.write(
+        "mkdocs.yml",
+        mkdocs.replace("  - patienthub\n", "  - patienthub:\n      review:\n        codeowners_file: null\n"),
+    )
+    repo.write(".github/CODEOWNERS", "* @org/eigen-team\n")  # hand-written: not compared
+    assert run_cli("check", "--today", TODAY, cwd=repo.root).code == 0
+    run = run_cli("codeowners", cwd=repo.root)
+    assert run.code == 2 and "null" in run.stderr
+    assert (repo.root / ".github" / "CODEOWNERS").read_text(encoding="utf-8") == "* @org/eigen-team\n"

@@ -45,14 +45,19 @@ def render(site: Site) -> str:
     return "\n".join(lines) + "\n"
 
 
-def path_of(project: Project) -> Path:
-    return project.root / project.config.review.codeowners_file
+def path_of(project: Project) -> Path | None:
+    name = project.config.review.codeowners_file
+    return None if name is None else project.root / name
 
 
 def committed(project: Project) -> str | None:
-    """The CODEOWNERS file as it is in the repository (line ends normalised), or None when there is none."""
+    """The CODEOWNERS file as it is in the repository (line ends normalised), or None when there is none or
+    patienthub does not manage it (review.codeowners_file: null)."""
+    path = path_of(project)
+    if path is None:
+        return None
     try:
-        return path_of(project).read_bytes().decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+        return path.read_bytes().decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
     except FileNotFoundError:
         return None
     except OSError:

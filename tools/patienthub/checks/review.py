@@ -95,7 +95,7 @@ def check_site(site: Site) -> Iterator[Finding]:
     line, have, want = difference or (1, "", "")
     yield finding(
         CODEOWNERS_OUTDATED,
-        site.config.review.codeowners_file,
+        str(site.config.review.codeowners_file),
         line,
         f"CODEOWNERS past niet bij de eigenaars van de pagina's: regel {line} is '{have}', "
         f"maar moet '{want}' zijn.",

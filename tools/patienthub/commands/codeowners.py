@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from .. import codeowners, organisations
+from ..errors import UsageError
 from ..formats import text_line
 from ..loader import load_site
 from .common import add_config_option, project_from
@@ -28,6 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def execute(args: argparse.Namespace) -> int:
     project = project_from(args)
+    target = codeowners.path_of(project)
+    if target is None:
+        raise UsageError(
+            "review.codeowners_file staat op null in mkdocs.yml: patienthub beheert CODEOWNERS hier niet"
+        )
     site = load_site(project, dt.date.today())
     broken = [f for f in site.data_findings if f.path.endswith(organisations.FILE_NAME)]
     if broken:
@@ -44,7 +50,6 @@ def execute(args: argparse.Namespace) -> int:
                 f"{page.path}: eigenaar '{page.meta.owner}' heeft geen github_team; het beheerteam keurt goed."
             )
     text = codeowners.render(site)
-    target = codeowners.path_of(project)
     if site.codeowners is not None and site.codeowners == text:
         print(f"{project.config.review.codeowners_file} is al actueel.")
         return 0
