@@ -67,3 +67,16 @@ def test_pages_that_did_not_exist_at_the_base_are_new(repo):
     comparison = prdiff.compare(None, after, {"content/index.md"}, {}, "main")
     assert [(p.path, p.kind) for p in comparison.pages] == [("content/index.md", "added")]
     assert "| `days_left` | — | 841 |  |" in prdiff.markdown(comparison)
+
+
+def test_findings_outside_pages_are_listed_apart(repo):
+    today = dt.date(2026, 11, 22)
+    before = run(load_site(load_project(repo.root / "mkdocs.yml"), today))
+    repo.write("content/_data/sources.yml", "kapot:\n  title: Zonder datum\n")
+    after = run(load_site(load_project(repo.root / "mkdocs.yml"), today))
+    comparison = prdiff.compare(before, after, {"content/_data/sources.yml"}, {}, "main")
+    assert comparison.pages == ()
+    assert [x.rule for x in comparison.other_new] == ["schema.data-invalid"]
+    text = prdiff.markdown(comparison)
+    assert "### Registers en instellingen" in text
+    assert "- nieuw: `content/_data/sources.yml` **fout** `schema.data-invalid` (regel 1)" in text

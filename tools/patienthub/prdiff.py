@@ -188,12 +188,12 @@ def _arrow(before: int, after: int) -> str:
     return f"{before} → {after} ({_signed(after - before)})"
 
 
-def _finding_line(f: Finding, change: PageChange | None = None) -> str:
+def _finding_line(f: Finding, change: PageChange | None = None, prefix: str = "") -> str:
     where = f"regel {f.line}" if f.line else "hele bestand"
     if change is not None and change.on_changed_line(f):
         where += ", gewijzigde regel"
     suggestion = f" *{_cell(f.suggestion)}*" if f.suggestion else ""
-    return f"- **{f.severity.dutch}** `{f.rule}` ({where}): {_cell(f.message)}{suggestion}"
+    return f"- {prefix}**{f.severity.dutch}** `{f.rule}` ({where}): {_cell(f.message)}{suggestion}"
 
 
 def _totals(pages: Iterable[PageChange], severity: Severity) -> tuple[int, int]:
@@ -249,10 +249,7 @@ def markdown(comparison: Comparison) -> str:
             out.append("")
     if comparison.other_new or comparison.other_fixed:
         out += ["### Registers en instellingen", ""]
-        out += [_finding_line(f).replace("- ", f"- `{_cell(f.path)}` ", 1) for f in comparison.other_new]
-        out += [
-            _finding_line(f).replace("- ", f"- opgelost: `{_cell(f.path)}` ", 1)
-            for f in comparison.other_fixed
-        ]
+        out += [_finding_line(f, prefix=f"nieuw: `{f.path}` ") for f in comparison.other_new]
+        out += [_finding_line(f, prefix=f"opgelost: `{f.path}` ") for f in comparison.other_fixed]
         out.append("")
     return "\n".join(out)
