@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check, new, report, urls
+from .commands import check, codeowners, diff, new, report, review, urls
 from .errors import PatientHubError
 
-COMMANDS = (check, new, urls, report)
+COMMANDS = (check, new, urls, codeowners, review, diff, report)
 
 
 class _DutchParser(argparse.ArgumentParser):

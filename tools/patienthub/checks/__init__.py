@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from .. import suppressions
 from ..findings import Rule, Severity
-from . import freshness, hub, readability, schema
+from . import freshness, hub, readability, review, schema, source_updates
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
     hub.CHECK,
+    review.CHECK,
+    source_updates.CHECK,
     readability.CHECK,
 )
 
