@@ -30,10 +30,27 @@ class FreshnessConfig:
 
 
 @dataclass(frozen=True)
+class OutcomesConfig:
+    # Folders under data_dir: one YAML file per outcome dataset, one per keuzekaart.
+    datasets_dir: str = "outcomes"
+    keuzekaarten_dir: str = "keuzekaarten"
+    # The patient's questions every keuzekaart answers (rows), in this order.
+    questions: tuple[str, ...] = (
+        "Wat houdt het in?",
+        "Hoe snel helpt het?",
+        "Hoeveel mensen knappen op?",
+        "Risico's?",
+        "Hoe lang herstel?",
+        "Vergoeding?",
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
     data_dir: str = "content/_data"
     freshness: FreshnessConfig = field(default_factory=FreshnessConfig)
+    outcomes: OutcomesConfig = field(default_factory=OutcomesConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
 

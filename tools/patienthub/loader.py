@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pathspec
 
-from . import frontmatter, metadata, organisations
+from . import frontmatter, metadata, organisations, outcome_data
 from .config import Project
 from .datafiles import relative
 from .findings import Finding, Severity
@@ -122,4 +122,13 @@ def load_site(project: Project, today: dt.date, extra_files: Iterable[Path] = ()
     paths.extend(p for p in extra_files if p.resolve() not in known)
     pages = tuple(load_page(path, project) for path in paths)
     orgs, org_findings = organisations.load(project.data_dir, project.root)
-    return Site(project=project, today=today, pages=pages, organisations=orgs, data_findings=tuple(org_findings))
+    outcomes = project.config.outcomes
+    library = outcome_data.load(project.data_dir, project.root, outcomes.datasets_dir, outcomes.keuzekaarten_dir)
+    return Site(
+        project=project,
+        today=today,
+        pages=pages,
+        organisations=orgs,
+        data_findings=(*org_findings, *library.findings),
+        outcomes=library,
+    )

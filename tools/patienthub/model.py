@@ -14,6 +14,7 @@ from .frontmatter import FrontMatter
 if TYPE_CHECKING:
     from .config import Config, Project
     from .organisations import Organisation
+    from .outcome_data import OutcomeLibrary
 
 PAGE_TYPES = ("education", "self-management", "treatment-options", "outcomes", "overview")
 
@@ -86,6 +87,8 @@ class Site:
     data_findings: tuple[Finding, ...] = ()
     # Lower-case words and phrases the termbase/glossary explains: not "rare" for the readability check.
     explained_words: frozenset[str] = frozenset()
+    # Outcome datasets and keuzekaarten from the data folder (None when not loaded, e.g. in small unit tests).
+    outcomes: OutcomeLibrary | None = None
 
     @property
     def config(self) -> Config:
