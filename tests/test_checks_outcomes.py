@@ -4,8 +4,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from tests.conftest import GOOD_META
 
-from conftest import GOOD_META
 from patienthub import load_project, load_site, run
 from patienthub.checks import outcomes
 from patienthub.checks.outcomes import numbers_in, styles_in

@@ -1,5 +1,8 @@
 import datetime as dt
+import json
 from pathlib import Path
+
+from tests.conftest import REPO_ROOT
 
 from patienthub.outcome_data import load
 
@@ -88,3 +91,12 @@ def test_a_file_that_does_not_match_the_schema_is_known_but_not_valid(tmp_path):
 def test_missing_folders_mean_no_data(tmp_path):
     library = load(tmp_path, tmp_path, "outcomes", "keuzekaarten")
     assert not library.datasets and not library.keuzekaarten and library.findings == ()
+
+
+def test_the_data_schemas_are_associated_with_the_data_files_in_vs_code():
+    settings = json.loads((REPO_ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    schemas = settings["yaml.schemas"]
+    assert schemas["./tools/patienthub/schemas/outcomes.schema.json"] == ["content/_data/outcomes/*.yml"]
+    assert schemas["./tools/patienthub/schemas/keuzekaart.schema.json"] == [
+        "content/_data/keuzekaarten/*.yml"
+    ]

@@ -6,11 +6,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from tests.conftest import REPO_ROOT, mkdocs_build
 
-from conftest import REPO_ROOT, mkdocs_build
 from patienthub.iconarray import SVG_NS
 
-OUTCOME_PAGES = ("uitkomsten/operatie-bij-hernia", "uitkomsten/herstel-bij-lage-rugpijn")
+OUTCOME_PAGES = ("uitkomsten/operatie-bij-hernia", "uitkomsten/lage-rugpijn-herstel")
 KEUZEKAARTEN = ("keuzekaarten/hernia-opereren-of-afwachten", "keuzekaarten/lage-rugpijn-die-blijft")
 
 pytestmark = pytest.mark.slow

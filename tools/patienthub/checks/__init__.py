@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import freshness, outcomes, schema
+from . import freshness, hub, outcomes, schema
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
+    hub.CHECK,
     outcomes.CHECK,
 )
 
@@ -17,6 +18,8 @@ def all_rules() -> dict[str, Rule]:
     """Every rule id any check can report, with its default severity and Dutch summary."""
     rules = {rule.id: rule for check in REGISTRY for rule in check.rules}
     for check in REGISTRY:  # the engine reports a crashing check under its own family
-        crash = Rule(f"{check.name}.internal-error", Severity.ERROR, "Een controle liep vast: een fout in patienthub.")
+        crash = Rule(
+            f"{check.name}.internal-error", Severity.ERROR, "Een controle liep vast: een fout in patienthub."
+        )
         rules[crash.id] = crash
     return rules
