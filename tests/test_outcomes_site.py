@@ -87,7 +87,7 @@ def test_an_unknown_reference_fails_the_strict_build(repo):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("page", KEUZEKAARTEN)
-def test_a_keuzekaart_prints_on_one_a4(built, page, tmp_path):
+def test_a_keuzekaart_prints_alone_on_one_a4(built, page, tmp_path):
     chromium = shutil.which("chromium")
     if chromium is None:
         pytest.skip("Debian's chromium is not installed")
@@ -97,6 +97,10 @@ def test_a_keuzekaart_prints_on_one_a4(built, page, tmp_path):
         browser = p.chromium.launch(executable_path=chromium)
         tab = browser.new_page()
         tab.goto((built / page / "index.html").as_uri())
+        tab.emulate_media(media="print")
+        assert tab.locator(".ph-keuzekaart__table").is_visible()
+        assert tab.locator(".ph-keuzekaart .ph-3vragen").is_visible()
+        assert not tab.locator("article h1").is_visible()  # the page around the card stays on screen
         tab.pdf(path=str(pdf), format="A4", print_background=True)
         browser.close()
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())
