@@ -59,3 +59,11 @@ def test_pages_without_references_are_returned_unchanged(repo):
     site, page = site_with_page(repo, "# T\n")
     text = "# T\n\nGewone tekst met {accolades}.\n"
     assert render(text, page, site) is text
+
+
+def test_a_dataset_with_errors_shows_a_notice_instead_of_numbers(repo):
+    repo.write("content/_data/outcomes/test.yml", DATASET.replace("title: Test\n", ""))
+    repo.page("pagina.md", body="# T\n\n{{ uitkomsten: test }}\n")
+    site = load_site(load_project(repo.root / "mkdocs.yml"), dt.date(2026, 11, 22))
+    out = render("# T\n\n{{ uitkomsten: test }}\n", site.by_src_uri["pagina.md"], site)
+    assert "bevatten fouten" in out and "<svg" not in out

@@ -257,13 +257,8 @@ def _outcome_findings(outcome: Outcome, dataset: Dataset) -> Iterator[Finding]:
             f"De uitkomst '{outcome.key}' zegt niet over welke mensen het gaat.",
             "Voeg 'population: …' toe (bij de uitkomst of bovenaan), bijvoorbeeld leeftijd en klachten.",
         )
-    frames = (
-        [outcome.time_frame]
-        if not outcome.is_frequency
-        else [v.time_frame or outcome.time_frame for v in outcome.values]
-    )
-    if not outcome.values and outcome.is_frequency:
-        frames = [outcome.time_frame]
+    # A group measured at its own moment says so in its value; otherwise the outcome's time frame holds.
+    frames = [v.time_frame or outcome.time_frame for v in outcome.values] or [outcome.time_frame]
     if any(frame is None for frame in frames):
         yield finding(
             MISSING_TIME_FRAME,
@@ -315,7 +310,7 @@ def keuzekaart_findings(
     card: Keuzekaart, library: OutcomeLibrary, settings: OutcomesConfig
 ) -> Iterator[Finding]:
     path, f = card.path, card.file
-    allowed: set = set()
+    allowed: set[Decimal] = set()
     for name in card.datasets:
         dataset = library.datasets.get(name)
         if dataset is None:
