@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import freshness, hub, review, schema, source_updates
+from . import freshness, hub, outcomes, review, schema, source_updates
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
@@ -12,6 +12,7 @@ REGISTRY: tuple[Check, ...] = (
     hub.CHECK,
     review.CHECK,
     source_updates.CHECK,
+    outcomes.CHECK,
 )
 
 
