@@ -96,6 +96,22 @@ class NewPageConfig:
 
 
 @dataclass(frozen=True)
+class OutcomesConfig:
+    # Folders under data_dir: one YAML file per outcome dataset, one per keuzekaart.
+    datasets_dir: str = "outcomes"
+    keuzekaarten_dir: str = "keuzekaarten"
+    # The patient's questions every keuzekaart answers (rows), in this order.
+    questions: tuple[str, ...] = (
+        "Wat houdt het in?",
+        "Hoe snel helpt het?",
+        "Hoeveel mensen knappen op?",
+        "Risico's?",
+        "Hoe lang herstel?",
+        "Vergoeding?",
+    )
+
+
+@dataclass(frozen=True)
 class HubConfig:
     # The committed list of every published URL (repository-relative); `patienthub urls --update` writes it.
     manifest: str = "content/_data/urls.txt"
@@ -118,6 +134,7 @@ class Config:
     new_page: NewPageConfig = field(default_factory=NewPageConfig)
     hub: HubConfig = field(default_factory=HubConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
+    outcomes: OutcomesConfig = field(default_factory=OutcomesConfig)
     readability: ReadabilityConfig = field(default_factory=ReadabilityConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)

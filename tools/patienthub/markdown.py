@@ -36,12 +36,14 @@ _FOOTNOTE = re.compile(r"^\[\^[^\]]+\]:\s+(?P<text>.*)$")
 _DEFINITION = re.compile(r"^:\s{1,3}(?P<text>\S.*)$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _HRULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+# A line `{{ kind: target }}` that a transform replaces (outcome blocks, keuzekaarten); not prose.
+_DIRECTIVE = re.compile(r"^\s*\{\{.*\}\}\s*$")
 
 
 @dataclass(frozen=True)
 class Block:
     # heading | paragraph | list_item | table_cell | admonition_title | blockquote | definition (def_list)
-    # | code | html | comment
+    # | code | html | comment | directive
     kind: str
     text: str  # the block's Markdown source, lines joined with "\n"
     lines: tuple[int, ...]  # the 1-based file line of each line of `text`
@@ -101,6 +103,11 @@ class _Scanner:
             if stripped.startswith("<!--"):
                 self.flush()
                 i = self._comment(i)
+                continue
+            if _DIRECTIVE.match(line):
+                self.flush()
+                self.out.append(Block("directive", stripped, (number,)))
+                i += 1
                 continue
             heading = _HEADING.match(line)
             if heading and not line.startswith("    "):

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .config import Config, Project
     from .guidelines import Guideline
     from .organisations import Organisation
+    from .outcome_data import OutcomeLibrary
 
 PAGE_TYPES = ("education", "self-management", "treatment-options", "outcomes", "overview")
 
@@ -103,6 +104,8 @@ class Site:
     guidelines: Mapping[str, Guideline] = field(default_factory=dict)
     # The committed CODEOWNERS file (review.codeowners_file), None when the repository has none.
     codeowners: str | None = None
+    # Outcome datasets and keuzekaarten from the data folder (None when not loaded, e.g. in small unit tests).
+    outcomes: OutcomeLibrary | None = None
 
     @property
     def config(self) -> Config:

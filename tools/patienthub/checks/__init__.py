@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import suppressions
 from ..findings import Rule, Severity
-from . import freshness, hub, readability, review, schema, source_updates
+from . import freshness, hub, outcomes, readability, review, schema, source_updates
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
@@ -13,6 +13,7 @@ REGISTRY: tuple[Check, ...] = (
     hub.CHECK,
     review.CHECK,
     source_updates.CHECK,
+    outcomes.CHECK,
     readability.CHECK,
 )
 
