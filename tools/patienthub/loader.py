@@ -126,7 +126,9 @@ def load_site(project: Project, today: dt.date, extra_files: Iterable[Path] = ()
     orgs, org_findings = organisations.load(project.data_dir, project.root)
     registry, registry_findings = guidelines.load(project.data_dir, project.root)
     outcomes = project.config.outcomes
-    library = outcome_data.load(project.data_dir, project.root, outcomes.datasets_dir, outcomes.keuzekaarten_dir)
+    library = outcome_data.load(
+        project.data_dir, project.root, outcomes.datasets_dir, outcomes.keuzekaarten_dir
+    )
     return Site(
         project=project,
         today=today,
