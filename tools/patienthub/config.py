@@ -30,10 +30,28 @@ class FreshnessConfig:
 
 
 @dataclass(frozen=True)
+class TerminologyConfig:
+    # The termbase, relative to data_dir. None: terms.yml there if it exists; a name given here must exist.
+    termbase: str | None = None
+    glossary_page: str = "woordenlijst.md"  # generated page, relative to docs_dir
+    export_path: str = "api/v1/terms.json"  # generated file for partners, relative to the site root
+    tooltips: bool = True  # link the first use of a term on a page to the glossary, with its explanation
+
+
+@dataclass(frozen=True)
+class AdviceConfig:
+    # Relative to data_dir. None: advice.yml / kernboodschappen.yml there if present; a name given must exist.
+    rules: str | None = None
+    key_messages: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
     data_dir: str = "content/_data"
     freshness: FreshnessConfig = field(default_factory=FreshnessConfig)
+    terminology: TerminologyConfig = field(default_factory=TerminologyConfig)
+    advice: AdviceConfig = field(default_factory=AdviceConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
 

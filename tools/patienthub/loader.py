@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pathspec
 
-from . import frontmatter, metadata, organisations
+from . import advice, frontmatter, metadata, organisations, termbase
 from .config import Project
 from .datafiles import relative
 from .findings import Finding, Severity
@@ -122,4 +122,16 @@ def load_site(project: Project, today: dt.date, extra_files: Iterable[Path] = ()
     paths.extend(p for p in extra_files if p.resolve() not in known)
     pages = tuple(load_page(path, project) for path in paths)
     orgs, org_findings = organisations.load(project.data_dir, project.root)
-    return Site(project=project, today=today, pages=pages, organisations=orgs, data_findings=tuple(org_findings))
+    config = project.config
+    terms = termbase.load(project.data_dir, project.root, config.terminology.termbase)
+    book = advice.load(project.data_dir, project.root, config.advice.rules, config.advice.key_messages)
+    return Site(
+        project=project,
+        today=today,
+        pages=pages,
+        organisations=orgs,
+        data_findings=tuple(org_findings),
+        explained_words=terms.explained_words(),
+        termbase=terms,
+        advice=book,
+    )

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .advice import AdviceBook
 from .findings import Finding
 from .frontmatter import FrontMatter
+from .termbase import Termbase
 
 if TYPE_CHECKING:
     from .config import Config, Project
@@ -86,6 +88,8 @@ class Site:
     data_findings: tuple[Finding, ...] = ()
     # Lower-case words and phrases the termbase/glossary explains: not "rare" for the readability check.
     explained_words: frozenset[str] = frozenset()
+    termbase: Termbase = field(default_factory=Termbase)  # the words we use with patients (terms.yml)
+    advice: AdviceBook = field(default_factory=AdviceBook)  # advice rules and key messages
 
     @property
     def config(self) -> Config:

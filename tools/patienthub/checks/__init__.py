@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import freshness, schema
+from . import advice, freshness, schema, terminology
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
+    terminology.CHECK,
+    advice.CHECK,
 )
 
 

@@ -7,8 +7,12 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
+from . import glossary, terms_api
 from .base import Generator, Output
 
-REGISTRY: tuple[Generator, ...] = ()
+REGISTRY: tuple[Generator, ...] = (
+    glossary.generate,
+    terms_api.generate,
+)
 
 __all__ = ["REGISTRY", "Generator", "Output"]

@@ -9,10 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Page, Site
+from .glossary_links import link_first_uses
+from .key_messages import include_key_messages
 
 Transform = Callable[[str, Page, Site], str]
 
-REGISTRY: tuple[Transform, ...] = ()
+# Key messages first, so the glossary links also see the words they bring in.
+REGISTRY: tuple[Transform, ...] = (
+    include_key_messages,
+    link_first_uses,
+)
 
 
 def apply(markdown: str, page: Page, site: Site) -> str:
