@@ -41,3 +41,11 @@ def test_positions_point_at_the_source_line_and_column():
 def test_sentences():
     text = "Eén zin. Twee zinnen!\nDrie"
     assert [text[a:b].strip() for a, b in sentences(text)] == ["Eén zin.", "Twee zinnen!", "Drie"]
+
+
+def test_emphasis_and_escapes_keep_their_words_in_place():
+    text = r"Een **hernia** en _HNP_ en \*ster\*."
+    masked = mask_prose(text)
+    assert len(masked) == len(text)
+    assert masked.index("hernia") == text.index("hernia") and masked.index("HNP") == text.index("HNP")
+    assert "*" not in masked.replace("*ster*", "")
