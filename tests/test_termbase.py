@@ -163,6 +163,10 @@ terms:
     explanation: Uitleg.
     avoid: [vertebra]
     examples: {flag: [Een wervel.], pass: [Een vertebra.]}
+  codes:
+    preferred: rug
+    explanation: Uitleg.
+    codes: {icpc: [L3], icd10: [m545], kleur: [rood]}
   onbekend:
     preferred: zenuw
     explanation: Een uitleg die veel te lang is voor B1 omdat deze ene zin meer dan vijftien woorden telt.
@@ -186,6 +190,9 @@ def test_malformed_entries_are_errors_that_name_the_entry_at_its_line(tmp_path):
     assert reported("terminology.example-failed", "flag: [Een wervel.]", '"Een wervel."')
     assert reported("terminology.example-failed", "flag: [Een wervel.]", '"Een vertebra."')
     assert reported(invalid, "kleur: rood", "onbekende sleutel 'kleur'")
+    assert reported(invalid, "codes: {icpc: [L3]", "'L3' is geen geldige ICPC-code")
+    assert reported(invalid, "codes: {icpc: [L3]", "onbekend codesysteem 'kleur'")
+    assert termbase.by_key["codes"].codes == {"icpc": (), "icd10": ("M54.5",)}  # spelled canonically
     assert reported(invalid, "onbekend:", "geen voorbeeld")
     assert reported("terminology.termbase-style", "explanation: Een uitleg die", "langste heeft 18 woorden")
     # Broken parts are left out; the rest of the termbase still works.

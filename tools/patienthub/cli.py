@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check, terms
+from .commands import check, new, terms, urls
 from .errors import PatientHubError
 
-COMMANDS = (check, terms)
+COMMANDS = (check, new, urls, terms)
 
 
 class _DutchParser(argparse.ArgumentParser):

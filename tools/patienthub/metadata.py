@@ -51,7 +51,9 @@ def _validator() -> jsonschema.Draft202012Validator:
 
 
 def validate(fm: FrontMatter, path: str) -> tuple[PageMeta, list[Finding]]:
-    errors = sorted(_validator().iter_errors(to_json_compatible(fm.data)), key=lambda e: list(e.absolute_path))
+    errors = sorted(
+        _validator().iter_errors(to_json_compatible(fm.data)), key=lambda e: list(e.absolute_path)
+    )
     findings = [_finding(error, fm, path) for error in errors]
     invalid_top_keys = {str(error.absolute_path[0]) for error in errors if error.absolute_path}
     return _typed(fm, invalid_top_keys), findings
@@ -78,7 +80,9 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
         extra = sorted(set(error.instance) - known)
         rule, severity = "schema.unknown-key", Severity.WARNING
         line = fm.line_of(*where, extra[0]) if extra else line
-        message = f"Onbekende sleutel(s) {', '.join(repr(e) for e in extra)} in {field}; die worden niet gebruikt."
+        message = (
+            f"Onbekende sleutel(s) {', '.join(repr(e) for e in extra)} in {field}; die worden niet gebruikt."
+        )
         suggestion = "Controleer de spelling; bekende sleutels staan in de handleiding voor redacteuren."
     elif validator == "format" and error.validator_value == "date":
         rule = "schema.date"
@@ -103,7 +107,12 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
     elif validator == "type":
         rule = "schema.type"
         expected = error.validator_value
-        names = {"string": "tekst", "array": "een lijst", "object": "sleutels met waarden", "integer": "een getal"}
+        names = {
+            "string": "tekst",
+            "array": "een lijst",
+            "object": "sleutels met waarden",
+            "integer": "een getal",
+        }
         wanted = " of ".join(names.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         message = f"{field} moet {wanted} zijn, maar is {_describe(value)}."
         suggestion = "Zie het voorbeeld in de handleiding voor redacteuren."
@@ -170,11 +179,20 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
                 )
             )
     codes_raw = data.get("codes") if isinstance(data.get("codes"), dict) else {}
-    codes = {
-        system: tuple(str(code) for code in values)
-        for system, values in codes_raw.items()
-        if isinstance(values, list)
-    }
+    codes: dict[str, tuple[str, ...]] = {}
+    primary_codes: dict[str, tuple[str, ...]] = {}
+    for system, values in codes_raw.items():
+        if not isinstance(values, list):
+            continue
+        # An item is a code, or {code: ..., primary: true} for the page that is the main page for that code.
+        items = [
+            (item.get("code"), item.get("primary") is True) if isinstance(item, dict) else (item, False)
+            for item in values
+        ]
+        codes[system] = tuple(str(code) for code, _ in items if isinstance(code, str | int))
+        primary_codes[system] = tuple(
+            str(code) for code, primary in items if primary and isinstance(code, str | int)
+        )
     return PageMeta(
         title=get("title", str),
         description=get("description", str),
@@ -188,6 +206,9 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
         if isinstance(data.get("reviewed_by"), list)
         else (),
         codes=codes,
+        primary_codes=primary_codes,
+        short_link=get("short_link", str),
+        change_note=get("change_note", str),
         aliases=tuple(str(a) for a in data.get("aliases") or [] if isinstance(a, str))
         if isinstance(data.get("aliases"), list)
         else (),

@@ -31,8 +31,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from .datafiles import load_data_file
 from .findings import Finding, Rule, Severity, finding
 from .phrases import EntryReader, Example, Hit, Phrase, find_all
@@ -180,12 +178,6 @@ def example_findings(termbase: Termbase) -> list[Finding]:
     return found
 
 
-def _codes_schema() -> dict[str, Any]:
-    from .metadata import schema  # the one definition of clinical codes: the front matter schema
-
-    return schema()["properties"]["codes"]
-
-
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
 
@@ -224,15 +216,34 @@ class _Reader(EntryReader):
         )
 
     def _codes(self, value: Any, path: tuple[str | int, ...], name: str) -> Mapping[str, tuple[str, ...]]:
+        from .codes import SYSTEMS, canonical  # the one definition of a valid code (imported late: no cycle)
+
         if value is None:
             return {}
-        errors = list(jsonschema.Draft202012Validator(_codes_schema()).iter_errors(value))
-        if errors:
-            self.problem(
-                path, f"{name}: de codes kloppen niet ({errors[0].message}).", "Bijvoorbeeld: {icpc: [L03]}"
-            )
-            return {}
-        return {system: tuple(str(code) for code in codes) for system, codes in value.items()}
+        spec = self.mapping(value, path, f"{name}: codes")
+        found: dict[str, tuple[str, ...]] = {}
+        for system, codes in (spec or {}).items():
+            if system not in SYSTEMS:
+                self.problem(
+                    (*path, system),
+                    f"{name}: onbekend codesysteem '{system}'.",
+                    f"Kies uit {', '.join(SYSTEMS)}.",
+                )
+                continue
+            valid = []
+            items = [str(code) for code in codes] if isinstance(codes, list) else codes
+            for code, _ in self.strings(items, (*path, system), f"{name}: codes.{system}"):
+                spelled = canonical(system, code)
+                if spelled is None:
+                    self.problem(
+                        (*path, system),
+                        f"{name}: '{code}' is geen geldige {SYSTEMS[system].label}-code.",
+                        f"Bijvoorbeeld: {SYSTEMS[system].example}.",
+                    )
+                else:
+                    valid.append(spelled)
+            found[system] = tuple(valid)
+        return found
 
     def _style(self, explanation: str, path: tuple[str | int, ...], name: str) -> None:
         sentences = _sentences(explanation)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import advice, freshness, schema, terminology
+from . import advice, freshness, hub, schema, terminology
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
@@ -11,6 +11,7 @@ REGISTRY: tuple[Check, ...] = (
     freshness.CHECK,
     terminology.CHECK,
     advice.CHECK,
+    hub.CHECK,
 )
 
 
@@ -18,6 +19,8 @@ def all_rules() -> dict[str, Rule]:
     """Every rule id any check can report, with its default severity and Dutch summary."""
     rules = {rule.id: rule for check in REGISTRY for rule in check.rules}
     for check in REGISTRY:  # the engine reports a crashing check under its own family
-        crash = Rule(f"{check.name}.internal-error", Severity.ERROR, "Een controle liep vast: een fout in patienthub.")
+        crash = Rule(
+            f"{check.name}.internal-error", Severity.ERROR, "Een controle liep vast: een fout in patienthub."
+        )
         rules[crash.id] = crash
     return rules

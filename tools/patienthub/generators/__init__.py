@@ -7,10 +7,15 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
-from . import glossary, terms_api
+from . import api, code_pages, feed, glossary, redirects, search_page, terms_api
 from .base import Generator, Output
 
 REGISTRY: tuple[Generator, ...] = (
+    search_page.generate,
+    redirects.generate,
+    code_pages.generate,
+    api.generate,
+    feed.generate,
     glossary.generate,
     terms_api.generate,
 )
