@@ -74,13 +74,16 @@ class EntryReader:
     def line(self, *path: str | int) -> int | None:
         return self.data_file.line_of(*path)
 
-    def problem(self, path: tuple[str | int, ...], message: str, suggestion: str = "") -> None:
+    def problem(
+        self, path: tuple[str | int, ...], message: str, suggestion: str = "", *, line: int | None = None
+    ) -> None:
+        """Report a problem at the line of `path` in the data file (or at `line` when it is known)."""
         self.findings.append(
             Finding(
                 self.problem_rule.id,
                 self.problem_rule.severity,
                 self.data_file.path,
-                self.line(*path),
+                line or self.line(*path),
                 message,
                 suggestion,
             )

@@ -116,14 +116,21 @@ class Termbase:
             text = pattern.sub(lambda m: " " * len(m.group(0)), text)
         return text
 
+    @cached_property
+    def _avoid_searches(self) -> list[tuple[re.Pattern[str], tuple[Term, Phrase]]]:
+        return [(phrase.pattern, (term, phrase)) for term in self.terms for phrase in term.avoid]
+
+    @cached_property
+    def _preferred_searches(self) -> list[tuple[re.Pattern[str], Term]]:
+        return [(term.pattern, term) for term in self.terms]
+
     def avoided(self, text: str) -> list[Hit[tuple[Term, Phrase]]]:
         """Avoided variants in prose that is already masked (see textmask)."""
-        searches = [(phrase.pattern, (term, phrase)) for term in self.terms for phrase in term.avoid]
-        return find_all(self.without_names(text), searches)
+        return find_all(self.without_names(text), self._avoid_searches)
 
     def preferred(self, text: str) -> list[Hit[Term]]:
         """Uses of preferred terms in masked prose."""
-        return find_all(text, [(term.pattern, term) for term in self.terms])
+        return find_all(text, self._preferred_searches)
 
     def avoided_in_markdown(self, markdown: str) -> list[Hit[tuple[Term, Phrase]]]:
         """Avoided variants in a piece of Markdown (an example sentence, a key message); offsets are per
@@ -286,6 +293,7 @@ def _conflicts(reader: _Reader, terms: list[Term]) -> list[Term]:
                 f"Term '{term.key}': de variant '{phrase.shown}' is ook (een deel van) de voorkeursterm "
                 f"'{clash.preferred}' van term '{clash.key}'.",
                 "Haal de variant weg, of maak hem preciezer, zodat de voorkeursterm nooit wordt afgekeurd.",
+                line=phrase.line,
             )
         cleaned.append(dataclasses.replace(term, avoid=tuple(kept)) if len(kept) < len(term.avoid) else term)
     return cleaned
