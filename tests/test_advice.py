@@ -25,9 +25,14 @@ def test_every_advice_example(rule, example):
     assert example_holds(REAL, rule, example), f"{rule.key}: {example.text!r} (flag={example.flag})"
 
 
-def test_a_rule_fires_once_per_sentence_and_negation_is_per_sentence():
-    hits = REAL.contradictions("Blijf niet in bed liggen. Neem wel een paar dagen bedrust in bed.")
-    assert [h.item.key for h in hits] == ["bedrust"]
+def test_a_rule_fires_once_per_clause_and_negation_is_per_clause():
+    text = "Blijf niet in bed liggen. Neem wel een paar dagen bedrust in bed.\nBedrust helpt niet, maar bedrust wel."
+    hits = REAL.contradictions(text)
+    assert [(h.item.key, text[h.start : h.end]) for h in hits] == [
+        ("bedrust", "bedrust"),
+        ("bedrust", "bedrust"),
+    ]
+    assert hits[1].start == text.rindex("bedrust")
 
 
 def test_references_are_found_outside_code_with_their_position():

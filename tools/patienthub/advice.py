@@ -96,20 +96,37 @@ class AdviceBook:
     findings: tuple[Finding, ...] = ()
 
     def contradictions(self, text: str) -> list[Hit[AdviceRule]]:
-        """Per sentence of masked prose, the first phrase of each rule that the sentence does not negate."""
+        """Per clause of masked prose, the first phrase of each rule that the clause does not negate.
+
+        A clause is a sentence, split at ';' and at ', maar': in "Bedrust is niet nodig, maar neem veel rust."
+        the 'niet' of the first half does not excuse the second."""
         found = []
-        for start, end in sentences(text):
-            sentence = text[start:end]
+        for start, end in clauses(text):
+            clause = text[start:end]
             for rule in self.rules:
-                if any(phrase.pattern.search(sentence) for phrase in rule.unless):
+                if any(phrase.pattern.search(clause) for phrase in rule.unless):
                     continue
-                hits = find_all(sentence, [(phrase.pattern, rule) for phrase in rule.phrases])
+                hits = find_all(clause, [(phrase.pattern, rule) for phrase in rule.phrases])
                 if hits:
                     found.append(Hit(start + hits[0].start, start + hits[0].end, rule))
         return found
 
     def contradictions_in_markdown(self, markdown: str) -> list[Hit[AdviceRule]]:
         return [hit for prose in prose_texts(markdown) for hit in self.contradictions(prose.text)]
+
+
+_CLAUSE_BREAK = re.compile(r";|,?\s+maar\b", re.IGNORECASE)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of each sentence."""
+    found = []
+    for start, end in sentences(text):
+        for match in _CLAUSE_BREAK.finditer(text, start, end):
+            found.append((start, match.start()))
+            start = match.start()
+        found.append((start, end))
+    return found
 
 
 def references(markdown: str, first_line: int = 1) -> list[Reference]:

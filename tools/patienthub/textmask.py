@@ -88,8 +88,10 @@ def line_starts(text: str) -> list[int]:
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in a prose text; a line break alone does not end a sentence."""
     start = 0
-    for match in re.finditer(r"[.!?]+(?=\s|$)", text):
-        yield start, match.end()
-        start = match.end()
-    if text[start:].strip():
-        yield start, len(text)
+    ends = [m.end() for m in re.finditer(r"[.!?]+(?=\s|$)", text)]
+    for end in [*ends, len(text)]:
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            yield start, end
+        start = end
