@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pathspec
 
-from . import advice, frontmatter, metadata, organisations, termbase
+from . import advice, codeowners, frontmatter, guidelines, metadata, organisations, termbase
 from .config import Project
 from .datafiles import relative
 from .findings import Finding, Severity
@@ -124,6 +124,7 @@ def load_site(project: Project, today: dt.date, extra_files: Iterable[Path] = ()
     paths.extend(p for p in extra_files if p.resolve() not in known)
     pages = tuple(load_page(path, project) for path in paths)
     orgs, org_findings = organisations.load(project.data_dir, project.root)
+    registry, registry_findings = guidelines.load(project.data_dir, project.root)
     config = project.config
     terms = termbase.load(project.data_dir, project.root, config.terminology.termbase)
     book = advice.load(project.data_dir, project.root, config.advice.rules, config.advice.key_messages)
@@ -132,7 +133,9 @@ def load_site(project: Project, today: dt.date, extra_files: Iterable[Path] = ()
         today=today,
         pages=pages,
         organisations=orgs,
-        data_findings=tuple(org_findings),
+        data_findings=(*org_findings, *registry_findings),
+        guidelines=registry,
+        codeowners=codeowners.committed(project),
         explained_words=terms.explained_words(),
         termbase=terms,
         advice=book,

@@ -15,6 +15,7 @@ from .termbase import Termbase
 
 if TYPE_CHECKING:
     from .config import Config, Project
+    from .guidelines import Guideline
     from .organisations import Organisation
 
 PAGE_TYPES = ("education", "self-management", "treatment-options", "outcomes", "overview")
@@ -92,6 +93,10 @@ class Site:
     data_findings: tuple[Finding, ...] = ()
     # Lower-case words and phrases the termbase/glossary explains: not "rare" for the readability check.
     explained_words: frozenset[str] = frozenset()
+    # The registry of guidelines pages cite by key (sources.yml).
+    guidelines: Mapping[str, Guideline] = field(default_factory=dict)
+    # The committed CODEOWNERS file (review.codeowners_file), None when the repository has none.
+    codeowners: str | None = None
     termbase: Termbase = field(default_factory=Termbase)  # the words we use with patients (terms.yml)
     advice: AdviceBook = field(default_factory=AdviceBook)  # advice rules and key messages
 

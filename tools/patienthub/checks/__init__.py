@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import advice, freshness, hub, schema, terminology
+from . import advice, freshness, hub, review, schema, source_updates, terminology
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
@@ -12,6 +12,8 @@ REGISTRY: tuple[Check, ...] = (
     terminology.CHECK,
     advice.CHECK,
     hub.CHECK,
+    review.CHECK,
+    source_updates.CHECK,
 )
 
 
