@@ -280,3 +280,17 @@ def test_the_site_build_refuses_an_unreadable_page(repo: MiniRepo) -> None:
     assert result.code != 0
     assert f"content/{FORMAL}:13: error readability.flesch-douma" in result.stderr
     assert f"content/{FORMAL}:17: error readability.sentence-length" in result.stderr
+
+
+def test_key_messages_are_read_as_their_text_on_the_line_of_their_reference(repo: MiniRepo) -> None:
+    repo.write(
+        "content/_data/kernboodschappen.yml",
+        "blijf-bewegen:\n  text: Blijf zo veel mogelijk bewegen.\n  source: NHG-Standaard Aspecifieke lagerugpijn\n",
+    )
+    body = "# Kop\n\n[[kernboodschap: blijf-bewegen]]\n\n[[kernboodschap: blijf-bewegn]]\n"
+    result, found = run(repo, body)
+    assert (
+        result.pages[0].metrics["words"] == 1 + 5
+    )  # the heading and the key message, not the unknown reference
+    assert not [f for f in found if f.rule.startswith("readability.")]
+    assert [f.rule for f in found] == ["advice.key-message-unknown"]

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .advice import AdviceBook
 from .findings import Finding
 from .frontmatter import FrontMatter
 from .prose import Prose, extract
+from .termbase import Termbase
 
 if TYPE_CHECKING:
     from .config import Config, Project
@@ -106,6 +108,8 @@ class Site:
     codeowners: str | None = None
     # Outcome datasets and keuzekaarten from the data folder (None when not loaded, e.g. in small unit tests).
     outcomes: OutcomeLibrary | None = None
+    termbase: Termbase = field(default_factory=Termbase)  # the words we use with patients (terms.yml)
+    advice: AdviceBook = field(default_factory=AdviceBook)  # advice rules and key messages
 
     @property
     def config(self) -> Config:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from .. import suppressions
 from ..findings import Rule, Severity
-from . import freshness, hub, outcomes, readability, review, schema, source_updates
+from . import advice, freshness, hub, outcomes, readability, review, schema, source_updates, terminology
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
+    terminology.CHECK,
+    advice.CHECK,
     hub.CHECK,
     review.CHECK,
     source_updates.CHECK,

@@ -9,17 +9,17 @@ by the filter stage, not here.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from wordfreq import zipf_frequency
 
-from .. import dutch
+from .. import advice, dutch
 from ..config import ReadabilityLimits
 from ..findings import Finding, Rule, Severity, finding
 from ..model import Page, Site
-from ..prose import ProseSentence
+from ..prose import Prose, ProseSentence, extract
 from .base import Check
 
 E, W, S = Severity.ERROR, Severity.WARNING, Severity.SUGGESTION
@@ -99,7 +99,7 @@ class Analysis:
 
 @lru_cache(maxsize=16)  # the engine asks for findings and metrics of one page in a row; pages are immutable
 def analyse(page: Page, site: Site) -> Analysis:
-    prose = page.prose
+    prose = patient_prose(page, site)
     limits = site.config.readability.for_type(page.meta.type)
     return Analysis(
         sentences=prose.sentences,
@@ -108,6 +108,17 @@ def analyse(page: Page, site: Site) -> Analysis:
         limits=limits,
         rare_words=tuple(rare_words(prose.sentences, limits.rare_word_zipf, site.explained_words)),
     )
+
+
+def patient_prose(page: Page, site: Site) -> Prose:
+    """The page's prose as the patient reads it: key messages ([[kernboodschap: …]]) included as their text,
+    each on the line of its reference so findings keep their lines. An unknown reference is left out here;
+    the advice check reports it."""
+    if "[[" not in page.body:
+        return page.prose
+    one_line = {key: replace(m, text=" ".join(m.text.split())) for key, m in site.advice.key_messages.items()}
+    body = advice.REFERENCE.sub(lambda m: " " * len(m.group()), advice.include(page.body, one_line))
+    return extract(body, page.body_start_line)
 
 
 # --- rare words -------------------------------------------------------------------------------------------
