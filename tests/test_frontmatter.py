@@ -1,6 +1,8 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
+import yaml
 
 from patienthub import frontmatter
 
@@ -99,3 +101,32 @@ def test_to_json_compatible_turns_dates_into_text():
         "t": "2026-01-02T10:00:00",
         "l": ["2026-01-03"],
     }
+
+
+@pytest.mark.parametrize("depth", [frontmatter.MAX_DEPTH, 100_000])  # lists inside the top mapping
+def test_too_deep_nesting_is_reported_not_crashed_on(depth):
+    # libyaml's composer recurses in C: a hostile document must be refused before it gets there.
+    fm = frontmatter.parse("---\ntitle: Rug\nsources: " + "[" * depth + "]" * depth + "\n---\n")
+    assert rules(fm) == ["schema.yaml-syntax"]
+    assert fm.problems[0].line == 3
+    assert "te diep genest" in fm.problems[0].message
+
+
+def test_nesting_up_to_the_limit_is_read():
+    depth = frontmatter.MAX_DEPTH - 1  # the top mapping is a level too
+    fm = frontmatter.parse("---\nsources: " + "[" * depth + "1" + "]" * depth + "\n---\n")
+    assert fm.problems == ()
+
+
+def test_the_fast_parser_gives_the_same_values_and_lines_as_pyyaml(monkeypatch):
+    """Every page and data file of this repository reads the same with libyaml as with PyYAML."""
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "content").rglob("*.md"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests" / "corpus").rglob("*.md"))]
+    data = [p.read_text(encoding="utf-8") for p in sorted((root / "content" / "_data").rglob("*.yml"))]
+    fast = [frontmatter.parse(text) for text in texts] + [frontmatter.parse_yaml(text) for text in data]
+    monkeypatch.setattr(frontmatter, "_FAST_LOADER", yaml.SafeLoader)
+    slow = [frontmatter.parse(text) for text in texts] + [frontmatter.parse_yaml(text) for text in data]
+    assert len(fast) > 20
+    for quick, careful in zip(fast, slow, strict=True):
+        assert (quick.data, quick.lines, quick.problems) == (careful.data, careful.lines, careful.problems)

@@ -214,3 +214,10 @@ def test_plain_keeps_every_line_break_of_what_it_removes() -> None:
     result = plain(text)
     assert result.count("\n") == text.count("\n")
     assert result.split("\n")[-1] == "Klaar."
+
+
+def test_blocks_of_the_same_body_are_a_fresh_list_each_time():
+    body = "# Kop\n\nEen zin.\n"
+    first = blocks(body, 5)
+    first.clear()  # checks share one scan (cached); changing a result must not change the next one
+    assert [b.kind for b in blocks(body, 5)] == ["heading", "paragraph"]

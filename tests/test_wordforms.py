@@ -1,6 +1,11 @@
-import pytest
+from pathlib import Path
 
-from patienthub.wordforms import is_abbreviation, phrase_pattern, regex_pattern, word_forms
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from patienthub import advice, termbase
+from patienthub.wordforms import is_abbreviation, phrase_pattern, regex_pattern, required_text, word_forms
 
 
 def matches(phrase: str, text: str, **kw) -> list[str]:
@@ -68,3 +73,81 @@ def test_regex_is_bounded_and_case_insensitive():
     assert pattern.search("Ischiasklachten") and not pattern.search("ischiaszenuw")
     with pytest.raises(Exception):  # noqa: B017 - the re.error of the editor's own expression
         regex_pattern("(open")
+
+
+# --- the text a match needs (phrases.find_all skips a pattern whose required text is absent) ------------------
+
+REQUIRED_CASES = [
+    "hernia",
+    "rode vlag",
+    "radiculair syndroom",
+    "syndroom",
+    "degeneratief",
+    "huis",
+    "HNP",
+    "HNP-operatie",
+    "cauda-equinasyndroom",
+    "auto's",
+    "L5/S1",
+    "lumbago met uitstraling",
+]
+
+
+def _variants(phrase: str) -> list[str]:
+    """Texts a pattern may match: every form of the last word, in several cases, alone and in compounds."""
+    head, _, last = phrase.rpartition(" ")
+    found = []
+    for form in word_forms(last) | {last}:
+        whole = f"{head} {form}".strip()
+        for text in (
+            whole,
+            whole.upper(),
+            whole.title(),
+            whole.replace(" ", "\n  "),
+            whole.replace("-", " "),
+        ):
+            found += [text, f"Een {text}klacht.", f"De rug{text}pijn", f"({text}),"]
+    return found
+
+
+@pytest.mark.parametrize("phrase", REQUIRED_CASES)
+@pytest.mark.parametrize("compounds", [False, True])
+def test_every_match_contains_the_required_text(phrase, compounds):
+    pattern = phrase_pattern(phrase, compounds=compounds)
+    required = required_text(pattern)
+    assert required, "a literal phrase always needs some text"
+    matched = 0
+    for text in _variants(phrase):
+        if pattern.search(text):
+            matched += 1
+            assert required in text.casefold(), (phrase, text)
+    assert matched  # the variants do exercise the pattern
+
+
+@given(st.text(alphabet="aehinrsouvlgdy'’- \nHNPS", max_size=40))
+def test_required_text_never_skips_a_match_in_any_text(text):
+    for phrase in REQUIRED_CASES:
+        pattern = phrase_pattern(phrase, compounds=True)
+        if pattern.search(text):
+            assert required_text(pattern) in text.casefold()
+
+
+def test_an_editors_regex_has_no_required_text():
+    assert required_text(regex_pattern("ischias(klacht|pijn)\\w*")) == ""
+
+
+def test_required_text_holds_for_every_phrase_of_the_projects_termbase_and_advice():
+    root = Path(__file__).resolve().parent.parent
+    data = root / "content" / "_data"
+    terms = termbase.load(data, root, None)
+    book = advice.load(data, root, None, None)
+    phrases = [p for term in terms.terms for p in term.avoid] + [
+        p for rule in book.rules for p in rule.phrases
+    ]
+    literal = [p for p in phrases if not p.regex]
+    assert len(literal) > 20
+    for phrase in literal:
+        required = required_text(phrase.pattern)
+        for text in _variants(phrase.text):
+            if phrase.pattern.search(text):
+                assert required in text.casefold(), (phrase.text, text)

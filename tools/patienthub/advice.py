@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .datafiles import load_data_file
 from .findings import Finding, Rule, Severity, finding
 from .markdown import blocks, mask
-from .phrases import EntryReader, Example, Hit, Phrase, find_all
+from .phrases import EntryReader, Example, Hit, Phrase, Searches, find_all
 from .textmask import prose_texts, sentences
 
 DEFAULT_RULES_FILE = "advice.yml"
@@ -69,6 +70,10 @@ class AdviceRule:
     examples: tuple[Example, ...] = ()
     line: int | None = None
 
+    @cached_property
+    def searches(self) -> Searches[AdviceRule]:
+        return Searches((phrase.pattern, self) for phrase in self.phrases)
+
 
 @dataclass(frozen=True)
 class KeyMessage:
@@ -101,13 +106,13 @@ class AdviceBook:
         A clause is a sentence, split at ';' and at ', maar': in "Bedrust is niet nodig, maar neem veel rust."
         the 'niet' of the first half does not excuse the second."""
         found = []
-        for start, end in clauses(text):
+        folded = text.casefold()  # a rule none of whose phrases can occur in the text is not tried per clause
+        rules = [r for r in self.rules if any(needle in folded for needle, _, _ in r.searches.entries)]
+        for start, end in clauses(text) if rules else ():
             clause = text[start:end]
-            for rule in self.rules:
-                if any(phrase.pattern.search(clause) for phrase in rule.unless):
-                    continue
-                hits = find_all(clause, [(phrase.pattern, rule) for phrase in rule.phrases])
-                if hits:
+            for rule in rules:
+                hits = find_all(clause, rule.searches)
+                if hits and not any(phrase.pattern.search(clause) for phrase in rule.unless):
                     found.append(Hit(start + hits[0].start, start + hits[0].end, rule))
         return found
 

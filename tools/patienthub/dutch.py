@@ -28,8 +28,13 @@ from typing import NamedTuple
 import pyphen
 import yaml
 
-# Pyphen's defaults (left=2, right=2) never split off a single letter, so "e-ven" or "i-dee" lose a syllable.
-_HYPHENATOR = pyphen.Pyphen(lang="nl_NL", left=1, right=1)
+
+@cache
+def _hyphenator() -> pyphen.Pyphen:
+    """Loaded on first use: a run served from the cache never counts a syllable.
+    Pyphen's defaults (left=2, right=2) never split off a single letter, so "e-ven" or "i-dee" lose a syllable."""
+    return pyphen.Pyphen(lang="nl_NL", left=1, right=1)
+
 
 _L = r"[^\W\d_]"  # a letter in any script
 _PART = rf"{_L}+(?:\({_L}+\){_L}*)?"  # letters, or letters with an optional part: patiënten(sub)groepen
@@ -165,7 +170,7 @@ def syllables(word: str) -> int:
     for part in re.split(rf"[{_HYPHEN}{_APOSTROPHE}]", word.lower()):
         if not part:
             continue
-        cuts = [0, *_HYPHENATOR.positions(part), len(part)]
+        cuts = [0, *_hyphenator().positions(part), len(part)]
         total += sum(_vowel_sounds(part[a:b]) for a, b in itertools.pairwise(cuts))
     return max(total, 1)
 

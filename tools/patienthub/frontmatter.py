@@ -8,6 +8,7 @@ whitelist of plain types, so no tag can construct an object, and anchors/aliases
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,12 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
 }
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# libyaml's parser when PyYAML has it (its wheels do): the same nodes and lines, several times faster. A block
+# libyaml cannot read is read again by PyYAML's own parser, whose messages and lines the editors' guide shows.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# No real front matter or data file nests this deep; deeper is refused before composing (libyaml's composer
+# recurses in C and would crash the process on a hostile document).
+MAX_DEPTH = 50
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -129,9 +136,9 @@ class _Builder:
             )
             return self.result
         try:
-            if self._has_alias(source):
+            node = self._compose(source)
+            if node is None:
                 return self.result
-            node = yaml.compose(source, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             self.problem(
@@ -165,18 +172,46 @@ class _Builder:
             self.problem("schema.yaml-syntax", 1, f"De YAML van {self.what} is te diep genest.")
         return self.result
 
-    def _has_alias(self, source: str) -> bool:
-        for event in yaml.parse(source, Loader=yaml.SafeLoader):
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent) or anchor:
-                self.problem(
-                    "schema.yaml-alias",
-                    self.line(event.start_mark),
-                    f"Ankers en verwijzingen (& en *) zijn in {self.what} niet toegestaan.",
-                    "Schrijf de waarde gewoon helemaal uit.",
-                )
-                return True
-        return False
+    def _compose(self, source: str) -> yaml.Node | None:
+        """The node graph of `source`; None when it uses anchors or aliases or nests too deep (reported).
+        Raises YAMLError."""
+        loader = _FAST_LOADER
+        try:
+            trouble = self._trouble(yaml.parse(source, Loader=loader))
+        except yaml.YAMLError:
+            loader = yaml.SafeLoader  # PyYAML's own parser says where and why (raises again)
+            trouble = self._trouble(yaml.parse(source, Loader=loader))
+        if trouble is None:
+            return yaml.compose(source, Loader=loader)
+        if isinstance(trouble, yaml.AliasEvent) or getattr(trouble, "anchor", None):
+            self.problem(
+                "schema.yaml-alias",
+                self.line(trouble.start_mark),
+                f"Ankers en verwijzingen (& en *) zijn in {self.what} niet toegestaan.",
+                "Schrijf de waarde gewoon helemaal uit.",
+            )
+        else:
+            self.problem(
+                "schema.yaml-syntax",
+                self.line(trouble.start_mark),
+                f"De YAML van {self.what} is te diep genest (meer dan {MAX_DEPTH} niveaus).",
+            )
+        return None
+
+    @staticmethod
+    def _trouble(events: Iterable[yaml.Event]) -> yaml.Event | None:
+        """The first anchor, alias or list/mapping nested deeper than MAX_DEPTH."""
+        depth = 0
+        for event in events:
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return event
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        return None
 
     def _value(self, node: yaml.Node, path: YamlPath) -> Any:
         self.result.lines[path] = self.line(node.start_mark)

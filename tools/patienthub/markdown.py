@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PROSE_KINDS = frozenset(
     {"heading", "paragraph", "list_item", "table_cell", "admonition_title", "blockquote", "definition"}
@@ -64,8 +65,14 @@ class Block:
 
 def blocks(body: str, first_line: int = 1) -> list[Block]:
     """Scan a page body; `first_line` is the file line of the body's first line."""
+    return list(_scanned(body, first_line))
+
+
+@lru_cache(maxsize=64)
+def _scanned(body: str, first_line: int) -> tuple[Block, ...]:
+    # Several checks scan the same page one after the other; Blocks are immutable, so they share one scan.
     numbered = [(first_line + i, line) for i, line in enumerate(body.split("\n"))]
-    return _Scanner(numbered).scan()
+    return tuple(_Scanner(numbered).scan())
 
 
 class _Scanner:

@@ -8,13 +8,13 @@ match Dutch-aware (see wordforms.py); a regex matches as written, case-insensiti
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from .datafiles import DataFile
 from .findings import Finding, Rule, Severity
-from .wordforms import phrase_pattern, regex_pattern
+from .wordforms import phrase_pattern, regex_pattern, required_text
 
 SEVERITIES = {s.value: s for s in Severity}
 PHRASE_KEYS = ("text", "regex", "label", "compounds", "inflect", "severity")
@@ -49,11 +49,30 @@ class Hit(Generic[T]):
     item: T
 
 
-def find_all(text: str, searches: Iterable[tuple[re.Pattern[str], T]]) -> list[Hit[T]]:
+class Searches(Generic[T]):
+    """Patterns looked for together, each with what it stands for. Built once and used for many texts: each
+    pattern keeps the text every match contains, so a text without it is passed over by a substring test
+    instead of a run of the pattern (most prose contains none of the termbase's variants)."""
+
+    def __init__(self, searches: Iterable[tuple[re.Pattern[str], T]]) -> None:
+        self.entries = [(required_text(pattern), pattern, item) for pattern, item in searches]
+
+    def __iter__(self) -> Iterator[tuple[re.Pattern[str], T]]:
+        return ((pattern, item) for _, pattern, item in self.entries)
+
+
+def find_all(text: str, searches: Searches[T] | Iterable[tuple[re.Pattern[str], T]]) -> list[Hit[T]]:
     """Every match of every pattern, without overlaps: where two overlap, the one that starts first and then
     the longest wins ("aspecifieke lage rugpijn" beats "aspecifiek"; "lumbago met uitstraling" beats
     "lumbago")."""
-    hits = [Hit(m.start(), m.end(), item) for pattern, item in searches for m in pattern.finditer(text)]
+    prepared = searches if isinstance(searches, Searches) else Searches(searches)
+    folded = text.casefold()
+    hits = [
+        Hit(m.start(), m.end(), item)
+        for needle, pattern, item in prepared.entries
+        if needle in folded
+        for m in pattern.finditer(text)
+    ]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit[T]] = []
     for hit in hits:

@@ -33,9 +33,9 @@ from typing import Any
 
 from .datafiles import load_data_file
 from .findings import Finding, Rule, Severity, finding
-from .phrases import EntryReader, Example, Hit, Phrase, find_all
+from .phrases import EntryReader, Example, Hit, Phrase, Searches, find_all
 from .textmask import mask_prose, prose_texts
-from .wordforms import phrase_pattern, word_forms
+from .wordforms import phrase_pattern, required_text, word_forms
 
 DEFAULT_FILE = "terms.yml"
 ENTRY_KEYS = (
@@ -112,17 +112,19 @@ class Termbase:
         return [phrase_pattern(name, inflect=False) for name in self.names]
 
     def without_names(self, text: str) -> str:
+        folded = text.casefold()
         for pattern in self._names:
-            text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+            if required_text(pattern) in folded:
+                text = pattern.sub(lambda m: " " * len(m.group(0)), text)
         return text
 
     @cached_property
-    def _avoid_searches(self) -> list[tuple[re.Pattern[str], tuple[Term, Phrase]]]:
-        return [(phrase.pattern, (term, phrase)) for term in self.terms for phrase in term.avoid]
+    def _avoid_searches(self) -> Searches[tuple[Term, Phrase]]:
+        return Searches((phrase.pattern, (term, phrase)) for term in self.terms for phrase in term.avoid)
 
     @cached_property
-    def _preferred_searches(self) -> list[tuple[re.Pattern[str], Term]]:
-        return [(term.pattern, term) for term in self.terms]
+    def _preferred_searches(self) -> Searches[Term]:
+        return Searches((term.pattern, term) for term in self.terms)
 
     def avoided(self, text: str) -> list[Hit[tuple[Term, Phrase]]]:
         """Avoided variants in prose that is already masked (see textmask)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .markdown import PROSE_KINDS, Block, blocks, mask
 
@@ -65,6 +66,12 @@ def prose_texts(
     body: str, first_line: int = 1, *, kinds: frozenset[str] = CHECKED_KINDS, link_text: bool = True
 ) -> list[ProseText]:
     """The prose blocks of a page body, masked. `first_line` is the file line of the body's first line."""
+    return list(_masked(body, first_line, kinds, link_text))
+
+
+@lru_cache(maxsize=64)
+def _masked(body: str, first_line: int, kinds: frozenset[str], link_text: bool) -> tuple[ProseText, ...]:
+    # The terminology and advice checks read the same page one after the other: mask it once.
     source_lines = body.split("\n")
     found = []
     for block in blocks(body, first_line):
@@ -75,7 +82,7 @@ def prose_texts(
             for number, text in zip(block.lines, block.text.split("\n"), strict=False)
         )
         found.append(ProseText(block, mask_prose(block.text, link_text=link_text), columns))
-    return found
+    return tuple(found)
 
 
 def line_starts(text: str) -> list[int]:

@@ -105,13 +105,41 @@ def is_abbreviation(text: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+# Text every match of a phrase pattern contains (case-folded): a text without it cannot match, and a substring
+# test is far cheaper than running the pattern (most prose blocks contain none of a termbase's variants).
+_REQUIRED: dict[re.Pattern[str], str] = {}
+
+
+def _required(text: str) -> str:
+    """The first word of a phrase (matched literally), or for a one-word phrase its literal start plus the start
+    all spellings of its stem share (syndroom, syndrom+en → "syndro")."""
+    pieces = [piece for piece in re.split(r"\s+|-", text) if piece]
+    if len(pieces) != 1:
+        return pieces[0].casefold() if pieces else ""
+    last = _WORD.search(pieces[0])
+    if last is None:
+        return pieces[0].casefold()
+    shared = last.group(0).casefold()
+    for stem, _ in stems(last.group(0)):
+        while not stem.casefold().startswith(shared):
+            shared = shared[:-1]
+    return pieces[0][: last.start()].casefold() + shared
+
+
+def required_text(pattern: re.Pattern[str]) -> str:
+    """What `pattern` needs to find in a case-folded text ("" when unknown: an editor's own regex)."""
+    return _REQUIRED.get(pattern, "")
+
+
 @cache
 def phrase_pattern(text: str, *, inflect: bool = True, compounds: bool = False) -> re.Pattern[str]:
     """The pattern of a literal phrase. Abbreviations match in capitals only: HAP is not "hap"."""
     text = text.strip()
     core = _inflected(text) if inflect else _literal(text)
     flags = 0 if is_abbreviation(text) else re.IGNORECASE
-    return re.compile(bounded(core, compounds=compounds), flags)
+    pattern = re.compile(bounded(core, compounds=compounds), flags)
+    _REQUIRED[pattern] = _required(text)
+    return pattern
 
 
 def regex_pattern(source: str, *, compounds: bool = False) -> re.Pattern[str]:

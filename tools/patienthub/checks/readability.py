@@ -13,8 +13,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 from .. import advice, dutch
 from ..config import ReadabilityLimits
 from ..findings import Finding, Rule, Severity, finding
@@ -126,6 +124,8 @@ def patient_prose(page: Page, site: Site) -> Prose:
 
 @lru_cache(maxsize=1 << 16)
 def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # imported on first use: a run served from the cache needs none of it
+
     return zipf_frequency(word, "nl")
 
 
