@@ -156,6 +156,8 @@ class Config:
     readability: ReadabilityConfig = field(default_factory=ReadabilityConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
+    # Content-hash cache of per-page results (relative to the repository root); null switches it off.
+    cache_dir: str | None = ".patienthub-cache"
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any] | None) -> Config:

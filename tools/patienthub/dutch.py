@@ -28,10 +28,12 @@ from typing import NamedTuple
 import pyphen
 import yaml
 
+from . import memo
+
 
 @cache
 def _hyphenator() -> pyphen.Pyphen:
-    """Loaded on first use: a run served from the cache never counts a syllable.
+    """Loaded on first use (a run served from the cache may need none of it).
     Pyphen's defaults (left=2, right=2) never split off a single letter, so "e-ven" or "i-dee" lose a syllable."""
     return pyphen.Pyphen(lang="nl_NL", left=1, right=1)
 
@@ -163,7 +165,7 @@ def token_syllables(text: str, kind: str) -> int:
     return max(total, 1)
 
 
-@lru_cache(maxsize=1 << 16)
+@memo.persistent("dutch.syllables")  # kept between runs: an unchanged page never loads Pyphen
 def syllables(word: str) -> int:
     """Spoken syllables of one Dutch word (at least 1)."""
     total = 0

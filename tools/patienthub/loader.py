@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import pathspec
 
 from . import advice, codeowners, frontmatter, guidelines, metadata, organisations, outcome_data, termbase
+from .cache import Cache
 from .config import Project
-from .datafiles import relative
 from .findings import Finding, Severity
 from .model import Page, PageMeta, Site
 
@@ -72,10 +73,19 @@ def _read_error(rule: str, line: int | None, message: str, suggestion: str = "")
     return Finding(rule, Severity.ERROR, "", line, message, suggestion)
 
 
-def load_page(path: Path, project: Project) -> Page:
-    rel = relative(path, project.root)
+@lru_cache(maxsize=16)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()  # the project's root and docs_dir, resolved once per run rather than per page
+
+
+def load_page(path: Path, project: Project, cache: Cache | None = None) -> Page:
+    resolved = path.resolve()
     try:
-        src_uri = path.resolve().relative_to(project.docs_dir.resolve()).as_posix()
+        rel = resolved.relative_to(_resolved(project.root)).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    try:
+        src_uri = resolved.relative_to(_resolved(project.docs_dir)).as_posix()
     except ValueError:
         src_uri = path.name  # a file outside docs_dir (checked on request) lives at the site root
     url = page_url(src_uri)
@@ -86,6 +96,12 @@ def load_page(path: Path, project: Project) -> Page:
             "schema.unreadable", Severity.ERROR, rel, None, f"Kan het bestand niet lezen: {exc.strerror}."
         )
         return _empty_page(rel, src_uri, url, problem)
+    if cache is not None:
+        return cache.page(rel, src_uri, url, raw, lambda: _parse(raw, rel, src_uri, url))
+    return _parse(raw, rel, src_uri, url)
+
+
+def _parse(raw: bytes, rel: str, src_uri: str, url: str) -> Page:
     text, problem = decode(raw)
     if problem is not None:
         return _empty_page(rel, src_uri, url, _at(problem, rel))
@@ -117,12 +133,16 @@ def _empty_page(rel: str, src_uri: str, url: str, problem: Finding) -> Page:
     return Page(rel, src_uri, url, "", fm, PageMeta(), (problem,))
 
 
-def load_site(project: Project, today: dt.date, extra_files: Iterable[Path] = ()) -> Site:
+def load_site(
+    project: Project, today: dt.date, extra_files: Iterable[Path] = (), cache: Cache | None = None
+) -> Site:
     """All published pages of the project, plus any files outside docs_dir named explicitly."""
     paths = discover(project)
-    known = {p.resolve() for p in paths}
-    paths.extend(p for p in extra_files if p.resolve() not in known)
-    pages = tuple(load_page(path, project) for path in paths)
+    extra_files = list(extra_files)
+    if extra_files:
+        known = {p.resolve() for p in paths}
+        paths.extend(p for p in extra_files if p.resolve() not in known)
+    pages = tuple(load_page(path, project, cache) for path in paths)
     orgs, org_findings = organisations.load(project.data_dir, project.root)
     registry, registry_findings = guidelines.load(project.data_dir, project.root)
     config = project.config

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from . import editor_panel, engine, generators, jsonld, loader, search_index, share, transforms
+from .cache import Cache
 from .config import Config, load_project
 from .dates import parse_iso
 from .errors import ConfigError
@@ -48,6 +49,7 @@ class PatientHubPlugin(BasePlugin):
         self.options: Config | None = None
         self.site: Site | None = None
         self.result: engine.Result | None = None
+        self.cache: Cache | None = None  # the same content-hash cache as `patienthub check`
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options go through the core's typed Config, the same object the CLI builds."""
@@ -63,12 +65,15 @@ class PatientHubPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = load_project(Path(config.config_file_path))
-        self.site = loader.load_site(project, build_date())
+        self.cache = Cache.for_project(project)
+        self.site = loader.load_site(project, build_date(), cache=self.cache)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None
-        self.result = engine.run_site(self.site)
+        self.result = engine.run_site(self.site, self.cache)
+        if self.cache is not None:
+            self.cache.save()
         for finding in self.result.findings:
             if finding.severity is Severity.ERROR:
                 log.warning(text_line(finding))
@@ -90,7 +95,7 @@ class PatientHubPlugin(BasePlugin):
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         core_page = self.site.by_src_uri.get(page.file.src_uri)
-        return transforms.apply(markdown, core_page, self.site) if core_page else markdown
+        return transforms.apply(markdown, core_page, self.site, self.cache) if core_page else markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if not self.serving or self.result is None:
@@ -101,12 +106,14 @@ class PatientHubPlugin(BasePlugin):
         return editor_panel.render(self.result.for_path(report.page.path), report.metrics) + html
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.cache is not None:
+            self.cache.save()  # again: rendering the pages added QR codes to the memo tables
         search_index.build(Path(config.site_dir))
 
     def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
         assert self.site is not None
         core_page = self.site.by_src_uri.get(page.file.src_uri)
-        context["patienthub"] = page_view(core_page, self.site) if core_page else None
+        context["patienthub"] = page_view(core_page, self.site, self.cache) if core_page else None
         context["patienthub_hub"] = share.hub_view(self.site, page.url, page.title or "")
         return context
 

@@ -6,12 +6,16 @@ Engine-neutral: the MkDocs plugin passes this to the templates, and any future e
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .checks.freshness import next_review
 from .dates import dutch_date
 from .model import Page, Site
 from .organisations import Organisation
 from .synonyms import lay_variants
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,9 @@ class PageView:
     search_synonyms: tuple[str, ...] = ()
 
 
-def page_view(page: Page, site: Site) -> PageView:
+def page_view(page: Page, site: Site, cache: Cache | None = None) -> PageView:
+    if cache is not None:  # reads the page, the configuration, the data files and the date only
+        return cache.derived(site, page, "page_view", "", lambda: page_view(page, site))
     meta = page.meta
     due = next_review(page, site.config)
     return PageView(

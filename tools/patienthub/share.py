@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import segno
 
-from . import jsonld, urls
+from . import jsonld, memo, urls
 from .model import Site
 
 
@@ -21,6 +21,7 @@ class HubView:
     qr_svg: str | None = None  # inline SVG of the canonical address, for paper
 
 
+@memo.persistent("share.qr-svg")  # segno spends most of a page's build time choosing the best mask
 def qr_svg(address: str) -> str:
     """An SVG QR code, sized by CSS (no width/height), with the quiet zone scanners need on paper."""
     code = segno.make(address, error="m", micro=False)

@@ -21,6 +21,10 @@ class Check:
     page: PageCheck | None = None  # runs once per checked page
     site: SiteCheck | None = None  # runs once per run, sees every page
     metrics: PageMetrics | None = None  # numbers for the JSON report and dashboards
+    # True when `page`/`metrics` read other pages (site.pages, site.by_url, ...), e.g. to follow a link: such
+    # results change when another page does, so they are never cached and `check --changed` runs them on
+    # every page. Page functions may otherwise read only the page, the configuration and the data files.
+    cross_page: bool = False
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:

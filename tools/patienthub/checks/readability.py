@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from .. import advice, dutch
+from .. import advice, dutch, memo
 from ..config import ReadabilityLimits
 from ..findings import Finding, Rule, Severity, finding
 from ..model import Page, Site
@@ -122,7 +122,7 @@ def patient_prose(page: Page, site: Site) -> Prose:
 # --- rare words -------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1 << 16)
+@memo.persistent("wordfreq.zipf-nl")  # kept between runs: an unchanged page never loads wordfreq's list
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency  # imported on first use: a run served from the cache needs none of it
 

@@ -6,12 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..config import Project
+from .. import gitbase
+from ..cache import Cache
+from ..changes import affected_pages
+from ..checks import REGISTRY
+from ..config import Project, load_project
 from ..engine import run
 from ..errors import UsageError
 from ..formats import FORMATS
 from ..loader import MARKDOWN_SUFFIXES, discover, load_site
-from .common import add_config_option, add_today_option, project_from, today_from
+from ..model import Site
+from ..progress import for_terminal
+from .common import add_config_option, add_today_option, config_file_from, today_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +32,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="uitvoer (standaard: text)")
     add_today_option(parser)
     add_config_option(parser)
+    parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="alleen pagina's die sinds --base zijn gewijzigd (en wat ervan afhangt); een wijziging in de "
+        "instellingen of in de gegevens (termenlijst, registers, adressenlijst) controleert alles",
+    )
+    parser.add_argument(
+        "--base",
+        metavar="REF",
+        help="git-commit of -tak om mee te vergelijken bij --changed (standaard: HEAD; nieuwe bestanden tellen mee)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="gebruik en vul de cache niet (.patienthub-cache/): alles opnieuw controleren",
+    )
     parser.set_defaults(run=execute)
 
 
@@ -59,14 +81,35 @@ def select(paths: list[Path], project: Project) -> tuple[set[Path] | None, list[
     return targets, outside
 
 
+def changed_pages(site: Site, config_file: Path, base: str) -> set[str] | None:
+    """Pages changed since `base` (working tree, untracked files included) plus what depends on them."""
+    project = site.project
+    top = gitbase.toplevel(project.root)
+    under = project.root.resolve().relative_to(top).as_posix()
+    prefix = "" if under == "." else f"{under}/"
+    commit = gitbase.commit_of(top, base)
+    changed = [name[len(prefix) :] for name in gitbase.changed_files(top, commit, prefix.rstrip("/"))]
+    return affected_pages(site, changed, config_file, REGISTRY)
+
+
 def execute(args: argparse.Namespace) -> int:
-    project = project_from(args)
+    if args.base and not args.changed:
+        raise UsageError("--base hoort bij --changed")
+    if args.changed and args.paths:
+        raise UsageError("geef pagina's op of gebruik --changed, niet allebei")
+    config_file = config_file_from(args)
+    project = load_project(config_file)
     targets, outside = select(args.paths, project)
-    site = load_site(project, today_from(args), extra_files=outside)
+    cache = None if args.no_cache else Cache.for_project(project)
+    site = load_site(project, today_from(args), extra_files=outside, cache=cache)
     selected = None
     if targets is not None:
         wanted = {str(p) for p in targets}
         selected = {page.path for page in site.pages if str((project.root / page.path).resolve()) in wanted}
-    result = run(site, selected)
+    if args.changed:
+        selected = changed_pages(site, config_file, args.base or "HEAD")
+    result = run(site, selected, progress=for_terminal(), cache=cache, include_flagged=args.changed)
+    if cache is not None:
+        cache.save()
     sys.stdout.write(FORMATS[args.format](result))
     return result.exit_code

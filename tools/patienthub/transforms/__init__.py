@@ -7,11 +7,15 @@ A transform is a pure function `(markdown, page, site) -> markdown`. The MkDocs 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..model import Page, Site
 from . import outcomes
 from .glossary_links import link_first_uses
 from .key_messages import include_key_messages
+
+if TYPE_CHECKING:
+    from ..cache import Cache
 
 Transform = Callable[[str, Page, Site], str]
 
@@ -24,7 +28,10 @@ REGISTRY: tuple[Transform, ...] = (
 )
 
 
-def apply(markdown: str, page: Page, site: Site) -> str:
+def apply(markdown: str, page: Page, site: Site, cache: Cache | None = None) -> str:
+    if cache is not None:  # transforms read the page and the data files only, so their output can be stored
+        names = ",".join(f"{t.__module__}.{t.__qualname__}" for t in REGISTRY)
+        return cache.derived(site, page, f"transforms:{names}", markdown, lambda: apply(markdown, page, site))
     for transform in REGISTRY:
         markdown = transform(markdown, page, site)
     return markdown

@@ -1,0 +1,231 @@
+"""The content-hash cache: what is served from it, what invalidates it, and that it never changes an outcome."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from tests.conftest import GOOD_BODY, GOOD_META, REPO_ROOT, run_cli
+
+from patienthub import Finding, Rule, Severity, load_project, load_site
+from patienthub.cache import Cache
+from patienthub.checks import REGISTRY
+from patienthub.checks.base import Check
+from patienthub.engine import run
+from patienthub.model import Site
+
+SPY = Rule("readability.spy", Severity.WARNING, "test")
+TODAY = dt.date(2026, 11, 22)
+
+
+class Spy:
+    """A page check that counts the pages it really ran on (not served from the cache)."""
+
+    def __init__(self, cross_page: bool = False, fail_on: str | None = None) -> None:
+        self.calls: Counter[str] = Counter()
+        self.fail_on = fail_on
+        self.check = Check("readability", (SPY,), page=self.page, cross_page=cross_page)
+
+    def page(self, page, site):
+        self.calls[page.path] += 1
+        if page.path == self.fail_on:
+            raise RuntimeError("kapot")
+        return [Finding(SPY.id, SPY.severity, page.path, 1, f"gezien: {page.meta.title}")]
+
+
+def checked(repo, spy: Spy, today: dt.date = TODAY):
+    """One run as `patienthub check` does it: a fresh Cache object (a new process), loaded, run, saved."""
+    project = load_project(repo.root / "mkdocs.yml")
+    cache = Cache.for_project(project)
+    site = load_site(project, today, cache=cache)
+    result = run(site, checks=(*REGISTRY, spy.check), cache=cache)
+    cache.save()
+    return result
+
+
+@pytest.fixture
+def site_repo(repo):
+    repo.page("a.md")
+    repo.page("b.md", meta=GOOD_META.replace("Lage rugpijn", "Rug"))
+    repo.write("content/_data/terms.yml", TERMS)
+    return repo
+
+
+TERMS = """\
+terms:
+  lage-rugpijn:
+    preferred: lage rugpijn
+    explanation: Pijn onder in de rug.
+    avoid: [lumbago]
+    examples:
+      flag: [Lumbago gaat vanzelf over.]
+      pass: [Lage rugpijn gaat vanzelf over.]
+"""
+
+
+def test_an_edited_page_is_checked_again_and_an_unchanged_one_is_not(site_repo):
+    spy = Spy()
+    checked(site_repo, spy)
+    assert spy.calls == {"content/a.md": 1, "content/b.md": 1, "content/index.md": 1}
+    site_repo.page("a.md", body=GOOD_BODY + "\nEen nieuwe zin.\n")
+    result = checked(site_repo, spy)
+    assert spy.calls == {"content/a.md": 2, "content/b.md": 1, "content/index.md": 1}
+    assert sum(1 for f in result.findings if f.rule == SPY.id) == 3  # the cached ones are reported too
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(
+            lambda repo: repo.write("content/_data/terms.yml", TERMS.replace("[lumbago]", "[lumbago, spit]")),
+            id="termbase",
+        ),
+        pytest.param(
+            lambda repo: repo.write("content/_data/organisations.yml", "nhg:\n  name: NHG\n"), id="registry"
+        ),
+        pytest.param(
+            lambda repo: repo.write(
+                "mkdocs.yml",
+                (repo.root / "mkdocs.yml")
+                .read_text()
+                .replace(
+                    "  - patienthub\n", "  - patienthub:\n      freshness:\n        due_soon_days: 10\n"
+                ),
+            ),
+            id="config",
+        ),
+        pytest.param(lambda repo: repo.write("content/_data/urls.txt", "/\n"), id="url-manifest"),
+    ],
+)
+def test_a_change_to_what_every_page_depends_on_checks_every_page_again(site_repo, change):
+    spy = Spy()
+    checked(site_repo, spy)
+    checked(site_repo, spy)
+    assert set(spy.calls.values()) == {1}
+    change(site_repo)
+    checked(site_repo, spy)
+    assert set(spy.calls.values()) == {2}
+
+
+def test_another_date_checks_every_page_again(site_repo):
+    spy = Spy()
+    checked(site_repo, spy)
+    checked(site_repo, spy, today=TODAY + dt.timedelta(days=1))
+    assert set(spy.calls.values()) == {2}
+
+
+def test_a_check_that_reads_other_pages_always_runs(site_repo):
+    spy = Spy(cross_page=True)
+    checked(site_repo, spy)
+    checked(site_repo, spy)
+    assert set(spy.calls.values()) == {2}
+
+
+def test_a_crashed_check_is_not_stored(site_repo):
+    spy = Spy(fail_on="content/a.md")
+    first = checked(site_repo, spy)
+    assert any(f.rule == "readability.internal-error" for f in first.findings)
+    checked(site_repo, spy)
+    assert spy.calls["content/a.md"] == 2
+    assert spy.calls["content/b.md"] == 1
+
+
+def test_a_broken_cache_file_is_an_empty_cache(site_repo):
+    spy = Spy()
+    checked(site_repo, spy)
+    for stored in (site_repo.root / ".patienthub-cache").glob("*.pickle"):
+        stored.write_bytes(b"niet te lezen")
+    checked(site_repo, spy)
+    assert set(spy.calls.values()) == {2}
+
+
+def test_the_cache_folder_stays_out_of_git_and_keeps_one_file(site_repo):
+    checked(site_repo, Spy())
+    folder = site_repo.root / ".patienthub-cache"
+    (folder / "v1-oude-versie.pickle").write_bytes(pickle.dumps({}))
+    site_repo.page("a.md", body=GOOD_BODY + "\nNog een zin.\n")
+    checked(site_repo, Spy())
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert len(list(folder.glob("*.pickle"))) == 1  # a cache of other code is of no use
+
+
+def test_cached_output_is_byte_identical_to_a_run_without_cache(copy_of_project: Path):
+    # Findings of several kinds, with metrics: this repository's pages plus one that breaks many rules.
+    (copy_of_project / "content" / "lastig.md").write_text(
+        "---\ntitle: Lumbago\ndescription: x\ntype: education\nowner: onbekend\nlast_reviewed: 2019-01-01\n"
+        "status: approved\nsources: []\n---\n\n# Lumbago\n\nBij lumbago is bedrust het beste, ook als de "
+        "pijn na een aantal weken nog steeds niet minder wordt en u niet kunt werken.\n",
+        encoding="utf-8",
+    )
+    for output in ("json", "text", "github"):
+        args = ("check", "--today", "2026-11-22", "--format", output)
+        uncached = run_cli(*args, "--no-cache", cwd=copy_of_project)
+        filling = run_cli(*args, cwd=copy_of_project)
+        cached = run_cli(*args, cwd=copy_of_project)
+        assert uncached.code == filling.code == cached.code == 1
+        assert uncached.stdout == filling.stdout == cached.stdout
+        assert output != "json" or '"flesch_douma"' in cached.stdout  # metrics come from the cache too
+
+
+def test_no_cache_neither_reads_nor_writes(site_repo):
+    result = run_cli("check", "--today", "2026-11-22", "--no-cache", cwd=site_repo.root)
+    assert result.code == 0, result.stderr
+    assert not (site_repo.root / ".patienthub-cache").exists()
+    run_cli("check", "--today", "2026-11-22", cwd=site_repo.root)
+    assert list((site_repo.root / ".patienthub-cache").glob("*.pickle"))
+
+
+def test_cache_dir_null_switches_the_cache_off(site_repo):
+    config = site_repo.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - patienthub\n", "  - patienthub:\n      cache_dir: null\n")
+    )
+    assert run_cli("check", "--today", "2026-11-22", cwd=site_repo.root).code == 0
+    assert not (site_repo.root / ".patienthub-cache").exists()
+
+
+# --- what may be cached: page functions read only the page, the configuration and the data files ---------------
+
+
+class _Recorder:
+    """A Site stand-in that notes which attributes a function reads."""
+
+    OTHER_PAGES = frozenset({"pages", "by_path", "by_url", "by_src_uri"})
+
+    def __init__(self, site: Site) -> None:
+        self._site = site
+        self.read: set[str] = set()
+
+    def __getattr__(self, name: str):
+        self.read.add(name)
+        return getattr(self._site, name)
+
+
+def test_no_cached_check_reads_other_pages():
+    """Checks whose page results are cached must not look at other pages; one that does must say so with
+    Check(cross_page=True), or edits elsewhere would leave its cached results stale."""
+    site = load_site(load_project(REPO_ROOT / "mkdocs.yml"), TODAY)
+    for check in REGISTRY:
+        if check.cross_page:
+            continue
+        for page in site.pages:
+            recorder = _Recorder(site)
+            if check.page is not None:
+                list(check.page(page, recorder))
+            if check.metrics is not None:
+                check.metrics(page, recorder)
+            assert not recorder.read & _Recorder.OTHER_PAGES, (check.name, page.path, recorder.read)
+
+
+def test_no_cached_build_step_reads_other_pages():
+    from patienthub import present, transforms
+
+    site = load_site(load_project(REPO_ROOT / "mkdocs.yml"), TODAY)
+    for page in site.pages:
+        recorder = _Recorder(site)
+        transforms.apply(page.body, page, recorder)
+        present.page_view(page, recorder)
+        assert not recorder.read & _Recorder.OTHER_PAGES, (page.path, recorder.read)

@@ -1,0 +1,49 @@
+"""Memo tables for pure functions that are costly the first time in a process: a word's frequency (loads
+wordfreq's Dutch list), its syllables (loads Pyphen's dictionary), a page address's QR code. The content-hash
+cache (cache.py) keeps the tables between runs, in a file named after patienthub's code and its dependencies'
+versions, so a stored answer is the answer these versions give.
+
+Only for functions whose answer depends on nothing but their (hashable) arguments.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_TABLES: dict[str, dict[Hashable, Any]] = {}
+
+
+def persistent(name: str) -> Callable[[F], F]:
+    """Memoise a pure function in the table `name`, which the cache saves and restores."""
+    table = _TABLES.setdefault(name, {})
+
+    def wrap(function: F) -> F:
+        @functools.wraps(function)
+        def memoised(*args: Hashable) -> Any:
+            try:
+                return table[args]
+            except KeyError:
+                value = table[args] = function(*args)
+                return value
+
+        return memoised  # type: ignore[return-value]
+
+    return wrap
+
+
+def snapshot() -> dict[str, dict[Hashable, Any]]:
+    return {name: dict(table) for name, table in _TABLES.items() if table}
+
+
+def size() -> int:
+    return sum(len(table) for table in _TABLES.values())
+
+
+def restore(stored: Mapping[str, Mapping[Hashable, Any]]) -> None:
+    """Add stored answers (a table of a module not imported yet is filled when it registers)."""
+    for name, values in stored.items():
+        _TABLES.setdefault(name, {}).update(values)
