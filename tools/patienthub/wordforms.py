@@ -145,4 +145,51 @@ def phrase_pattern(text: str, *, inflect: bool = True, compounds: bool = False) 
 def regex_pattern(source: str, *, compounds: bool = False) -> re.Pattern[str]:
     """An editor's own regular expression, case-insensitive and bounded like a phrase. Raises re.error."""
     re.compile(source)  # report the editor's expression, not our wrapper, when it does not compile
-    return re.compile(bounded(source, compounds=compounds), re.IGNORECASE)
+    pattern = re.compile(bounded(source, compounds=compounds), re.IGNORECASE)
+    _REQUIRED[pattern] = _regex_required(source)
+    return pattern
+
+
+def _regex_required(source: str) -> str:
+    """The longest run of letters an editor's expression matches literally outside any group, class or
+    quantifier ('(neem|houd)( \\w+){0,2} rust' → "rust"); "" when in doubt (inline flags, a top-level |)."""
+    if "(?" in source:
+        return ""
+    runs, run, depth, i = [], "", 0, 0
+    while i < len(source):
+        char = source[i]
+        following = source[i + 1] if i + 1 < len(source) else ""
+        if char == "\\":
+            runs.append(run)
+            run, i = "", i + 2
+            continue
+        if char == "[":
+            runs.append(run)
+            run, i = "", _class_end(source, i)
+            continue
+        if char == "|" and depth == 0:
+            return ""
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        if depth == 0 and char.isalpha() and following not in ("?", "*", "{", "+"):
+            run += char
+        else:
+            runs.append(run)
+            run = ""
+        i += 1
+    runs.append(run)
+    return max(runs, key=len).casefold()
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index after the `]` that closes the character class opened at `start`."""
+    i = start + 1
+    if i < len(source) and source[i] == "^":
+        i += 1
+    if i < len(source) and source[i] == "]":  # a ] first in a class is a literal
+        i += 1
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i + 1
