@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import gitbase, prdiff
+from ..cache import Cache
 from ..config import Project, load_project
 from ..engine import Result, run
 from ..errors import ConfigError
@@ -62,7 +63,10 @@ def execute(args: argparse.Namespace) -> int:
     changed_in_repo = gitbase.changed_files(top, commit, under)
     prefix = f"{under}/" if under else ""
     changed = {name[len(prefix) :] for name in changed_in_repo}
-    after = run(load_site(project, today))
+    cache = Cache.for_project(project)  # the working tree is what `check` just checked: reuse its results
+    after = run(load_site(project, today, cache=cache), cache=cache)
+    if cache is not None:
+        cache.save()
     with tempfile.TemporaryDirectory(prefix="patienthub-base-") as folder:
         base_root = gitbase.export(top, commit, under, Path(folder))
         config_name = args.config.name if args.config else CONFIG_NAME

@@ -1,0 +1,82 @@
+"""Where a build with the patienthub plugin spends its time: one `mkdocs build` in this process, with a clock
+around each plugin hook, the Markdown rendering of generated pages (dashboard, glossary, code lists) and the
+Pagefind run. Prints JSON {part: seconds of CPU time}; run by run.py, or by hand:
+
+    .venv/bin/python tests/bench/breakdown.py path/to/mkdocs.yml SITE_DIR
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from collections import Counter
+
+from mkdocs.commands import build
+from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
+
+from patienthub import mkdocs_plugin, search_index
+
+spent: Counter[str] = Counter()
+
+
+def timed(name: str, function):
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] += time.process_time() - started
+
+    return wrapper
+
+
+def wall_timed(
+    name: str, function
+):  # Pagefind runs in a child process: its wall time is what the build waits
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] += time.perf_counter() - started
+
+    return wrapper
+
+
+def main() -> int:
+    config_file, site_dir = sys.argv[1], sys.argv[2]
+    plugin = mkdocs_plugin.PatientHubPlugin
+    hooks = (
+        "on_config",
+        "on_pre_build",
+        "on_files",
+        "on_page_markdown",
+        "on_page_context",
+        "on_env",
+        "on_post_build",
+    )
+    for hook in hooks:
+        setattr(plugin, hook, timed(f"plugin.{hook}", getattr(plugin, hook)))
+    search_index.build = wall_timed("pagefind (wall)", search_index.build)
+    render = Page.render
+
+    def render_split(self, config, files):
+        kind = "render generated pages" if self.file.generated_by else "render content pages"
+        return timed(kind, render)(self, config, files)
+
+    Page.render = render_split
+    config = load_config(config_file, site_dir=site_dir)
+    started = time.process_time()
+    build.build(config)
+    spent["total (CPU, without Pagefind)"] = time.process_time() - started
+    print(json.dumps({name: round(seconds, 2) for name, seconds in spent.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

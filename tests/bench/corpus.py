@@ -1,0 +1,251 @@
+"""Synthetic but realistic patienthub repositories for the benchmark: N Dutch pages in nested sections.
+
+The corpus is built from this repository's own material, so it exercises what real pages do:
+- the real data folder (termbase, advice rules, key messages, sources, organisations, outcome datasets and
+  keuzekaarten), the real `overrides/` and assets, and mkdocs.yml with the real theme settings;
+- sentences and list items taken from the real pages (B1 Dutch, with termbase terms), shuffled per page with a
+  fixed seed, so every run generates the same corpus;
+- valid front matter (owners, registered sources, some clinical codes and short links), `[[kernboodschap: …]]`
+  references, `{{ uitkomst: … }}` blocks on outcome pages, section index pages that link to their pages;
+- the URL manifest and CODEOWNERS written by the real `patienthub urls --update` / `patienthub codeowners`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from patienthub.config import load_project
+from patienthub.loader import load_site
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = 20261122
+
+# Top-level sections (body regions) and their subsections (themes): the shape a growing hub takes.
+REGIONS = (
+    "lage-rug",
+    "nek",
+    "schouder",
+    "knie",
+    "heup",
+    "bovenrug",
+    "elleboog",
+    "pols-en-hand",
+    "enkel-en-voet",
+    "bekken",
+)
+THEMES = (
+    ("uitleg", "education"),
+    ("zelf-doen", "self-management"),
+    ("behandelingen", "treatment-options"),
+    ("uitkomsten", "outcomes"),
+    ("werk", "self-management"),
+    ("sport", "self-management"),
+    ("zwangerschap", "education"),
+    ("ouderen", "education"),
+    ("jongeren", "education"),
+    ("pijn-die-blijft", "treatment-options"),
+)
+HEADINGS = (
+    "Wat is het?",
+    "Hoe komt het?",
+    "Wat kunt u zelf doen?",
+    "Wanneer gaat u naar de huisarts?",
+    "Welke behandelingen zijn er?",
+    "Hoe lang duurt het?",
+    "Wat kunt u verwachten?",
+    "Meer weten?",
+)
+OWNERS = ("nhg", "kngf", "redactie")
+SOURCE_KEYS = ("nhg-aspecifieke-lagerugpijn", "kngf-lage-rugpijn-lrs", "nhg-lumbosacraal-radiculair-syndroom")
+# Codes as the real pages carry them (lage-rugpijn.md, uitstralende-pijn-been.md).
+CODES = ({"icpc": ["L03"], "icd10": ["M54.5"]}, {"icpc": ["L86"]})
+
+
+@dataclass(frozen=True)
+class Corpus:
+    root: Path
+    pages: int  # Markdown pages written (section index pages included)
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+
+def _real_pages() -> list[Path]:
+    return sorted(p for p in (ROOT / "content").rglob("*.md") if "_data" not in p.parts)
+
+
+@cache
+def prose_pool() -> tuple[list[str], list[str]]:
+    """Plain sentences and list items from the real pages (no links, directives or headings). Lines that the
+    checks reject out of their context (advice against bed rest, a long sentence) are left out: the generated
+    site passes `mkdocs build --strict`, as a real one must."""
+    site = load_site(load_project(ROOT / "mkdocs.yml"), dt.date.today())
+    sentences: set[str] = set()
+    items: set[str] = set()
+    for path in _real_pages():
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        for line in body.splitlines():
+            line = line.strip()
+            if not line or "[" in line or "{" in line or "|" in line or line.startswith(("#", ">", "<", "!")):
+                continue
+            text = line[2:] if line.startswith("- ") else line
+            if len(text.split()) > 15 or site.advice.contradictions_in_markdown(text):
+                continue
+            if line.startswith("- "):
+                items.add(text)
+            elif re.fullmatch(r"[A-Z].*[.?]", line):
+                sentences.add(text)
+    return sorted(sentences), sorted(items)
+
+
+def _references() -> tuple[list[str], list[str]]:
+    """Key message names and `dataset/outcome` references that exist in the real data folder."""
+    data = ROOT / "content" / "_data"
+    # Not geen-bedrust: the advice check reads the reference's own name ("bedrust") as advice (reported).
+    messages = sorted(
+        set(yaml.safe_load((data / "kernboodschappen.yml").read_text(encoding="utf-8"))) - {"geen-bedrust"}
+    )
+    outcomes = []
+    for path in sorted((data / "outcomes").glob("*.yml")):
+        dataset = yaml.safe_load(path.read_text(encoding="utf-8"))
+        outcomes.extend(f"{path.stem}/{key}" for key in sorted(dataset.get("outcomes") or {}))
+    return messages, outcomes
+
+
+def _shape(pages: int) -> tuple[int, int, int]:
+    """(regions, themes per region, pages per theme) for about `pages` pages, index pages included."""
+    regions = min(len(REGIONS), max(2, round(pages ** (1 / 3))))
+    themes = min(len(THEMES), max(2, round(pages ** (1 / 3))))
+    per_theme = max(1, round((pages - 1 - regions - regions * themes) / (regions * themes)))
+    return regions, themes, per_theme
+
+
+def _front_matter(title: str, description: str, page_type: str, rng: random.Random, index: int) -> str:
+    meta: dict = {
+        "title": title,
+        "description": description,
+        "type": page_type,
+        "owner": rng.choice(OWNERS),
+        "last_reviewed": f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}",
+        "status": "concept",
+    }
+    if index % 7 == 0:
+        meta["codes"] = rng.choice(CODES)
+    if index % 11 == 0:
+        meta["short_link"] = f"kort-{index}"
+    meta["sources"] = [{"key": key} for key in rng.sample(SOURCE_KEYS, rng.randint(1, 2))]
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=200)
+    return f"---\n{dumped}---\n\n"
+
+
+def _page(title: str, page_type: str, rng: random.Random, pool: tuple, index: int) -> str:
+    sentences, items, messages, outcomes = pool
+    parts = [f"# {title}\n", "## In het kort\n", "\n".join(f"- {i}" for i in rng.sample(items, 3)) + "\n"]
+    if rng.random() < 0.5:
+        parts.append(f"[[kernboodschap: {rng.choice(messages)}]]\n")
+    for heading in rng.sample(HEADINGS, rng.randint(3, 5)):
+        parts.append(f"## {heading}\n")
+        parts.append("\n".join(rng.sample(sentences, rng.randint(3, 6))) + "\n")
+        if rng.random() < 0.4:
+            parts.append("\n".join(f"- {i}" for i in rng.sample(items, rng.randint(2, 4))) + "\n")
+    if page_type == "outcomes":
+        parts.append("## Wat levert het op?\n")
+        parts.append(f"{{{{ uitkomst: {rng.choice(outcomes)} }}}}\n")
+    description = " ".join(rng.sample(sentences, 2))
+    return _front_matter(title, description, page_type, rng, index) + "\n".join(parts)
+
+
+def _index_page(title: str, links: list[tuple[str, str]], rng: random.Random, pool: tuple, index: int) -> str:
+    sentences = pool[0]
+    body = [f"# {title}\n", "\n".join(rng.sample(sentences, 6)) + "\n", "## Pagina's\n"]
+    body.append("\n".join(f"- [{text}]({target})" for text, target in links) + "\n")
+    return _front_matter(title, f"Alles over {title.lower()}.", "overview", rng, index) + "\n".join(body)
+
+
+def _label(slug: str) -> str:
+    return slug.replace("-", " ").capitalize()
+
+
+def mkdocs_yml(plugins: list[str] | None = None) -> str:
+    """This repository's mkdocs.yml with the same theme settings; no fixed nav (it follows the folders).
+    `plugins` replaces the real plugins (patienthub): [] for a build without any."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config.pop("nav", None)
+    config["site_url"] = "https://example.org/hub/"
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    if plugins is not None:
+        config["plugins"] = plugins
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=200)
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml; `!ENV [NAME, default]` becomes its default (the benchmark sets site_url itself)."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def generate(target: Path, pages: int) -> Corpus:
+    """Write a repository with about `pages` pages to `target` (which must not exist yet)."""
+    rng = random.Random(SEED + pages)
+    messages, outcomes = _references()
+    pool = (*prose_pool(), messages, outcomes)
+    content = target / "content"
+    shutil.copytree(ROOT / "content" / "_data", content / "_data")
+    (content / "_data" / "urls.txt").unlink(missing_ok=True)  # written below for these pages
+    shutil.copytree(ROOT / "content" / "assets", content / "assets")
+    (target / "mkdocs.yml").write_text(mkdocs_yml(), encoding="utf-8")
+
+    regions, themes, per_theme = _shape(pages)
+    count = 0
+
+    def write(relative: str, text: str) -> None:
+        nonlocal count
+        path = content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        count += 1
+
+    region_links = []
+    for region in REGIONS[:regions]:
+        theme_links = []
+        for theme, page_type in THEMES[:themes]:
+            # Folder and file names are unique across the site: the last URL segment is the page's short link.
+            folder = f"{theme}-{region}"
+            links = []
+            for n in range(1, per_theme + 1):
+                title = f"{_label(theme)} bij klachten van {_label(region).lower()}, deel {n}"
+                write(f"{region}/{folder}/{folder}-{n}.md", _page(title, page_type, rng, pool, count))
+                links.append((f"Deel {n}", f"{folder}-{n}.md"))
+            theme_title = f"{_label(theme)}: {_label(region).lower()}"
+            write(f"{region}/{folder}/index.md", _index_page(theme_title, links, rng, pool, count))
+            theme_links.append((_label(theme), f"{folder}/index.md"))
+        write(f"{region}/index.md", _index_page(_label(region), theme_links, rng, pool, count))
+        region_links.append((_label(region), f"{region}/index.md"))
+    write("index.md", _index_page("Klachten van het bewegingsapparaat", region_links, rng, pool, count))
+
+    git = ("git", "-c", "user.name=bench", "-c", "user.email=bench@example.org")
+    for command in (
+        [sys.executable, "-m", "patienthub", "urls", "--update"],
+        [sys.executable, "-m", "patienthub", "codeowners"],
+        ["git", "init", "--quiet"],
+        ["git", "add", "-A"],
+        [*git, "commit", "--quiet", "-m", "corpus"],
+    ):
+        subprocess.run(command, cwd=target, check=True, capture_output=True)
+    return Corpus(target, count)
