@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -143,3 +146,68 @@ def copy_of_project(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, target / name)
     return target
+
+
+# --- the real project site, built once and served over HTTP on 127.0.0.1 ---------------------------------------
+
+
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory) -> Path:
+    """This repository's site, built for real (`mkdocs build --strict`) into a temporary folder."""
+    out = tmp_path_factory.mktemp("project-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": TODAY}
+    env.pop("SITE_URL", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def _site_prefix() -> str:
+    from patienthub.config import load_project
+
+    path = urlparse(load_project(REPO_ROOT / "mkdocs.yml").site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+@pytest.fixture(scope="session")
+def served_site(project_site: Path):
+    """Base URL of the project site served like a static host under its site_url sub-path (e.g. /patienthub/)."""
+    prefix = _site_prefix()
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(project_site), **kwargs)
+
+        def translate_path(self, path: str) -> str:
+            if not path.startswith(prefix):
+                return str(project_site / "__outside_the_site__")
+            return super().translate_path("/" + path[len(prefix) :])
+
+        def send_error(self, code, message=None, explain=None):
+            not_found = project_site / "404.html"
+            if code == 404 and not_found.is_file():  # like GitHub Pages: the site's own 404 page
+                body = not_found.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().send_error(code, message, explain)
+
+        def log_message(self, format, *args):  # keep test output readable
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    server.shutdown()
+    server.server_close()

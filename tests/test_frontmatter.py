@@ -10,7 +10,9 @@ def rules(fm):
 
 
 def test_parses_values_with_their_lines():
-    fm = frontmatter.parse("---\ntitle: Rug\nlast_reviewed: 2026-03-12\nsources:\n  - title: NHG\n---\nTekst\n")
+    fm = frontmatter.parse(
+        "---\ntitle: Rug\nlast_reviewed: 2026-03-12\nsources:\n  - title: NHG\n---\nTekst\n"
+    )
     assert fm.data == {"title": "Rug", "last_reviewed": dt.date(2026, 3, 12), "sources": [{"title": "NHG"}]}
     assert fm.line_of("title") == 2
     assert fm.line_of("last_reviewed") == 3
@@ -70,7 +72,9 @@ def test_billion_laughs_is_refused_without_expanding():
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 10):
         prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
-        lines.append(f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+        lines.append(
+            f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]"
+        )
     fm = frontmatter.parse("---\n" + "\n".join(lines) + "\n---\n")
     assert rules(fm) == ["schema.yaml-alias"]
     assert fm.data == {}

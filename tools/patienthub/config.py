@@ -30,10 +30,26 @@ class FreshnessConfig:
 
 
 @dataclass(frozen=True)
+class NewPageConfig:
+    """Where `patienthub new` puts a page of each type: a folder under docs_dir and a nav section."""
+
+    folders: Mapping[str, str] = field(default_factory=dict)
+    nav_sections: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "education": "Uitleg",
+            "self-management": "Zelf doen",
+            "treatment-options": "Behandelingen",
+            "outcomes": "Uitkomsten",
+        }
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
     data_dir: str = "content/_data"
     freshness: FreshnessConfig = field(default_factory=FreshnessConfig)
+    new_page: NewPageConfig = field(default_factory=NewPageConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
 
@@ -55,7 +71,9 @@ def _build(cls: type, raw: Any, where: str) -> Any:
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = sorted(set(raw) - set(fields))
     if unknown:
-        raise ConfigError(f"{where}: onbekende instelling(en) {', '.join(unknown)}; bekend zijn {', '.join(fields)}")
+        raise ConfigError(
+            f"{where}: onbekende instelling(en) {', '.join(unknown)}; bekend zijn {', '.join(fields)}"
+        )
     values = {name: _coerce(hints[name], raw[name], f"{where}.{name}") for name in raw}
     return cls(**values)
 
@@ -111,7 +129,11 @@ def _placeholder(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> str:
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     """`!ENV NAME` or `!ENV [NAME, OTHER, default]`, as MkDocs reads it (first variable that is set)."""
-    items = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    items = (
+        loader.construct_sequence(node)
+        if isinstance(node, yaml.SequenceNode)
+        else [loader.construct_scalar(node)]
+    )
     names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
     for name in names:
         if str(name) in os.environ:

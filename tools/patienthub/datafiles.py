@@ -40,9 +40,13 @@ def load_data_file(path: Path, root: Path, *, mapping: bool = True, required: bo
     except FileNotFoundError:
         if not required:
             return DataFile(rel, None)
-        return DataFile(rel, None, findings=(_error(rel, None, "schema.data-missing", "Het bestand ontbreekt."),))
+        return DataFile(
+            rel, None, findings=(_error(rel, None, "schema.data-missing", "Het bestand ontbreekt."),)
+        )
     except (OSError, UnicodeDecodeError) as exc:
-        return DataFile(rel, None, findings=(_error(rel, 1, "schema.encoding", f"Kan het bestand niet lezen: {exc}"),))
+        return DataFile(
+            rel, None, findings=(_error(rel, 1, "schema.encoding", f"Kan het bestand niet lezen: {exc}"),)
+        )
     document = parse_yaml(text, mapping=mapping)
     findings = tuple(
         Finding(p.rule, Severity.ERROR, rel, p.line, p.message, p.suggestion) for p in document.problems

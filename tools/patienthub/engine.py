@@ -5,6 +5,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from . import filters
@@ -64,7 +65,7 @@ def _crash(check: Check, path: str, exc: BaseException) -> Finding:
 def _safely(check: Check, path: str, produce: Callable[[], Iterable[Finding]]) -> list[Finding]:
     try:
         return list(produce())
-    except Exception as exc:  # noqa: BLE001 - any bug in one check must not stop the others
+    except Exception as exc:
         return [_crash(check, path, exc)]
 
 
@@ -85,18 +86,18 @@ def run(
         metrics: dict[str, Any] = {}
         for check in checks:
             if check.page is not None:
-                findings.extend(_safely(check, page.path, lambda c=check: c.page(page, site)))
+                findings.extend(_safely(check, page.path, partial(check.page, page, site)))
             if check.metrics is not None:
                 try:
                     metrics.update(check.metrics(page, site))
-                except Exception as exc:  # noqa: BLE001 - reported as a finding instead
+                except Exception as exc:
                     findings.append(_crash(check, page.path, exc))
         reports.append(PageReport(page, metrics))
         if progress:
             progress(index, len(pages))
     for check in checks:
         if check.site is not None:
-            for f in _safely(check, "mkdocs.yml", lambda c=check: c.site(site)):
+            for f in _safely(check, "mkdocs.yml", partial(check.site, site)):
                 if f.path in checked or f.path not in page_paths:
                     findings.append(f)
     kept = filters.apply(findings, site)

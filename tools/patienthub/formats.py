@@ -97,7 +97,9 @@ def as_github(result: Result) -> str:
             props.append(f"col={f.column}")
         props.append(f"title={_escape_property(f.rule)}")
         suggestion = f" ({f.suggestion})" if f.suggestion else ""
-        lines.append(f"::{GITHUB_LEVELS[f.severity.value]} {','.join(props)}::{_escape_data(f.message + suggestion)}")
+        lines.append(
+            f"::{GITHUB_LEVELS[f.severity.value]} {','.join(props)}::{_escape_data(f.message + suggestion)}"
+        )
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 

@@ -29,8 +29,8 @@ def page_url(src_uri: str) -> str:
     return f"{url}/" if url else ""
 
 
-def _excluded(project: Project) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", (MKDOCS_DEFAULT_EXCLUDES + project.exclude_docs).splitlines())
+def _excluded(project: Project) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines((MKDOCS_DEFAULT_EXCLUDES + project.exclude_docs).splitlines())
 
 
 def discover(project: Project) -> list[Path]:
@@ -51,7 +51,9 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
     """Bytes -> normalised text (no BOM, LF line ends), or a finding that says why not."""
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        return None, _read_error("schema.binary-file", line, "Dit bestand bevat binaire gegevens (NUL-tekens).")
+        return None, _read_error(
+            "schema.binary-file", line, "Dit bestand bevat binaire gegevens (NUL-tekens)."
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -80,7 +82,9 @@ def load_page(path: Path, project: Project) -> Page:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        problem = Finding("schema.unreadable", Severity.ERROR, rel, None, f"Kan het bestand niet lezen: {exc.strerror}.")
+        problem = Finding(
+            "schema.unreadable", Severity.ERROR, rel, None, f"Kan het bestand niet lezen: {exc.strerror}."
+        )
         return _empty_page(rel, src_uri, url, problem)
     text, problem = decode(raw)
     if problem is not None:
@@ -96,9 +100,7 @@ def load_page(path: Path, project: Project) -> Page:
         )
         return _empty_page(rel, src_uri, url, problem)
     fm = frontmatter.parse(text)
-    problems = [
-        Finding(p.rule, Severity.ERROR, rel, p.line, p.message, p.suggestion) for p in fm.problems
-    ]
+    problems = [Finding(p.rule, Severity.ERROR, rel, p.line, p.message, p.suggestion) for p in fm.problems]
     meta = PageMeta()
     if fm.data:  # a block that could not be read at all has its own finding; validating {} adds only noise
         meta, schema_findings = metadata.validate(fm, rel)
@@ -122,4 +124,6 @@ def load_site(project: Project, today: dt.date, extra_files: Iterable[Path] = ()
     paths.extend(p for p in extra_files if p.resolve() not in known)
     pages = tuple(load_page(path, project) for path in paths)
     orgs, org_findings = organisations.load(project.data_dir, project.root)
-    return Site(project=project, today=today, pages=pages, organisations=orgs, data_findings=tuple(org_findings))
+    return Site(
+        project=project, today=today, pages=pages, organisations=orgs, data_findings=tuple(org_findings)
+    )

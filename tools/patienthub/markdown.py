@@ -15,10 +15,12 @@ PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "table_cell", "adm
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,9}[.)])\s+(?P<text>.*)$")
-_ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(?P<title>[^"]*)")?\s*$')
+_ADMONITION = re.compile(
+    r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(?P<title>[^"]*)")?\s*$'
+)
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HTML_START = re.compile(r"^\s*<(?!!--)[A-Za-z/!]")
-_SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[\^?[^\]]+\]:\s|\{[:.#][^}]*\}\s*$|-{2}8<-{2})")
+_SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[\^?[^\]]+\]:\s|\{\s*:?\s*[.#][^}]*\}\s*$|-{2}8<-{2})")
 _HRULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 
 
@@ -209,7 +211,7 @@ _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s)<>\]]+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
-_ATTR_LIST = re.compile(r"\{[:.#][^}]*\}")
+_ATTR_LIST = re.compile(r"\{\s*:?\s*[.#][^}]*\}")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|==|\^\^)(?=\S)(.+?)(?<=\S)\1", re.S)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 

@@ -51,7 +51,9 @@ def _validator() -> jsonschema.Draft202012Validator:
 
 
 def validate(fm: FrontMatter, path: str) -> tuple[PageMeta, list[Finding]]:
-    errors = sorted(_validator().iter_errors(to_json_compatible(fm.data)), key=lambda e: list(e.absolute_path))
+    errors = sorted(
+        _validator().iter_errors(to_json_compatible(fm.data)), key=lambda e: list(e.absolute_path)
+    )
     findings = [_finding(error, fm, path) for error in errors]
     invalid_top_keys = {str(error.absolute_path[0]) for error in errors if error.absolute_path}
     return _typed(fm, invalid_top_keys), findings
@@ -78,7 +80,9 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
         extra = sorted(set(error.instance) - known)
         rule, severity = "schema.unknown-key", Severity.WARNING
         line = fm.line_of(*where, extra[0]) if extra else line
-        message = f"Onbekende sleutel(s) {', '.join(repr(e) for e in extra)} in {field}; die worden niet gebruikt."
+        message = (
+            f"Onbekende sleutel(s) {', '.join(repr(e) for e in extra)} in {field}; die worden niet gebruikt."
+        )
         suggestion = "Controleer de spelling; bekende sleutels staan in de handleiding voor redacteuren."
     elif validator == "format" and error.validator_value == "date":
         rule = "schema.date"
@@ -103,7 +107,12 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
     elif validator == "type":
         rule = "schema.type"
         expected = error.validator_value
-        names = {"string": "tekst", "array": "een lijst", "object": "sleutels met waarden", "integer": "een getal"}
+        names = {
+            "string": "tekst",
+            "array": "een lijst",
+            "object": "sleutels met waarden",
+            "integer": "een getal",
+        }
         wanted = " of ".join(names.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         message = f"{field} moet {wanted} zijn, maar is {_describe(value)}."
         suggestion = "Zie het voorbeeld in de handleiding voor redacteuren."

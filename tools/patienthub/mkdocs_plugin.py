@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import engine, generators, loader, transforms
+from . import engine, generators, loader, search_index, transforms
 from .config import Config, load_project
 from .dates import parse_iso
 from .errors import ConfigError
@@ -86,6 +86,9 @@ class PatientHubPlugin(BasePlugin):
         assert self.site is not None
         core_page = self.site.by_src_uri.get(page.file.src_uri)
         return transforms.apply(markdown, core_page, self.site) if core_page else markdown
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        search_index.build(Path(config.site_dir))
 
     def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
         assert self.site is not None

@@ -58,7 +58,9 @@ def _problem(key: str, entry: object) -> str | None:
             return f"organisatie '{key}': {name} moet tekst zijn"
     website = entry["website"]
     if website is not None and not (isinstance(website, str) and website.startswith("https://")):
-        return f"organisatie '{key}': website moet beginnen met https:// (of leeg zijn als die niet bekend is)"
+        return (
+            f"organisatie '{key}': website moet beginnen met https:// (of leeg zijn als die niet bekend is)"
+        )
     return None
 
 

@@ -16,6 +16,8 @@ def all_rules() -> dict[str, Rule]:
     """Every rule id any check can report, with its default severity and Dutch summary."""
     rules = {rule.id: rule for check in REGISTRY for rule in check.rules}
     for check in REGISTRY:  # the engine reports a crashing check under its own family
-        crash = Rule(f"{check.name}.internal-error", Severity.ERROR, "Een controle liep vast: een fout in patienthub.")
+        crash = Rule(
+            f"{check.name}.internal-error", Severity.ERROR, "Een controle liep vast: een fout in patienthub."
+        )
         rules[crash.id] = crash
     return rules

@@ -14,7 +14,9 @@ from .base import Check
 
 OVERDUE = Rule("freshness.overdue", Severity.ERROR, "De datum voor de volgende controle is voorbij.")
 DUE_SOON = Rule("freshness.due-soon", Severity.WARNING, "De volgende controle komt binnenkort.")
-FUTURE = Rule("freshness.future-review", Severity.ERROR, "De datum van de laatste controle ligt in de toekomst.")
+FUTURE = Rule(
+    "freshness.future-review", Severity.ERROR, "De datum van de laatste controle ligt in de toekomst."
+)
 RULES = (OVERDUE, DUE_SOON, FUTURE)
 
 

@@ -13,7 +13,9 @@ from ..model import Page, Site
 from .base import Check
 
 E, W = Severity.ERROR, Severity.WARNING
-UNKNOWN_OWNER = Rule("schema.unknown-owner", E, "De eigenaar (owner) staat niet in het register van organisaties.")
+UNKNOWN_OWNER = Rule(
+    "schema.unknown-owner", E, "De eigenaar (owner) staat niet in het register van organisaties."
+)
 RULES = (
     Rule("schema.frontmatter-missing", E, "De pagina begint niet met een gegevensblok tussen '---'."),
     Rule("schema.frontmatter-unterminated", E, "Het gegevensblok wordt niet afgesloten met '---'."),

@@ -20,7 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="controleer pagina's",
         description="Controleert pagina's op volledigheid, actualiteit, leesbaarheid en meer.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PAD", type=Path, help="bestanden of mappen (standaard: content/)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PAD", type=Path, help="bestanden of mappen (standaard: content/)"
+    )
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="uitvoer (standaard: text)")
     add_today_option(parser)
     add_config_option(parser)
@@ -42,10 +44,15 @@ def select(paths: list[Path], project: Project) -> tuple[set[Path] | None, list[
             raise UsageError(f"{path} bestaat niet")
         path = path.resolve()
         if path.is_dir():
-            found = {p.resolve() for p in path.rglob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file()}
+            found = {
+                p.resolve() for p in path.rglob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file()
+            }
             targets.update(p for p in found if not p.is_relative_to(docs) or p in published)
         elif path.is_relative_to(docs) and path not in published:
-            print(f"patienthub: {path} wordt niet gepubliceerd (exclude_docs) en is niet gecontroleerd", file=sys.stderr)
+            print(
+                f"patienthub: {path} wordt niet gepubliceerd (exclude_docs) en is niet gecontroleerd",
+                file=sys.stderr,
+            )
         else:
             targets.add(path)
     outside = sorted(p for p in targets if not p.is_relative_to(docs))

@@ -7,8 +7,9 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
+from . import search_page
 from .base import Generator, Output
 
-REGISTRY: tuple[Generator, ...] = ()
+REGISTRY: tuple[Generator, ...] = (search_page.generate,)
 
 __all__ = ["REGISTRY", "Generator", "Output"]

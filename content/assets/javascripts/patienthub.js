@@ -1,0 +1,39 @@
+/* patienthub: loads Pagefind's search UI on the search page only, so other pages stay light.
+   No inline script anywhere: everything comes from this file (Content-Security-Policy 'self'). */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = script ? script.src.replace(/assets\/javascripts\/patienthub\.js.*$/, "") : "/";
+
+  function load(tag, attributes, done) {
+    var element = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) { element.setAttribute(name, attributes[name]); });
+    if (done) { element.addEventListener("load", done); }
+    document.head.appendChild(element);
+  }
+
+  function startSearch() {
+    var box = document.getElementById("ph-search");
+    if (!box) { return; }
+    load("link", { rel: "stylesheet", href: root + "pagefind/pagefind-ui.css" });
+    load("script", { src: root + "pagefind/pagefind-ui.js" }, function () {
+      /* global PagefindUI */
+      var ui = new PagefindUI({
+        element: "#ph-search",
+        bundlePath: root + "pagefind/",
+        showImages: false,
+        showSubResults: true,
+        autofocus: true,
+        resetStyles: false
+      });
+      var query = new URLSearchParams(window.location.search).get("q");
+      if (query) { ui.triggerSearch(query); }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", startSearch);
+  } else {
+    startSearch();
+  }
+})();

@@ -1,0 +1,81 @@
+"""The real `patienthub` CLI in a subprocess: exit codes 0/1/2 and output formats."""
+
+import json
+
+from tests.conftest import GOOD_META, TODAY, run_cli
+
+
+def test_clean_repo_exits_0(repo):
+    run = run_cli("check", "--today", TODAY, cwd=repo.root)
+    assert run.code == 0, run.stdout + run.stderr
+    assert "1 pagina gecontroleerd: 0 fouten" in run.stdout
+
+
+def test_json_format_and_exit_1_on_overdue_page(repo):
+    repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
+    run = run_cli("check", "--format", "json", "--today", TODAY, cwd=repo.root)
+    assert run.code == 1
+    data = json.loads(run.stdout)
+    assert data["today"] == TODAY
+    assert [(f["path"], f["rule"], f["line"]) for f in data["findings"]] == [
+        ("content/oud.md", "freshness.overdue", 6)
+    ]
+    assert "Traceback" not in run.stderr
+
+
+def test_impossible_date_is_a_schema_finding_without_traceback(repo):
+    repo.page("datum.md", meta=GOOD_META.replace("2026-03-12", "2026-02-30"))
+    run = run_cli("check", "--format", "json", "--today", TODAY, cwd=repo.root)
+    assert run.code == 1
+    findings = json.loads(run.stdout)["findings"]
+    assert [(f["rule"], f["line"]) for f in findings] == [("schema.date", 6)]
+    assert "Traceback" not in run.stderr
+
+
+def test_paths_select_pages(repo):
+    repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
+    run = run_cli("check", "content/index.md", "--today", TODAY, cwd=repo.root)
+    assert run.code == 0
+    assert "1 pagina gecontroleerd" in run.stdout
+
+
+def test_excluded_file_is_named_not_silently_skipped(repo):
+    repo.write("content/_data/notitie.md", "tekst")
+    run = run_cli("check", "content/_data/notitie.md", "--today", TODAY, cwd=repo.root)
+    assert run.code == 0
+    assert "niet gecontroleerd" in run.stderr
+
+
+def test_file_outside_the_site_is_checked(repo, tmp_path):
+    outside = tmp_path / "los.md"
+    outside.write_text("# Geen gegevens\n", encoding="utf-8")
+    run = run_cli("check", str(outside), "--format", "json", "--today", TODAY, cwd=repo.root)
+    assert run.code == 1
+    assert json.loads(run.stdout)["findings"][0]["rule"] == "schema.frontmatter-missing"
+
+
+def test_exit_2_on_usage_config_and_io_failures(repo, tmp_path):
+    assert run_cli("check", "--today", "22-11-2026", cwd=repo.root).code == 2
+    assert run_cli("check", "--format", "xml", cwd=repo.root).code == 2
+    missing = run_cli("check", "bestaat-niet.md", cwd=repo.root)
+    assert missing.code == 2 and "bestaat niet" in missing.stderr
+    repo.write("mkdocs.yml", "plugins:\n  - patienthub:\n      onzin: 1\n")
+    bad_config = run_cli("check", cwd=repo.root)
+    assert bad_config.code == 2 and "onbekende instelling" in bad_config.stderr
+    no_config = run_cli("check", cwd=tmp_path)
+    assert no_config.code == 2 and "mkdocs.yml" in no_config.stderr
+    for run in (missing, bad_config, no_config):
+        assert "Traceback" not in run.stderr
+
+
+def test_github_format(repo):
+    repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
+    run = run_cli("check", "--format", "github", "--today", TODAY, cwd=repo.root)
+    assert run.code == 1
+    assert run.stdout.startswith("::error file=content/oud.md,line=6,title=freshness.overdue::")
+
+
+def test_no_command_prints_help_and_exits_2(repo):
+    run = run_cli(cwd=repo.root)
+    assert run.code == 2
+    assert "check" in run.stderr

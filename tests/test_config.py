@@ -1,0 +1,82 @@
+import pytest
+
+from patienthub.config import Config, load_project, plugin_options
+from patienthub.errors import ConfigError
+
+
+def test_defaults():
+    config = Config.from_options({})
+    assert config.freshness.review_interval_months == 36
+    assert config.freshness.due_soon_days == 60
+    assert config.data_dir == "content/_data"
+
+
+def test_nested_values_are_read_and_typed():
+    config = Config.from_options(
+        {"freshness": {"due_soon_days": 30}, "rules": {"freshness.due-soon": "error"}}
+    )
+    assert config.freshness.due_soon_days == 30
+    assert config.rules["freshness.due-soon"] == "error"
+
+
+@pytest.mark.parametrize(
+    ("options", "fragment"),
+    [
+        ({"colour": "blue"}, "onbekende instelling"),
+        ({"freshness": {"due_soon_days": "veel"}}, "patienthub.freshness.due_soon_days"),
+        ({"freshness": {"due_soon_days": True}}, "verwacht een getal"),
+        ({"freshness": 3}, "patienthub.freshness"),
+        ({"rules": {"freshness.due-soon": "loud"}}, "geen geldige ernst"),
+    ],
+)
+def test_wrong_options_are_config_errors_in_dutch(options, fragment):
+    with pytest.raises(ConfigError, match=fragment):
+        Config.from_options(options)
+
+
+def test_config_is_frozen():
+    config = Config.from_options({})
+    with pytest.raises(AttributeError):
+        config.data_dir = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("plugins", "expected"),
+    [
+        (["search", "patienthub"], {}),
+        (["search", {"patienthub": {"data_dir": "d"}}], {"data_dir": "d"}),
+        ({"patienthub": None}, {}),
+        (["search"], None),
+    ],
+)
+def test_plugin_options_are_found_in_any_mkdocs_form(plugins, expected):
+    assert plugin_options({"plugins": plugins}) == expected
+
+
+def test_load_project_reads_env_tags_and_ignores_python_tags(tmp_path, monkeypatch):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_url: !ENV [PH_TEST_URL, 'https://default.example/']\n"
+        "docs_dir: content\n"
+        "markdown_extensions:\n"
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - patienthub\n",
+        encoding="utf-8",
+    )
+    project = load_project(tmp_path / "mkdocs.yml")
+    assert project.site_url == "https://default.example/"
+    assert project.docs_dir == tmp_path / "content"
+    monkeypatch.setenv("PH_TEST_URL", "https://set.example/sub/")
+    assert load_project(tmp_path / "mkdocs.yml").site_url == "https://set.example/sub/"
+
+
+def test_load_project_without_plugin_is_an_error(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - search\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="patienthub"):
+        load_project(tmp_path / "mkdocs.yml")
+
+
+def test_broken_mkdocs_yml_is_a_config_error(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="ongeldige YAML"):
+        load_project(tmp_path / "mkdocs.yml")

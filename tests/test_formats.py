@@ -1,0 +1,38 @@
+import datetime as dt
+import json
+
+from tests.conftest import GOOD_META
+
+from patienthub import load_project, load_site, run
+from patienthub.formats import as_github, as_json_object, as_text
+
+
+def result_of(repo):
+    repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
+    return run(load_site(load_project(repo.root / "mkdocs.yml"), dt.date(2026, 11, 22)))
+
+
+def test_json_object_has_the_documented_shape(repo):
+    data = as_json_object(result_of(repo))
+    json.dumps(data)  # serialisable
+    assert data["version"] == 1
+    assert data["today"] == "2026-11-22"
+    assert set(data) == {"version", "today", "pages", "findings", "summary"}
+    assert set(data["pages"][0]) == {"path", "url", "title", "type", "metrics"}
+    assert set(data["findings"][0]) == {"path", "line", "column", "rule", "severity", "message", "suggestion"}
+    assert data["summary"] == {"pages": 2, "errors": 1, "warnings": 0}
+    assert data["findings"][0]["path"] == "content/oud.md"
+
+
+def test_text_groups_per_file_with_summary(repo):
+    text = as_text(result_of(repo))
+    lines = text.splitlines()
+    assert lines[0] == "content/oud.md"
+    assert lines[1].startswith("  content/oud.md:6: error freshness.overdue — ")
+    assert lines[-1] == "2 pagina’s gecontroleerd: 1 fout, 0 waarschuwingen, 0 suggesties."
+
+
+def test_github_workflow_commands_escape_data(repo):
+    out = as_github(result_of(repo)).splitlines()
+    assert out[0].startswith("::error file=content/oud.md,line=6,title=freshness.overdue::")
+    assert "\n" not in out[0]

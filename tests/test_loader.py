@@ -1,0 +1,65 @@
+import datetime as dt
+
+from patienthub import load_project, load_site
+from patienthub.loader import discover, page_url
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def test_page_urls_follow_mkdocs_directory_urls():
+    assert page_url("index.md") == ""
+    assert page_url("lage-rugpijn.md") == "lage-rugpijn/"
+    assert page_url("uitleg/index.md") == "uitleg/"
+    assert page_url("uitleg/README.md") == "uitleg/"
+    assert page_url("uitleg/hernia.md") == "uitleg/hernia/"
+
+
+def test_discover_skips_data_and_hidden_files_like_mkdocs(repo):
+    repo.page("a.md")
+    repo.write("content/_data/notes.md", "niet publiceren")
+    repo.write("content/.hidden.md", "niet publiceren")
+    repo.write("content/plaatje.png", b"\x89PNG")
+    found = [p.relative_to(repo.content).as_posix() for p in discover(load_project(repo.root / "mkdocs.yml"))]
+    assert found == ["a.md", "index.md"]
+
+
+def test_site_has_pages_and_organisations(repo):
+    site = load_site(load_project(repo.root / "mkdocs.yml"), TODAY)
+    assert [p.path for p in site.pages] == ["content/index.md"]
+    assert site.by_url[""].meta.title == "Lage rugpijn"
+    assert set(site.organisations) == {"nhg", "kngf"}
+    assert site.data_findings == ()
+
+
+def test_bom_and_crlf_are_normalised(repo):
+    text = "---\r\n" + "\r\n".join(repo.content.joinpath("index.md").read_text().split("\n")[1:])
+    repo.write("content/crlf.md", b"\xef\xbb\xbf" + text.encode())
+    site = load_site(load_project(repo.root / "mkdocs.yml"), TODAY)
+    page = site.by_path["content/crlf.md"]
+    assert page.problems == ()
+    assert "\r" not in page.text
+    assert page.meta.title == "Lage rugpijn"
+
+
+def test_unreadable_files_become_findings_with_a_line(repo):
+    repo.write("content/latin1.md", "---\ntitle: Rug\n---\nCaf\xe9\n".encode("latin-1"))
+    repo.write("content/binary.md", b"---\n\x00\x01")
+    repo.write("content/empty.md", "")
+    site = load_site(load_project(repo.root / "mkdocs.yml"), TODAY)
+    problems = {p.path: [(f.rule, f.line) for f in p.problems] for p in site.pages}
+    assert problems["content/latin1.md"] == [("schema.encoding", 4)]
+    assert problems["content/binary.md"] == [("schema.binary-file", 2)]
+    assert problems["content/empty.md"] == [("schema.empty-file", 1)]
+
+
+def test_broken_yaml_does_not_add_schema_noise(repo):
+    repo.write("content/broken.md", "---\ntitle: [Rug\n---\nTekst\n")
+    site = load_site(load_project(repo.root / "mkdocs.yml"), TODAY)
+    assert [f.rule for f in site.by_path["content/broken.md"].problems] == ["schema.yaml-syntax"]
+
+
+def test_a_file_outside_docs_dir_can_be_checked(repo, tmp_path):
+    outside = tmp_path / "elders.md"
+    outside.write_text(repo.content.joinpath("index.md").read_text(), encoding="utf-8")
+    site = load_site(load_project(repo.root / "mkdocs.yml"), TODAY, extra_files=[outside])
+    assert any(p.src_uri == "elders.md" for p in site.pages)

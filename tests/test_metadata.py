@@ -1,0 +1,92 @@
+import datetime as dt
+
+import pytest
+from tests.conftest import GOOD_META
+
+from patienthub import frontmatter, metadata
+
+
+def validate(meta_text: str):
+    fm = frontmatter.parse(f"---\n{meta_text}---\nTekst\n")
+    return metadata.validate(fm, "content/x.md")
+
+
+def test_good_front_matter_gives_typed_meta_and_no_findings():
+    meta, findings = validate(GOOD_META)
+    assert findings == []
+    assert meta.title == "Lage rugpijn"
+    assert meta.type == "education"
+    assert meta.last_reviewed == dt.date(2026, 3, 12)
+    assert meta.sources[0].title == "NHG-Standaard Aspecifieke lagerugpijn"
+    assert meta.sources[0].version == "2.1"
+    assert meta.sources[0].line == 9
+    assert meta.is_concept
+
+
+def without(key: str) -> str:
+    return "".join(line + "\n" for line in GOOD_META.splitlines() if not line.startswith(f"{key}:"))
+
+
+@pytest.mark.parametrize("key", ["title", "description", "type", "owner", "last_reviewed", "status"])
+def test_every_required_key_is_reported_when_missing(key):
+    meta, findings = validate(without(key))
+    assert [f.rule for f in findings] == ["schema.required"]
+    assert f"({key})" in findings[0].message
+    assert getattr(meta, key) is None
+
+
+@pytest.mark.parametrize(
+    ("replacement", "rule", "line"),
+    [
+        ("last_reviewed: 2026-02-30", "schema.date", 6),
+        ("last_reviewed: 12-03-2025", "schema.date", 6),
+        ("last_reviewed: 2026-03-12 10:30:00", "schema.date", 6),
+        ("type: blog", "schema.enum", 4),
+        ("status: klaar", "schema.enum", 7),
+        ("title: [a, b]", "schema.type", 2),
+        ("owner: NHG", "schema.format", 5),
+        ("description: " + "x" * 161, "schema.too-long", 3),
+    ],
+)
+def test_invalid_values_point_at_their_line(replacement, rule, line):
+    key = replacement.split(":")[0]
+    text = "".join(
+        replacement + "\n" if ln.startswith(f"{key}:") else ln + "\n" for ln in GOOD_META.splitlines()
+    )
+    _, findings = validate(text)
+    assert [(f.rule, f.line) for f in findings] == [(rule, line)]
+
+
+def test_impossible_date_is_not_used_as_a_date():
+    meta, _ = validate(GOOD_META.replace("2026-03-12", "2026-02-30"))
+    assert meta.last_reviewed is None
+
+
+def test_unknown_key_is_a_warning_at_its_line():
+    _, findings = validate(GOOD_META + "colour: blue\n")
+    assert [(f.rule, f.severity.value, f.line) for f in findings] == [("schema.unknown-key", "warning", 12)]
+
+
+def test_empty_sources_list():
+    text = GOOD_META.split("sources:")[0] + "sources: []\n"
+    _, findings = validate(text)
+    assert [f.rule for f in findings] == ["schema.empty"]
+
+
+def test_source_without_title():
+    text = GOOD_META.split("sources:")[0] + "sources:\n  - url: https://example.org\n"
+    _, findings = validate(text)
+    assert [(f.rule, f.line) for f in findings] == [("schema.required", 9)]
+
+
+def test_codes_and_reviewers_are_typed():
+    meta, findings = validate(GOOD_META + "reviewed_by: [nhg]\ncodes:\n  icpc: [L03]\n  icd10: [M54.5]\n")
+    assert findings == []
+    assert meta.reviewed_by == ("nhg",)
+    assert meta.codes == {"icpc": ("L03",), "icd10": ("M54.5",)}
+
+
+def test_schema_is_valid_json_schema():
+    import jsonschema
+
+    jsonschema.Draft202012Validator.check_schema(metadata.schema())

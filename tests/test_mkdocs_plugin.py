@@ -1,0 +1,80 @@
+"""Real `mkdocs build` runs of mini sites: the plugin gates --strict and renders the review line."""
+
+import re
+
+import pytest
+from tests.conftest import GOOD_META, mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One good mini site, built once for the HTML assertions below."""
+    from tests.conftest import MKDOCS_YML, ORGANISATIONS, REPO_ROOT, MiniRepo, page_text
+
+    repo = MiniRepo(tmp_path_factory.mktemp("built") / "repo")
+    repo.write("mkdocs.yml", MKDOCS_YML.format(overrides=REPO_ROOT / "overrides"))
+    repo.write("content/_data/organisations.yml", ORGANISATIONS)
+    repo.write("content/index.md", page_text())
+    repo.write(
+        "content/goedgekeurd.md",
+        page_text(GOOD_META.replace("status: concept", "status: approved") + "reviewed_by: [nhg, kngf]\n"),
+    )
+    run = mkdocs_build(repo.root)
+    assert run.code == 0, run.stderr
+    return repo.root / "site"
+
+
+def test_review_line_in_dutch(built):
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert 'Laatst gecontroleerd: <time datetime="2026-03-12">12 maart 2026</time>' in html
+    assert 'Volgende controle: <time datetime="2029-03-12">12 maart 2029</time>' in html
+    assert "Nederlands Huisartsen Genootschap" in html
+
+
+def test_concept_notice_only_on_concept_pages(built):
+    assert "nog niet goedgekeurd" in (built / "index.html").read_text(encoding="utf-8")
+    approved = (built / "goedgekeurd" / "index.html").read_text(encoding="utf-8")
+    assert "nog niet goedgekeurd" not in approved
+    assert re.search(
+        r'Gecontroleerd door:\s*<a href="https://www.nhg.org"[^>]*>NHG</a>, <a href="https://www.kngf.nl"',
+        approved,
+    )
+
+
+def test_html_is_dutch_and_has_no_google_fonts(built):
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html, page
+        assert "fonts.gstatic.com" not in html, page
+    assert '<html lang="nl"' in (built / "index.html").read_text(encoding="utf-8")
+
+
+def test_data_files_are_not_published(built):
+    assert not (built / "_data").exists()
+
+
+def test_overdue_page_fails_strict_build(repo):
+    repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
+    run = mkdocs_build(repo.root)
+    assert run.code == 1
+    assert "freshness.overdue" in run.stderr
+    assert "content/oud.md:6" in run.stderr
+
+
+def test_broken_front_matter_fails_strict_build_instead_of_being_ignored(repo):
+    repo.write("content/kapot.md", "---\ntitle: [Rug\n---\n# Kapot\n")
+    run = mkdocs_build(repo.root)
+    assert run.code == 1
+    assert "schema.yaml-syntax" in run.stderr
+
+
+def test_invalid_plugin_config_stops_the_build(repo):
+    text = (
+        (repo.root / "mkdocs.yml")
+        .read_text()
+        .replace("  - patienthub\n", "  - patienthub:\n      onzin: 1\n")
+    )
+    repo.write("mkdocs.yml", text)
+    run = mkdocs_build(repo.root)
+    assert run.code == 1
+    assert "onbekende instelling" in run.stderr
