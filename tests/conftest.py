@@ -211,3 +211,13 @@ def served_site(project_site: Path):
     yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     server.shutdown()
     server.server_close()
+
+
+def site_of(root: Path, today: str = TODAY):
+    """The core's Site of a mini repository, loaded in-process (no CLI, no build)."""
+    import datetime as dt
+
+    from patienthub.config import load_project
+    from patienthub.loader import load_site
+
+    return load_site(load_project(root / "mkdocs.yml"), dt.date.fromisoformat(today))

@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check, new
+from .commands import check, new, urls
 from .errors import PatientHubError
 
-COMMANDS = (check, new)
+COMMANDS = (check, new, urls)
 
 
 class _DutchParser(argparse.ArgumentParser):

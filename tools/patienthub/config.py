@@ -45,11 +45,18 @@ class NewPageConfig:
 
 
 @dataclass(frozen=True)
+class HubConfig:
+    # The committed list of every published URL (repository-relative); `patienthub urls --update` writes it.
+    manifest: str = "content/_data/urls.txt"
+
+
+@dataclass(frozen=True)
 class Config:
     # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
     data_dir: str = "content/_data"
     freshness: FreshnessConfig = field(default_factory=FreshnessConfig)
     new_page: NewPageConfig = field(default_factory=NewPageConfig)
+    hub: HubConfig = field(default_factory=HubConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
 
@@ -155,6 +162,7 @@ class Project:
     site_url: str
     exclude_docs: str
     config: Config
+    site_name: str = ""
 
     @property
     def data_dir(self) -> Path:
@@ -193,4 +201,5 @@ def load_project(config_file: Path) -> Project:
         site_url=str(raw.get("site_url") or ""),
         exclude_docs=str(raw.get("exclude_docs") or ""),
         config=Config.from_options(options),
+        site_name=str(raw.get("site_name") or ""),
     )

@@ -31,9 +31,40 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", startSearch);
-  } else {
+  /* Under `mkdocs serve` only: highlight in the text what the writer's panel complains about. */
+  function markFindings() {
+    var panel = document.querySelector(".ph-editor-panel");
+    var article = document.querySelector("article");
+    if (!panel || !article) { return; }
+    panel.querySelectorAll("[data-excerpt]").forEach(function (item) {
+      var excerpt = item.getAttribute("data-excerpt");
+      if (!excerpt) { return; }
+      var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      var node;
+      while ((node = walker.nextNode())) {
+        if (node.parentNode.closest(".ph-editor-panel")) { continue; }
+        var at = node.nodeValue.indexOf(excerpt);
+        if (at < 0) { continue; }
+        var range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + excerpt.length);
+        var mark = document.createElement("mark");
+        mark.className = "ph-editor-mark";
+        mark.title = item.textContent;
+        range.surroundContents(mark);
+        break;
+      }
+    });
+  }
+
+  function start() {
     startSearch();
+    markFindings();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

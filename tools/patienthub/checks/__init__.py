@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import freshness, schema
+from . import freshness, hub, schema
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
+    hub.CHECK,
 )
 
 
