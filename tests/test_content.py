@@ -124,18 +124,6 @@ def test_codes_are_only_the_verified_ones(site: Site):
     assert unverified == []
 
 
-def test_each_code_points_at_one_page(site: Site):
-    seen: dict[tuple[str, str], str] = {}
-    doubles = []
-    for page in site.pages:
-        for system, codes in page.meta.codes.items():
-            for code in codes:
-                if (system, code) in seen:
-                    doubles.append((system, code, seen[system, code], page.path))
-                seen[system, code] = page.path
-    assert doubles == []
-
-
 def test_patient_pages_follow_the_thuisarts_skeleton(site: Site):
     wrong = {}
     for page in site.pages:
