@@ -30,8 +30,10 @@ SKELETON = (
 # Codes checked against primary sources in /work/research/medical-facts.md (ICPC-1 NHG, WHO ICD-10). Anything
 # else (ICD-10-CM such as M54.50, L84, M80, SNOMED) is unverified and must not be published.
 VERIFIED_CODES = {"icpc": {"L03", "L86"}, "icd10": {"M54.5", "M54.4", "M54.3", "M51.1", "M48.06"}}
-# Types whose pages follow the Thuisarts skeleton; overview (home) and outcomes pages have their own shape.
+# Types whose pages follow the Thuisarts skeleton; overview (home) and outcomes pages have their own shape, and
+# so do keuzekaarten (an option grid, recognised by the keuzekaart it embeds).
 SKELETON_TYPES = {"education", "self-management", "treatment-options"}
+KEUZEKAART = re.compile(r"\{\{\s*keuzekaart:")
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +129,7 @@ def test_codes_are_only_the_verified_ones(site: Site):
 def test_patient_pages_follow_the_thuisarts_skeleton(site: Site):
     wrong = {}
     for page in site.pages:
-        if page.meta.type not in SKELETON_TYPES:
+        if page.meta.type not in SKELETON_TYPES or KEUZEKAART.search(page.body):
             continue
         headings = tuple(
             b.text for b in blocks(page.body, page.body_start_line) if b.kind == "heading" and b.level == 2

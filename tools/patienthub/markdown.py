@@ -22,11 +22,14 @@ _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*
 _HTML_START = re.compile(r"^\s*<(?!!--)[A-Za-z/!]")
 _SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[\^?[^\]]+\]:\s|\{\s*:?\s*[.#][^}]*\}\s*$|-{2}8<-{2})")
 _HRULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+# A line `{{ kind: target }}` that a transform replaces (outcome blocks, keuzekaarten); not prose.
+_DIRECTIVE = re.compile(r"^\s*\{\{.*\}\}\s*$")
 
 
 @dataclass(frozen=True)
 class Block:
     kind: str  # heading | paragraph | list_item | table_cell | admonition_title | blockquote | code | html | comment
+    #          | directive
     text: str  # the block's Markdown source, lines joined with "\n"
     lines: tuple[int, ...]  # the 1-based file line of each line of `text`
     level: int = 0  # heading level, or list nesting depth
@@ -85,6 +88,11 @@ class _Scanner:
             if stripped.startswith("<!--"):
                 self.flush()
                 i = self._comment(i)
+                continue
+            if _DIRECTIVE.match(line):
+                self.flush()
+                self.out.append(Block("directive", stripped, (number,)))
+                i += 1
                 continue
             heading = _HEADING.match(line)
             if heading and not line.startswith("    "):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import freshness, hub, schema
+from . import freshness, hub, outcomes, review, schema, source_updates
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
     hub.CHECK,
+    review.CHECK,
+    source_updates.CHECK,
+    outcomes.CHECK,
 )
 
 

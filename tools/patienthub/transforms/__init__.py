@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Page, Site
+from . import outcomes
 
 Transform = Callable[[str, Page, Site], str]
 
-REGISTRY: tuple[Transform, ...] = ()
+REGISTRY: tuple[Transform, ...] = (outcomes.render,)
 
 
 def apply(markdown: str, page: Page, site: Site) -> str:
