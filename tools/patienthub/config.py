@@ -31,6 +31,22 @@ class FreshnessConfig:
 
 
 @dataclass(frozen=True)
+class TerminologyConfig:
+    # The termbase, relative to data_dir. None: terms.yml there if it exists; a name given here must exist.
+    termbase: str | None = None
+    glossary_page: str = "woordenlijst.md"  # generated page, relative to docs_dir
+    export_path: str = "api/v1/terms.json"  # generated file for partners, relative to the site root
+    tooltips: bool = True  # link the first use of a term on a page to the glossary, with its explanation
+
+
+@dataclass(frozen=True)
+class AdviceConfig:
+    # Relative to data_dir. None: advice.yml / kernboodschappen.yml there if present; a name given must exist.
+    rules: str | None = None
+    key_messages: str | None = None
+
+
+@dataclass(frozen=True)
 class NewPageConfig:
     """Where `patienthub new` puts a page of each type: a folder under docs_dir and a nav section."""
 
@@ -81,6 +97,8 @@ class Config:
     # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
     data_dir: str = "content/_data"
     freshness: FreshnessConfig = field(default_factory=FreshnessConfig)
+    terminology: TerminologyConfig = field(default_factory=TerminologyConfig)
+    advice: AdviceConfig = field(default_factory=AdviceConfig)
     new_page: NewPageConfig = field(default_factory=NewPageConfig)
     hub: HubConfig = field(default_factory=HubConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)

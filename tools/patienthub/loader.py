@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pathspec
 
-from . import codeowners, frontmatter, guidelines, metadata, organisations, outcome_data
+from . import advice, codeowners, frontmatter, guidelines, metadata, organisations, outcome_data, termbase
 from .config import Project
 from .datafiles import relative
 from .findings import Finding, Severity
@@ -125,10 +125,12 @@ def load_site(project: Project, today: dt.date, extra_files: Iterable[Path] = ()
     pages = tuple(load_page(path, project) for path in paths)
     orgs, org_findings = organisations.load(project.data_dir, project.root)
     registry, registry_findings = guidelines.load(project.data_dir, project.root)
-    outcomes = project.config.outcomes
+    config = project.config
     library = outcome_data.load(
-        project.data_dir, project.root, outcomes.datasets_dir, outcomes.keuzekaarten_dir
+        project.data_dir, project.root, config.outcomes.datasets_dir, config.outcomes.keuzekaarten_dir
     )
+    terms = termbase.load(project.data_dir, project.root, config.terminology.termbase)
+    book = advice.load(project.data_dir, project.root, config.advice.rules, config.advice.key_messages)
     return Site(
         project=project,
         today=today,
@@ -138,4 +140,7 @@ def load_site(project: Project, today: dt.date, extra_files: Iterable[Path] = ()
         guidelines=registry,
         codeowners=codeowners.committed(project),
         outcomes=library,
+        explained_words=terms.explained_words(),
+        termbase=terms,
+        advice=book,
     )

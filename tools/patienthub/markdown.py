@@ -239,3 +239,36 @@ def plain(text: str) -> str:
         text = _EMPHASIS.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
     return text
+
+
+def _blank(text: str) -> str:
+    return "".join("\n" if c == "\n" else " " for c in text)
+
+
+def _keep_group(match: re.Match[str], group: int) -> str:
+    """The match blanked out except for one group, which stays where it was."""
+    start, end = match.span(group)
+    whole_start = match.start()
+    text = match.group(0)
+    return _blank(text[: start - whole_start]) + match.group(group) + _blank(text[end - whole_start :])
+
+
+def mask(text: str, *, link_text: bool = True) -> str:
+    """Like plain(), but what a patient does not read becomes spaces instead of disappearing.
+
+    The result has the same length as `text`, so an offset found in it is an offset in the source: checks that
+    point at a column (terminology, advice) and transforms that edit the source (glossary links) use this.
+    With `link_text=False` the text of links is blanked too (to avoid putting a link inside a link)."""
+    text = _INLINE_CODE.sub(lambda m: _blank(m.group(0)), text)
+    text = _IMAGE.sub(lambda m: _blank(m.group(0)), text)
+    if link_text:
+        text = _LINK.sub(lambda m: _keep_group(m, 1), text)
+        text = _REF_LINK.sub(lambda m: _keep_group(m, 1), text)
+    else:
+        text = _LINK.sub(lambda m: _blank(m.group(0)), text)
+        text = _REF_LINK.sub(lambda m: _blank(m.group(0)), text)
+    for pattern in (_AUTOLINK, _URL, _HTML_TAG, _FOOTNOTE_REF, _ATTR_LIST):
+        text = pattern.sub(lambda m: _blank(m.group(0)), text)
+    for _ in range(3):
+        text = _EMPHASIS.sub(lambda m: _keep_group(m, 2), text)
+    return _ESCAPE.sub(lambda m: " " + m.group(1), text)

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .advice import AdviceBook
 from .findings import Finding
 from .frontmatter import FrontMatter
+from .termbase import Termbase
 
 if TYPE_CHECKING:
     from .config import Config, Project
@@ -98,6 +100,8 @@ class Site:
     codeowners: str | None = None
     # Outcome datasets and keuzekaarten from the data folder (None when not loaded, e.g. in small unit tests).
     outcomes: OutcomeLibrary | None = None
+    termbase: Termbase = field(default_factory=Termbase)  # the words we use with patients (terms.yml)
+    advice: AdviceBook = field(default_factory=AdviceBook)  # advice rules and key messages
 
     @property
     def config(self) -> Config:

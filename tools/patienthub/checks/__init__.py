@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import freshness, hub, outcomes, review, schema, source_updates
+from . import advice, freshness, hub, outcomes, review, schema, source_updates, terminology
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
+    terminology.CHECK,
+    advice.CHECK,
     hub.CHECK,
     review.CHECK,
     source_updates.CHECK,
