@@ -33,6 +33,11 @@ def _excluded(project: Project) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines((MKDOCS_DEFAULT_EXCLUDES + project.exclude_docs).splitlines())
 
 
+def is_published(project: Project, src_uri: str) -> bool:
+    """Whether MkDocs publishes the file at this path in docs_dir (it exists and is not excluded)."""
+    return (project.docs_dir / src_uri).is_file() and not _excluded(project).match_file(src_uri)
+
+
 def discover(project: Project) -> list[Path]:
     """Every Markdown page MkDocs would publish from docs_dir, in a stable order."""
     spec = _excluded(project)

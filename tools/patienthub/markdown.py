@@ -19,7 +19,7 @@ _ADMONITION = re.compile(
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(?P<title>[^"]*)")?\s*$'
 )
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_HTML_START = re.compile(r"^\s*<(?!!--)[A-Za-z/!]")
+_HTML_START = re.compile(r"^ {0,3}<(?!!--)[A-Za-z/!]")  # 4 spaces in: indented code
 _SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[\^?[^\]]+\]:\s|\{\s*:?\s*[.#][^}]*\}\s*$|-{2}8<-{2})")
 _HRULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import engine, generators, loader, transforms
+from . import csp, engine, generators, loader, transforms
 from .config import Config, load_project
 from .dates import parse_iso
 from .errors import ConfigError
@@ -81,6 +81,18 @@ class PatientHubPlugin(BasePlugin):
                     files.remove(existing)
                 files.append(File.generated(config, output.uri, content=output.content))
         return files
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """`patienthub_csp`: the site's Content-Security-Policy, given the theme's inline scripts (main.html)."""
+        assert self.site is not None
+        html_config = self.site.config.html
+
+        def content_security_policy(theme_scripts: str) -> str:
+            hashes = (csp.script_hash(script) for script in csp.inline_scripts(theme_scripts))
+            return csp.policy(html_config, hashes)
+
+        env.filters["patienthub_csp"] = content_security_policy
+        return env
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None

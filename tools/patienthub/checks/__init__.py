@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import freshness, schema
+from . import freshness, html, links, schema
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
+    html.CHECK,
+    links.CHECK,
 )
 
 
