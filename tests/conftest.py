@@ -7,7 +7,12 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -131,11 +136,31 @@ def mkdocs_build(root: Path, today: str = TODAY, strict: bool = True) -> CliRun:
     return CliRun(proc.returncode, proc.stdout, proc.stderr)
 
 
-@pytest.fixture
-def copy_of_project(tmp_path: Path) -> Path:
-    """A copy of this repository's content and configuration, to break things in safely."""
-    target = tmp_path / "project"
-    target.mkdir()
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # keep test output readable
+        pass
+
+    def end_headers(self) -> None:
+        # linkchecker waits 0.1-0.6 s between requests to a host unless the host opts out with this header.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a built site over HTTP on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def copy_project_to(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "content", "overrides"):
         source = REPO_ROOT / name
         if source.is_dir():
@@ -143,3 +168,9 @@ def copy_of_project(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, target / name)
     return target
+
+
+@pytest.fixture
+def copy_of_project(tmp_path: Path) -> Path:
+    """A copy of this repository's content and configuration, to break things in safely."""
+    return copy_project_to(tmp_path / "project")

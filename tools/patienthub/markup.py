@@ -282,9 +282,7 @@ def _markdown_references(text: str, block: Block, definitions: dict[str, Referen
             if destination is not None:
                 url, end = destination
                 found.append(Reference(kind, html.unescape(url), label, line, "markdown"))
-                skip_until = (
-                    end  # the destination is no place to look for links; the label is (nested images)
-                )
+                skipped.append((after, end))  # the label is still scanned: it may hold an image
         else:
             ref = _reference_label(text, after)
             definition = definitions.get(_label(ref or label)) if (ref or label).strip() else None
