@@ -257,20 +257,14 @@ def _html_references(tags: list[Tag]) -> list[Reference]:
 
 
 def _markdown_references(text: str, block: Block, definitions: dict[str, Reference]) -> list[Reference]:
-    """Inline links and images `[text](url "title")`, `![alt](url)`, and reference links `[text][label]`."""
+    """Inline links and images `[text](url "title")`, `![alt](url)`, and reference links `[text][label]`.
+
+    Linear in the length of the text: hostile input (thousands of unclosed brackets) must not hang a check."""
     found: list[Reference] = []
-    skipped: list[tuple[int, int]] = []  # destinations and reference labels: no place to look for links
-    i = 0
-    while True:
-        i = text.find("[", i)
-        if i == -1:
-            break
-        if any(start <= i < end for start, end in skipped) or (i > 0 and text[i - 1] == "\\"):
-            i += 1
-            continue
-        close = _matching_bracket(text, i)
-        if close is None:
-            i += 1
+    pairs = _bracket_pairs(text)
+    blocked = bytearray(len(text))  # destinations and reference labels: no place to look for links
+    for i, close in sorted(pairs.items()):
+        if blocked[i]:
             continue
         is_image = i > 0 and text[i - 1] == "!" and not (i > 1 and text[i - 2] == "\\")
         kind = "image" if is_image else "link"
@@ -282,34 +276,37 @@ def _markdown_references(text: str, block: Block, definitions: dict[str, Referen
             if destination is not None:
                 url, end = destination
                 found.append(Reference(kind, html.unescape(url), label, line, "markdown"))
-                skipped.append((after, end))  # the label is still scanned: it may hold an image
+                blocked[after:end] = b"\x01" * (
+                    end - after
+                )  # the label is still scanned: it may hold an image
         else:
-            ref = _reference_label(text, after)
+            ref_match = _REFERENCE_LABEL.match(text, after)
+            ref = ref_match.group(1) if ref_match else None
             definition = definitions.get(_label(ref or label)) if (ref or label).strip() else None
             if definition is not None:
                 found.append(Reference(kind, definition.url, label, line, "reference"))
-                if ref is not None:
-                    skipped.append((after, after + len(ref) + 2))
-        i += 1
+                if ref_match is not None:
+                    blocked[after : ref_match.end()] = b"\x01" * (ref_match.end() - after)
     return found
 
 
-def _matching_bracket(text: str, start: int) -> int | None:
-    depth = 0
-    i = start
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
+_BRACKET_TOKEN = re.compile(r"\\.|[\[\]]", re.S)
+_REFERENCE_LABEL = re.compile(r"\[([^\[\]]{0,999})\]")  # `[label]` or `[]` right after a link text
+_MAX_PAREN_DEPTH = 32  # as CommonMark; deeper is not a link
+_MAX_TITLE = 2000
+
+
+def _bracket_pairs(text: str) -> dict[int, int]:
+    """Each unescaped '[' that is closed, mapped to its matching ']' (one pass, with a stack)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for match in _BRACKET_TOKEN.finditer(text):
+        token = match.group(0)
+        if token == "[":
+            stack.append(match.start())
+        elif token == "]" and stack:
+            pairs[stack.pop()] = match.start()
+    return pairs
 
 
 def _destination(text: str, start: int) -> tuple[str, int] | None:
@@ -318,8 +315,8 @@ def _destination(text: str, start: int) -> tuple[str, int] | None:
     while i < len(text) and text[i] in " \t\n":
         i += 1
     if i < len(text) and text[i] == "<":
-        end = text.find(">", i)
-        if end == -1:
+        end = text.find(">", i, i + _MAX_TITLE)
+        if end == -1 or "\n" in text[i:end]:
             return None
         url = text[i + 1 : end]
         i = end + 1
@@ -335,6 +332,8 @@ def _destination(text: str, start: int) -> tuple[str, int] | None:
                 break
             if ch == "(":
                 depth += 1
+                if depth > _MAX_PAREN_DEPTH:
+                    return None
             elif ch == ")":
                 if depth == 0:
                     break
@@ -354,22 +353,13 @@ def _closing_paren(text: str, start: int) -> int | None:
         i += 1
     if i < len(text) and text[i] in "\"'(":
         quote = ")" if text[i] == "(" else text[i]
-        end = text.find(quote, i + 1)
+        end = text.find(quote, i + 1, i + 1 + _MAX_TITLE)
         if end == -1:
             return None
         i = end + 1
         while i < len(text) and text[i] in " \t\n":
             i += 1
     return i if i < len(text) and text[i] == ")" else None
-
-
-def _reference_label(text: str, start: int) -> str | None:
-    """`[label]` or `[]` right after a link text (a reference link); None for a shortcut reference."""
-    if start < len(text) and text[start] == "[":
-        end = text.find("]", start)
-        if end != -1:
-            return text[start + 1 : end]
-    return None
 
 
 # --- anchors -----------------------------------------------------------------------------------------------------
