@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import subprocess
@@ -11,9 +12,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -136,31 +136,11 @@ def mkdocs_build(root: Path, today: str = TODAY, strict: bool = True) -> CliRun:
     return CliRun(proc.returncode, proc.stdout, proc.stderr)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # keep test output readable
-        pass
-
-    def end_headers(self) -> None:
-        # linkchecker waits 0.1-0.6 s between requests to a host unless the host opts out with this header.
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site over HTTP on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def copy_project_to(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
+@pytest.fixture
+def copy_of_project(tmp_path: Path) -> Path:
+    """A copy of this repository's content and configuration, to break things in safely."""
+    target = tmp_path / "project"
+    target.mkdir()
     for name in ("mkdocs.yml", "content", "overrides"):
         source = REPO_ROOT / name
         if source.is_dir():
@@ -170,7 +150,90 @@ def copy_project_to(target: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def copy_of_project(tmp_path: Path) -> Path:
-    """A copy of this repository's content and configuration, to break things in safely."""
-    return copy_project_to(tmp_path / "project")
+# --- the real project site, built once and served over HTTP on 127.0.0.1 ---------------------------------------
+
+
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory) -> Path:
+    """This repository's site, built for real (`mkdocs build --strict`) into a temporary folder."""
+    out = tmp_path_factory.mktemp("project-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": TODAY}
+    env.pop("SITE_URL", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def _site_prefix() -> str:
+    from patienthub.config import load_project
+
+    path = urlparse(load_project(REPO_ROOT / "mkdocs.yml").site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+@pytest.fixture(scope="session")
+def served_site(project_site: Path):
+    """Base URL of the project site served like a static host under its site_url sub-path (e.g. /patienthub/)."""
+    with serve(project_site, _site_prefix()) as url:
+        yield url
+
+
+@contextmanager
+def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve a built site over HTTP on 127.0.0.1 (a free port) under `prefix`, like a static host; yields the
+    base URL. Unknown paths get the site's own 404 page, as on GitHub Pages."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(directory), **kwargs)
+
+        def translate_path(self, path: str) -> str:
+            if not path.startswith(prefix):
+                return str(directory / "__outside_the_site__")
+            return super().translate_path("/" + path[len(prefix) :])
+
+        def send_error(self, code, message=None, explain=None):
+            not_found = directory / "404.html"
+            if code == 404 and not_found.is_file():
+                body = not_found.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().send_error(code, message, explain)
+
+        def end_headers(self) -> None:
+            # linkchecker waits 0.1-0.6 s between requests to a host unless the host opts out with this header.
+            self.send_header("LinkChecker", "local test server")
+            super().end_headers()
+
+        def log_message(self, format, *args):  # keep test output readable
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def site_of(root: Path, today: str = TODAY):
+    """The core's Site of a mini repository, loaded in-process (no CLI, no build)."""
+    import datetime as dt
+
+    from patienthub.config import load_project
+    from patienthub.loader import load_site
+
+    return load_site(load_project(root / "mkdocs.yml"), dt.date.fromisoformat(today))

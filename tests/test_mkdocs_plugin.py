@@ -1,6 +1,12 @@
 """Real `mkdocs build` runs of mini sites: the plugin gates --strict and renders the review line."""
 
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 
 import pytest
 from tests.conftest import GOOD_META, mkdocs_build
@@ -47,6 +53,37 @@ def test_html_is_dutch_and_has_no_google_fonts(built):
         assert "fonts.googleapis.com" not in html, page
         assert "fonts.gstatic.com" not in html, page
     assert '<html lang="nl"' in (built / "index.html").read_text(encoding="utf-8")
+
+
+def test_writers_panel_is_not_in_the_published_build(built):
+    for page in built.rglob("*.html"):
+        assert "ph-editor-panel" not in page.read_text(encoding="utf-8"), page
+
+
+def test_writers_panel_shows_findings_under_mkdocs_serve(repo):
+    repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": "2026-11-22"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        command, cwd=repo.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        html = ""
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/hub/oud/", timeout=2) as response:
+                    html = response.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert 'class="ph-editor-panel"' in html
+        assert "freshness.overdue" in html
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_data_files_are_not_published(built):

@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check
+from .commands import check, new, urls
 from .errors import PatientHubError
 
-COMMANDS = (check,)
+COMMANDS = (check, new, urls)
 
 
 class _DutchParser(argparse.ArgumentParser):

@@ -58,12 +58,35 @@ class LinksConfig:
 
 
 @dataclass(frozen=True)
+class NewPageConfig:
+    """Where `patienthub new` puts a page of each type: a folder under docs_dir and a nav section."""
+
+    folders: Mapping[str, str] = field(default_factory=dict)
+    nav_sections: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "education": "Uitleg",
+            "self-management": "Zelf doen",
+            "treatment-options": "Behandelingen",
+            "outcomes": "Uitkomsten",
+        }
+    )
+
+
+@dataclass(frozen=True)
+class HubConfig:
+    # The committed list of every published URL (repository-relative); `patienthub urls --update` writes it.
+    manifest: str = "content/_data/urls.txt"
+
+
+@dataclass(frozen=True)
 class Config:
     # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
     data_dir: str = "content/_data"
     freshness: FreshnessConfig = field(default_factory=FreshnessConfig)
     html: HtmlConfig = field(default_factory=HtmlConfig)
     links: LinksConfig = field(default_factory=LinksConfig)
+    new_page: NewPageConfig = field(default_factory=NewPageConfig)
+    hub: HubConfig = field(default_factory=HubConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
 
@@ -169,6 +192,7 @@ class Project:
     site_url: str
     exclude_docs: str
     config: Config
+    site_name: str = ""
 
     @property
     def data_dir(self) -> Path:
@@ -207,4 +231,5 @@ def load_project(config_file: Path) -> Project:
         site_url=str(raw.get("site_url") or ""),
         exclude_docs=str(raw.get("exclude_docs") or ""),
         config=Config.from_options(options),
+        site_name=str(raw.get("site_name") or ""),
     )

@@ -179,11 +179,20 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
                 )
             )
     codes_raw = data.get("codes") if isinstance(data.get("codes"), dict) else {}
-    codes = {
-        system: tuple(str(code) for code in values)
-        for system, values in codes_raw.items()
-        if isinstance(values, list)
-    }
+    codes: dict[str, tuple[str, ...]] = {}
+    primary_codes: dict[str, tuple[str, ...]] = {}
+    for system, values in codes_raw.items():
+        if not isinstance(values, list):
+            continue
+        # An item is a code, or {code: ..., primary: true} for the page that is the main page for that code.
+        items = [
+            (item.get("code"), item.get("primary") is True) if isinstance(item, dict) else (item, False)
+            for item in values
+        ]
+        codes[system] = tuple(str(code) for code, _ in items if isinstance(code, str | int))
+        primary_codes[system] = tuple(
+            str(code) for code, primary in items if primary and isinstance(code, str | int)
+        )
     return PageMeta(
         title=get("title", str),
         description=get("description", str),
@@ -197,6 +206,9 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
         if isinstance(data.get("reviewed_by"), list)
         else (),
         codes=codes,
+        primary_codes=primary_codes,
+        short_link=get("short_link", str),
+        change_note=get("change_note", str),
         aliases=tuple(str(a) for a in data.get("aliases") or [] if isinstance(a, str))
         if isinstance(data.get("aliases"), list)
         else (),

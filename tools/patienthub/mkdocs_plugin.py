@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import csp, engine, generators, loader, transforms
+from . import csp, editor_panel, engine, generators, jsonld, loader, search_index, share, transforms
 from .config import Config, load_project
 from .dates import parse_iso
 from .errors import ConfigError
@@ -44,6 +44,7 @@ def build_date() -> dt.date:
 
 class PatientHubPlugin(BasePlugin):
     def __init__(self) -> None:
+        self.serving = False  # True under `mkdocs serve`: then every page shows the writer's panel
         self.options: Config | None = None
         self.site: Site | None = None
         self.result: engine.Result | None = None
@@ -56,6 +57,9 @@ class PatientHubPlugin(BasePlugin):
         except ConfigError as exc:
             return [("patienthub", ValidationError(str(exc)))], []
         return [], []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = load_project(Path(config.config_file_path))
@@ -82,9 +86,38 @@ class PatientHubPlugin(BasePlugin):
                 files.append(File.generated(config, output.uri, content=output.content))
         return files
 
-    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        """`patienthub_csp`: the site's Content-Security-Policy, given the theme's inline scripts (main.html)."""
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
+        core_page = self.site.by_src_uri.get(page.file.src_uri)
+        return transforms.apply(markdown, core_page, self.site) if core_page else markdown
+
+    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if not self.serving or self.result is None:
+            return html
+        report = next((r for r in self.result.pages if r.page.src_uri == page.file.src_uri), None)
+        if report is None:
+            return html
+        return editor_panel.render(self.result.for_path(report.page.path), report.metrics) + html
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        search_index.build(Path(config.site_dir))
+
+    def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
+        assert self.site is not None
+        core_page = self.site.by_src_uri.get(page.file.src_uri)
+        context["patienthub"] = page_view(core_page, self.site) if core_page else None
+        context["patienthub_hub"] = share.hub_view(self.site, page.url, page.title or "")
+        return context
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """The sitemap's lastmod is the page's review date (the date its JSON-LD states), not the build date.
+        Runs before the sitemap template is rendered. Also gives main.html the filter `patienthub_csp`: the
+        site's Content-Security-Policy, given the theme's inline scripts."""
+        assert self.site is not None
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None:
+                page.update_date = jsonld.last_reviewed_for(self.site, page.url) or page.update_date
         html_config = self.site.config.html
 
         def content_security_policy(theme_scripts: str) -> str:
@@ -94,13 +127,8 @@ class PatientHubPlugin(BasePlugin):
         env.filters["patienthub_csp"] = content_security_policy
         return env
 
-    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        assert self.site is not None
-        core_page = self.site.by_src_uri.get(page.file.src_uri)
-        return transforms.apply(markdown, core_page, self.site) if core_page else markdown
-
-    def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
-        assert self.site is not None
-        core_page = self.site.by_src_uri.get(page.file.src_uri)
-        context["patienthub"] = page_view(core_page, self.site) if core_page else None
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):
+        """Theme templates rendered without a page (404.html) get JSON-LD too."""
+        if self.site is not None and template_name.endswith(".html"):
+            context["patienthub_hub"] = share.hub_view(self.site, template_name, "Pagina niet gevonden")
         return context

@@ -43,6 +43,10 @@ class PageMeta:
     reviewed_by: tuple[str, ...] = ()
     codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     aliases: tuple[str, ...] = ()
+    # Codes (as written) for which this page is the main page; a subset of `codes`.
+    primary_codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    short_link: str | None = None
+    change_note: str | None = None
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property

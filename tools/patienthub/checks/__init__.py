@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import freshness, html, links, schema
+from . import freshness, html, hub, links, schema
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
+    hub.CHECK,
     html.CHECK,
     links.CHECK,
 )

@@ -38,11 +38,15 @@ def find_config(start: Path) -> Path:
     raise UsageError(f"geen {CONFIG_NAME} gevonden in {start} of een map daarboven; geef --config op")
 
 
-def project_from(args: argparse.Namespace) -> Project:
+def config_file_from(args: argparse.Namespace) -> Path:
     config_file = args.config or find_config(Path.cwd())
     if not config_file.is_file():
         raise UsageError(f"het instellingenbestand {config_file} bestaat niet")
-    return load_project(config_file)
+    return config_file
+
+
+def project_from(args: argparse.Namespace) -> Project:
+    return load_project(config_file_from(args))
 
 
 def today_from(args: argparse.Namespace) -> dt.date:

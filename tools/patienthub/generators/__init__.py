@@ -7,8 +7,15 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
+from . import api, code_pages, feed, redirects, search_page
 from .base import Generator, Output
 
-REGISTRY: tuple[Generator, ...] = ()
+REGISTRY: tuple[Generator, ...] = (
+    search_page.generate,
+    redirects.generate,
+    code_pages.generate,
+    api.generate,
+    feed.generate,
+)
 
 __all__ = ["REGISTRY", "Generator", "Output"]

@@ -1,0 +1,30 @@
+import json
+
+from conftest import GOOD_META, site_of
+from patienthub import jsonld
+
+
+def test_script_cannot_be_closed_by_page_text():
+    script = jsonld.to_script({"name": "</script><script>alert(1)</script> & meer"})
+    assert "<" not in script and ">" not in script and "&" not in script
+    assert json.loads(script)["name"] == "</script><script>alert(1)</script> & meer"
+
+
+def test_concept_page_names_no_reviewer_and_approved_page_only_real_ones(repo):
+    repo.page("a.md", GOOD_META + "reviewed_by: [kngf, onbekend]\n")
+    site = site_of(repo.root)
+    home = jsonld.page_document(site.by_path["content/index.md"], site)
+    assert "reviewedBy" not in home
+    assert home["lastReviewed"] == "2026-03-12" and home["@type"] == "MedicalWebPage"
+    other = jsonld.page_document(site.by_path["content/a.md"], site)
+    assert [org["alternateName"] for org in other["reviewedBy"]] == ["KNGF"]  # unknown keys are not invented
+
+
+def test_generated_page_is_as_old_as_its_oldest_content(repo):
+    repo.page("nieuw.md", GOOD_META.replace("2026-03-12", "2026-10-01"))
+    site = site_of(repo.root)
+    new = site.by_path["content/nieuw.md"]
+    assert jsonld.generated_document(site, "p/nieuw/", "Nieuw", [new])["lastReviewed"] == "2026-10-01"
+    unknown = jsonld.document_for(site, "woordenlijst/", "Woordenlijst")
+    assert unknown["lastReviewed"] == "2026-03-12" and "reviewedBy" not in unknown
+    assert jsonld.last_reviewed_for(site, "nieuw/") == "2026-10-01"

@@ -1,0 +1,74 @@
+import datetime as dt
+
+import pytest
+
+from patienthub import frontmatter, metadata
+from patienthub.errors import UsageError
+from patienthub.newpage import NewPage, add_to_nav, render, slugify
+
+NAV = """\
+site_name: x  # comment stays
+nav:
+  - Home: index.md
+  - Uitleg:
+      - Lage rugpijn: lage-rugpijn.md
+      - Been: been.md
+  - Zelf doen:
+      - Bewegen: bewegen.md
+  - Zoeken: zoeken.md
+
+markdown_extensions:
+  - abbr
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Rugpijn bij ouderen", "rugpijn-bij-ouderen"),
+        ("Pijn? Wat nu!", "pijn-wat-nu"),
+        ("Opioïden én rugpijn", "opioiden-en-rugpijn"),
+    ],
+)
+def test_slugify(title, slug):
+    assert slugify(title) == slug
+
+
+def test_slugify_refuses_titles_without_letters():
+    with pytest.raises(UsageError):
+        slugify("???")
+
+
+@pytest.mark.parametrize(
+    "page_type", ["education", "self-management", "treatment-options", "outcomes", "overview"]
+)
+def test_rendered_page_has_valid_front_matter(page_type):
+    text = render(
+        NewPage("Titel: met dubbele punt", page_type, "nhg", ("NHG-Standaard", "KNGF"), dt.date(2026, 11, 22))
+    )
+    fm = frontmatter.parse(text)
+    meta, findings = metadata.validate(fm, "x.md")
+    assert findings == []
+    assert meta.title == "Titel: met dubbele punt"
+    assert meta.status == "concept"
+    assert meta.last_reviewed == dt.date(2026, 11, 22)
+    assert [s.title for s in meta.sources] == ["NHG-Standaard", "KNGF"]
+    assert "# Titel: met dubbele punt" in fm.body
+
+
+def test_add_to_existing_section_changes_only_one_line():
+    out = add_to_nav(NAV, "Uitleg", "Nieuw", "nieuw.md")
+    assert out.splitlines() == [*NAV.splitlines()[:6], "      - Nieuw: nieuw.md", *NAV.splitlines()[6:]]
+
+
+def test_add_to_missing_section_appends_it_to_the_nav():
+    out = add_to_nav(NAV, "Behandelingen", "Operatie", "operatie.md")
+    lines = out.splitlines()
+    index = lines.index("  - Behandelingen:")
+    assert lines[index + 1] == "      - Operatie: operatie.md"
+    assert lines[index - 1] == "  - Zoeken: zoeken.md"
+    assert "markdown_extensions:" in lines[index + 2 :]
+
+
+def test_no_nav_means_no_change():
+    assert add_to_nav("site_name: x\n", "Uitleg", "Nieuw", "nieuw.md") == "site_name: x\n"

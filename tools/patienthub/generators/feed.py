@@ -1,0 +1,81 @@
+"""`feed.xml`: an Atom feed (RFC 4287) of pages by review date, newest first: partners see what to refresh.
+
+Each review is its own entry (the id carries the review date), with the page's `change_note` as summary. The
+feed's `updated` is the newest review date, so the file only changes when a review does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+from .. import urls
+from ..dates import dutch_date
+from ..model import Page, Site
+from .base import Output
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def timestamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def summary(page: Page) -> str:
+    assert page.meta.last_reviewed is not None
+    text = page.meta.change_note or f"Gecontroleerd op {dutch_date(page.meta.last_reviewed)}."
+    if page.meta.is_concept:
+        text += " Let op: nog niet goedgekeurd door een vereniging van zorgverleners."
+    return text
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def render(site: Site) -> str:
+    # A page without a review date has a schema error that stops the build; it has no place in a review feed.
+    reviewed = [page for page in site.pages if page.meta.last_reviewed is not None]
+    reviewed.sort(
+        key=lambda p: (-(p.meta.last_reviewed or dt.date.min).toordinal(), p.meta.title or "", p.url)
+    )
+    name = site.project.site_name or "patienthub"
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: "nl"})
+    _add(feed, "id", urls.absolute(site, urls.FEED))
+    _add(feed, "title", f"{name}: gecontroleerde pagina's")
+    _add(feed, "subtitle", "Pagina's op volgorde van de laatste controle. De nieuwste staat bovenaan.")
+    newest = reviewed[0].meta.last_reviewed if reviewed else site.today
+    assert newest is not None
+    _add(feed, "updated", timestamp(newest))
+    _add(feed, "link", rel="self", type="application/atom+xml", href=urls.absolute(site, urls.FEED))
+    _add(feed, "link", rel="alternate", type="text/html", href=urls.absolute(site, ""))
+    author = _add(feed, "author")
+    _add(author, "name", name)
+    _add(feed, "generator", "patienthub")
+    for page in reviewed:
+        day = page.meta.last_reviewed
+        assert day is not None
+        address = urls.absolute(site, page.url)
+        entry = _add(feed, "entry")
+        _add(entry, "id", f"{address}#controle-{day.isoformat()}")
+        _add(entry, "title", page.meta.title or page.url)
+        _add(entry, "updated", timestamp(day))
+        _add(entry, "link", rel="alternate", type="text/html", href=address)
+        owner = site.organisations.get(page.meta.owner or "")
+        if owner is not None:
+            _add(_add(entry, "author"), "name", owner.name)
+        _add(entry, "summary", summary(page), type="text")
+        if page.meta.type:
+            _add(entry, "category", term=page.meta.type)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def generate(site: Site) -> Iterator[Output]:
+    yield Output(urls.FEED, render(site))

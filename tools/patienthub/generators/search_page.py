@@ -1,0 +1,32 @@
+"""The search page. Its search box is filled by Pagefind's UI (see content/assets/javascripts/patienthub.js)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Site
+from .base import Output
+
+URI = "zoeken.md"
+
+PAGE = """\
+---
+title: Zoeken
+description: Zoek in alle informatie over klachten van de lage rug.
+---
+
+# Zoeken
+
+Typ een woord, bijvoorbeeld *hernia* of *bewegen*.
+
+<div id="ph-search" class="ph-search" data-pagefind-ignore></div>
+
+<noscript>
+Zoeken werkt alleen als JavaScript aan staat.
+Kies anders een onderwerp in het menu.
+</noscript>
+"""
+
+
+def generate(site: Site) -> Iterator[Output]:
+    yield Output(URI, PAGE)
