@@ -120,9 +120,26 @@ def test_text_that_only_looks_like_markup():
     assert scanned.references == ()
 
 
-def test_broken_html_is_reported_not_skipped():
-    scanned = markup.scan("Tekst\n\n<![ kapot\n<script>x</script>\n")
-    assert scanned.unparsable == (3,)
+def test_unclosed_html_is_reported_not_skipped():
+    scanned = markup.scan("Tekst\n\n<div>\n<a href='x>\nklik</a>\n")
+    assert [t.name for t in scanned.tags] == ["div"]
+    assert scanned.unparsable == (4,)
+
+
+@pytest.mark.parametrize(
+    ("source", "tags"),
+    [
+        ('<img alt=">" onerror="alert(1)">', [("img", (("alt", ">"), ("onerror", "alert(1)")))]),
+        ("<svg/onload=alert(1)>", [("svg", (("onload", "alert(1)"),))]),
+        ("<A HREF=x ONCLICK>", [("a", (("href", "x"), ("onclick", None)))]),
+        ("<![ x <script>y</script>", []),  # a bogus comment ends at the first '>'
+        ("<script>'<b onclick=x>'</script><i>", [("script", ()), ("i", ())]),
+        ("Tekst <!-- <script> --> <b>", [("b", ())]),
+        ("a < b en c<3 en </ >", []),
+    ],
+)
+def test_tags_as_a_browser_reads_them(source, tags):
+    assert [(t.name, t.attrs) for t in markup.scan(source + "\n").tags] == tags
 
 
 def test_h1s_in_markdown_and_html():

@@ -7,11 +7,12 @@ never markup; raw HTML is parsed with Python's html.parser, which decodes entiti
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+from collections import defaultdict, deque
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 
 import markdown as python_markdown
 from markdown.extensions.attr_list import get_attrs_and_remainder
@@ -73,7 +74,7 @@ class Markup:
     attr_lists: tuple[AttrList, ...]
     references: tuple[Reference, ...]
     headings: tuple[Heading, ...]
-    unparsable: tuple[int, ...] = ()  # lines where html.parser gave up: the HTML after it was not inspected
+    unparsable: tuple[int, ...] = ()  # lines where a tag or comment starts that is never closed
 
     @property
     def h1s(self) -> list[tuple[int, str]]:
@@ -99,8 +100,8 @@ def scheme(url: str) -> str | None:
 
 _CODE_KINDS = frozenset({"code", "comment"})
 _DEFINITION = re.compile(r"^ {0,3}\[(?!\^)([^\]]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))")
-# Python-Markdown's own attribute list pattern (attr_list.AttrListTreeprocessor.BASE_RE).
-_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
+# Python-Markdown's attribute list pattern (attr_list.AttrListTreeprocessor.BASE_RE), without '{' inside.
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n ][^{}\n]*)\}")
 # Python-Markdown's autolink and automail patterns: what it turns into links without any other syntax.
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>|<((?:mailto:)?[^<> !]+@[^@<> ]+)>")
 _ESCAPED_LT = re.compile(r"\\<")
@@ -155,9 +156,12 @@ def scan(body: str, first_line: int = 1) -> Markup:
         if block.kind == "heading":
             headings.append(Heading(block.level, block.text, block.line))
         text = _mask_code_spans(block.text)
-        for match in _AUTOLINK.finditer(text):
-            url = match.group(1) or match.group(2)
-            references.append(Reference("link", url, url, block.line_at(match.start()), "autolink"))
+        autolinks = list(_AUTOLINK.finditer(text))
+        if autolinks:
+            lines = _Lines(text, block)
+            for match in autolinks:
+                url = match.group(1) or match.group(2)
+                references.append(Reference("link", url, url, lines.at(match.start()), "autolink"))
         text = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), text)
         text = _ESCAPED_LT.sub("  ", text)
         block_tags = _tags(text, block, unparsable)
@@ -177,66 +181,143 @@ def _label(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+_BACKTICKS = re.compile(r"(?<!\\)`+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _mask_code_spans(text: str) -> str:
-    """Replace inline code (`x`, ``x``) by spaces, keeping line breaks, so offsets still map to lines."""
-    out = []
-    i = 0
-    while i < len(text):
-        if text[i] != "`" or (i > 0 and text[i - 1] == "\\"):
-            out.append(text[i])
-            i += 1
+    """Replace inline code (`x`, ``x``) by spaces, keeping line breaks, so offsets still map to lines.
+
+    A span opens with a run of backticks and closes at the next run of the same length (CommonMark)."""
+    if "`" not in text:
+        return text
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    later: dict[int, deque[int]] = defaultdict(
+        deque
+    )  # run length -> indices of runs of that length, in order
+    for index, (start, end) in enumerate(runs):
+        later[end - start].append(index)
+    out: list[str] = []
+    done = 0
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = later[end - start]
+        while same and same[0] <= index:
+            same.popleft()
+        if not same:
+            index += 1
             continue
-        run_end = i
-        while run_end < len(text) and text[run_end] == "`":
-            run_end += 1
-        run = run_end - i
-        close = _closing_run(text, run_end, run)
-        if close is None:
-            out.append(text[i:run_end])
-            i = run_end
-            continue
-        span = text[i : close + run]
-        out.append("".join("\n" if ch == "\n" else " " for ch in span))
-        i = close + run
+        close_end = runs[same[0]][1]
+        out.append(text[done:start])
+        out.append(_NOT_NEWLINE.sub(" ", text[start:close_end]))
+        done = close_end
+        index = same.popleft() + 1
+    out.append(text[done:])
     return "".join(out)
 
 
-def _closing_run(text: str, start: int, run: int) -> int | None:
-    """Index of the next backtick run of exactly `run` backticks at or after `start`."""
-    i = text.find("`", start)
-    while i != -1:
-        j = i
-        while j < len(text) and text[j] == "`":
-            j += 1
-        if j - i == run:
-            return i
-        i = text.find("`", j)
-    return None
+class _Lines:
+    """Offset in a block's text -> file line, by binary search (block.line_at counts from the start each time)."""
+
+    def __init__(self, text: str, block: Block) -> None:
+        self.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.block = block
+
+    def at(self, offset: int) -> int:
+        index = bisect.bisect_left(self.breaks, offset)
+        return self.block.lines[min(index, len(self.block.lines) - 1)]
 
 
-class _TagCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, Attrs, int]] = []
+# A tokenizer for start tags as a browser reads them (WHATWG tokenizer, simplified): quote-aware, entities decoded,
+# and linear in the length of the text. Python's html.parser is quadratic on unclosed tags ("<a <a <a ...") and
+# asserts on some declarations ("<![ "), which hostile input must not be able to use.
+_TAG_NAME = re.compile(r"[A-Za-z][^\t\n\f\r />]*")
+_BETWEEN_ATTRIBUTES = re.compile(r"[\t\n\f\r /]*")
+_ATTRIBUTE_NAME = re.compile(r"[^\t\n\f\r />][^\t\n\f\r /=>]*")
+_SPACE = re.compile(r"[\t\n\f\r ]*")
+_UNQUOTED_VALUE = re.compile(r"[^\t\n\f\r >]*")
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, tuple(attrs), self.getpos()[0]))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
+def _attributes(text: str, i: int) -> tuple[list[tuple[str, str | None]], int | None]:
+    """Attributes from i up to and including '>'; (attributes, index after '>') or (…, None) if never closed."""
+    attrs: list[tuple[str, str | None]] = []
+    while True:
+        i = _BETWEEN_ATTRIBUTES.match(text, i).end()  # type: ignore[union-attr]
+        if i >= len(text):
+            return attrs, None
+        if text[i] == ">":
+            return attrs, i + 1
+        name = _ATTRIBUTE_NAME.match(text, i)
+        assert name is not None  # text[i] is none of the characters the name may not start with
+        i = _SPACE.match(text, name.end()).end()  # type: ignore[union-attr]
+        if i < len(text) and text[i] == "=":
+            i = _SPACE.match(text, i + 1).end()  # type: ignore[union-attr]
+            if i >= len(text):
+                return attrs, None
+            if text[i] in "\"'":
+                close = text.find(text[i], i + 1)
+                if close == -1:
+                    return attrs, None
+                value = text[i + 1 : close]
+                i = close + 1
+            else:
+                unquoted = _UNQUOTED_VALUE.match(text, i)
+                assert unquoted is not None
+                value, i = unquoted.group(), unquoted.end()
+            attrs.append((name.group().lower(), html.unescape(value)))
+        else:
+            attrs.append((name.group().lower(), None))
+
+
+def _scan_tags(text: str) -> tuple[list[tuple[str, Attrs, int]], int | None]:
+    """(name, attributes, offset) of every start tag, and the offset of an unclosed tag or comment (if any)."""
+    found: list[tuple[str, Attrs, int]] = []
+    i = 0
+    while True:
+        i = text.find("<", i)
+        if i == -1 or i + 1 >= len(text):
+            return found, None
+        if text.startswith("<!--", i):
+            close = text.find("-->", i + 4)
+            if close == -1:
+                return found, i
+            i = close + 3
+            continue
+        if text[i + 1] in "!?":
+            close = text.find(">", i + 2)
+            if close == -1:
+                return found, i
+            i = close + 1
+            continue
+        is_end_tag = text[i + 1] == "/"
+        name = _TAG_NAME.match(text, i + 2 if is_end_tag else i + 1)
+        if name is None:
+            i += 1  # "< 5", "<3", "</ >": text, not a tag
+            continue
+        attrs, after = _attributes(text, name.end())
+        if after is None:
+            return found, i
+        tag = name.group().lower()
+        if not is_end_tag:
+            found.append((tag, tuple(attrs), i))
+            if tag in _RAW_TEXT:  # its content is text up to the end tag, never markup
+                end = re.compile(rf"</{re.escape(tag)}[\t\n\f\r />]", re.I).search(text, after)
+                if end is None:
+                    return found, None
+                after = end.start()
+        i = after
 
 
 def _tags(text: str, block: Block, unparsable: list[int]) -> list[Tag]:
     if "<" not in text:
         return []
-    collector = _TagCollector()
-    last = len(block.lines) - 1
-    try:
-        collector.feed(text)
-        collector.close()
-    except AssertionError:  # html.parser asserts on some malformed declarations, e.g. "<![ "
-        unparsable.append(block.lines[min(collector.getpos()[0] - 1, last)])
-    return [Tag(name, attrs, block.lines[min(line - 1, last)]) for name, attrs, line in collector.found]
+    lines = _Lines(text, block)
+    found, unclosed = _scan_tags(text)
+    if unclosed is not None:
+        unparsable.append(lines.at(unclosed))
+    return [Tag(name, attrs, lines.at(offset)) for name, attrs, offset in found]
 
 
 _URL_ATTRIBUTES = {"a": "href", "area": "href", "img": "src"}
@@ -261,6 +342,7 @@ def _markdown_references(text: str, block: Block, definitions: dict[str, Referen
 
     Linear in the length of the text: hostile input (thousands of unclosed brackets) must not hang a check."""
     found: list[Reference] = []
+    lines = _Lines(text, block)
     pairs = _bracket_pairs(text)
     blocked = bytearray(len(text))  # destinations and reference labels: no place to look for links
     for i, close in sorted(pairs.items()):
@@ -268,8 +350,8 @@ def _markdown_references(text: str, block: Block, definitions: dict[str, Referen
             continue
         is_image = i > 0 and text[i - 1] == "!" and not (i > 1 and text[i - 2] == "\\")
         kind = "image" if is_image else "link"
-        label = text[i + 1 : close]
-        line = block.line_at(i - 1 if is_image else i)
+        label = text[i + 1 : min(close, i + 1 + _MAX_LABEL)]
+        line = lines.at(i - 1 if is_image else i)
         after = close + 1
         if after < len(text) and text[after] == "(":
             destination = _destination(text, after + 1)
@@ -292,8 +374,9 @@ def _markdown_references(text: str, block: Block, definitions: dict[str, Referen
 
 _BRACKET_TOKEN = re.compile(r"\\.|[\[\]]", re.S)
 _REFERENCE_LABEL = re.compile(r"\[([^\[\]]{0,999})\]")  # `[label]` or `[]` right after a link text
-_MAX_PAREN_DEPTH = 32  # as CommonMark; deeper is not a link
-_MAX_TITLE = 2000
+_MAX_PAREN_DEPTH = 8  # real URLs nest parentheses once or twice; deeper is not taken for a link
+_MAX_TITLE = 1000
+_MAX_LABEL = 1000  # enough to see whether alt text is there; avoids copying nested labels again and again
 
 
 def _bracket_pairs(text: str) -> dict[int, int]:
