@@ -17,6 +17,8 @@ from .model import Page, PageMeta, Site
 # MkDocs' own defaults for exclude_docs; ours come from mkdocs.yml on top of these.
 MKDOCS_DEFAULT_EXCLUDES = ".*\n/templates/\n"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# A page with one of these has no text: an engine must not try to render it (it has its error finding).
+READ_ERRORS = frozenset({"schema.encoding", "schema.binary-file", "schema.unreadable"})
 
 
 def page_url(src_uri: str) -> str:

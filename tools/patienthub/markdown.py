@@ -19,7 +19,9 @@ _ADMONITION = re.compile(
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(?P<title>[^"]*)")?\s*$'
 )
 # No two optional runs of spaces side by side: `\s*\|?\s*` backtracks quadratically on deeply indented lines.
-_TABLE_SEPARATOR = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)*[ \t]*(?:\|[ \t]*)?$")
+_TABLE_SEPARATOR = re.compile(
+    r"^[ \t]*(?:\|[ \t]*)?:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)*[ \t]*(?:\|[ \t]*)?$"
+)
 _HTML_START = re.compile(r"^ {0,3}<(?!!--)[A-Za-z/!]")  # 4 spaces in: indented code
 _SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[\^?[^\]]+\]:\s|\{\s*:?\s*[.#][^}]*\}\s*$|-{2}8<-{2})")
 _HRULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")

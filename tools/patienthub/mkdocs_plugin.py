@@ -78,6 +78,11 @@ class PatientHubPlugin(BasePlugin):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        # MkDocs would stop with a traceback on pages it cannot decode; their errors are logged above.
+        for page in self.site.pages:
+            unreadable = files.get_file_from_path(page.src_uri)
+            if unreadable is not None and any(p.rule in loader.READ_ERRORS for p in page.problems):
+                files.remove(unreadable)
         for generate in generators.REGISTRY:
             for output in generate(self.site):
                 existing = files.get_file_from_path(output.uri)
@@ -89,6 +94,10 @@ class PatientHubPlugin(BasePlugin):
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         core_page = self.site.by_src_uri.get(page.file.src_uri)
+        if core_page is not None and core_page.frontmatter.problems:
+            # MkDocs read the block with plain PyYAML: a refused block (alias bomb, 5000 nested lists, tags) must
+            # not reach the theme, which would hang or crash rendering it as a title. The core's reading counts.
+            page.meta = dict(core_page.frontmatter.data)
         return transforms.apply(markdown, core_page, self.site) if core_page else markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:

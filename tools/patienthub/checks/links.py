@@ -65,7 +65,7 @@ class _Index:
     generated: dict[str, str | bytes] = field(default_factory=dict)
     generated_urls: dict[str, str] = field(default_factory=dict)  # url -> uri of generated .md pages
     files: dict[str, bool] = field(default_factory=dict)
-    ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    ids: dict[str, frozenset[str]] = field(default_factory=dict)  # src_uri -> ids on that page
 
     def has_file(self, src_uri: str) -> bool:
         if src_uri not in self.files:
@@ -87,7 +87,9 @@ class _Index:
         if isinstance(target, Page):
             if not target.text:
                 return None
-            return markup.anchors(markup.for_page(target))
+            if target.src_uri not in self.ids:
+                self.ids[target.src_uri] = markup.anchors(markup.for_page(target))
+            return self.ids[target.src_uri]
         if target not in self.ids:
             content = self.generated[target]
             text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
