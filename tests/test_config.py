@@ -80,3 +80,13 @@ def test_broken_mkdocs_yml_is_a_config_error(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="ongeldige YAML"):
         load_project(tmp_path / "mkdocs.yml")
+
+
+def test_review_section():
+    config = Config.from_options(
+        {"review": {"maintainers_team": "@org/redactie", "codeowners_file": "CODEOWNERS"}}
+    )
+    assert (config.review.maintainers_team, config.review.codeowners_file) == ("@org/redactie", "CODEOWNERS")
+    assert Config().review.codeowners_file == ".github/CODEOWNERS"
+    with pytest.raises(ConfigError, match=r"maintainers_team.*@organisatie/team"):
+        Config.from_options({"review": {"maintainers_team": "redactie"}})

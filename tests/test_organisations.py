@@ -44,3 +44,15 @@ def test_invalid_entries_are_named(tmp_path):
     assert [(f.rule, f.line) for f in findings] == [("schema.data-invalid", 5), ("schema.data-invalid", 7)]
     assert "kapot" in findings[0].message and "short_name" in findings[0].message
     assert "https://" in findings[1].message
+
+
+def test_github_team_must_be_a_team_reference(tmp_path):
+    (tmp_path / "organisations.yml").write_text(
+        "goed:\n  name: G\n  short_name: G\n  website: null\n  github_team: '@org/goed-team'\n"
+        "fout:\n  name: F\n  short_name: F\n  website: null\n  github_team: fout-team\n",
+        encoding="utf-8",
+    )
+    orgs, findings = organisations.load(tmp_path, tmp_path)
+    assert orgs["goed"].github_team == "@org/goed-team"
+    assert [(f.rule, f.line) for f in findings] == [("schema.data-invalid", 6)]
+    assert "@organisatie/team" in findings[0].message

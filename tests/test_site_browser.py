@@ -146,6 +146,19 @@ def test_dutch_stemming_finds_singular_from_plural(page, served_site):
     assert "Lage rugpijn" in search_titles(page, served_site, "rugpijnen")
 
 
+@pytest.mark.parametrize(
+    ("lay_word", "expected_title"),
+    [
+        ("ischias", "Uitstralende pijn in het been"),
+        ("lumbago", "Lage rugpijn"),
+        ("spit", "Lage rugpijn"),
+        ("hernia", "Uitstralende pijn in het been"),
+    ],
+)
+def test_lay_words_from_the_termbase_find_the_right_page(page, served_site, lay_word, expected_title):
+    assert expected_title in search_titles(page, served_site, lay_word)
+
+
 def test_home_search_box_leads_to_results(page, served_site):
     visit(page, served_site, "")
     page.fill("#ph-search-box-input", "hernia")

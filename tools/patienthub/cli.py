@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check, new, urls
+from .commands import check, codeowners, diff, new, review, terms, urls
 from .errors import PatientHubError
 
-COMMANDS = (check, new, urls)
+COMMANDS = (check, new, urls, codeowners, review, diff, terms)
 
 
 class _DutchParser(argparse.ArgumentParser):

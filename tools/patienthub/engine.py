@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import traceback
+import weakref
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -102,3 +103,13 @@ def run(
                     findings.append(f)
     kept = filters.apply(findings, site)
     return Result(site, tuple(reports), tuple(sorted(kept, key=lambda f: f.sort_key)))
+
+
+_SITE_RESULTS: weakref.WeakKeyDictionary[Site, Result] = weakref.WeakKeyDictionary()
+
+
+def run_site(site: Site) -> Result:
+    """Every page of `site` checked, once per Site object: a build's gate and its generators share the result."""
+    if site not in _SITE_RESULTS:
+        _SITE_RESULTS[site] = run(site)
+    return _SITE_RESULTS[site]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pathspec
 
-from . import frontmatter, metadata, organisations
+from . import advice, codeowners, frontmatter, guidelines, metadata, organisations, outcome_data, termbase
 from .config import Project
 from .datafiles import relative
 from .findings import Finding, Severity
@@ -131,6 +131,23 @@ def load_site(project: Project, today: dt.date, extra_files: Iterable[Path] = ()
     paths.extend(p for p in extra_files if p.resolve() not in known)
     pages = tuple(load_page(path, project) for path in paths)
     orgs, org_findings = organisations.load(project.data_dir, project.root)
+    registry, registry_findings = guidelines.load(project.data_dir, project.root)
+    config = project.config
+    library = outcome_data.load(
+        project.data_dir, project.root, config.outcomes.datasets_dir, config.outcomes.keuzekaarten_dir
+    )
+    terms = termbase.load(project.data_dir, project.root, config.terminology.termbase)
+    book = advice.load(project.data_dir, project.root, config.advice.rules, config.advice.key_messages)
     return Site(
-        project=project, today=today, pages=pages, organisations=orgs, data_findings=tuple(org_findings)
+        project=project,
+        today=today,
+        pages=pages,
+        organisations=orgs,
+        data_findings=(*org_findings, *registry_findings, *library.findings),
+        guidelines=registry,
+        codeowners=codeowners.committed(project),
+        outcomes=library,
+        explained_words=terms.explained_words(),
+        termbase=terms,
+        advice=book,
     )

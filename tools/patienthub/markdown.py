@@ -25,11 +25,14 @@ _TABLE_SEPARATOR = re.compile(
 _HTML_START = re.compile(r"^ {0,3}<(?!!--)[A-Za-z/!]")  # 4 spaces in: indented code
 _SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[\^?[^\]]+\]:\s|\{\s*:?\s*[.#][^}]*\}\s*$|-{2}8<-{2})")
 _HRULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+# A line `{{ kind: target }}` that a transform replaces (outcome blocks, keuzekaarten); not prose.
+_DIRECTIVE = re.compile(r"^\s*\{\{.*\}\}\s*$")
 
 
 @dataclass(frozen=True)
 class Block:
     kind: str  # heading | paragraph | list_item | table_cell | admonition_title | blockquote | code | html | comment
+    #          | directive
     text: str  # the block's Markdown source, lines joined with "\n"
     lines: tuple[int, ...]  # the 1-based file line of each line of `text`
     level: int = 0  # heading level, or list nesting depth
@@ -88,6 +91,11 @@ class _Scanner:
             if stripped.startswith("<!--"):
                 self.flush()
                 i = self._comment(i)
+                continue
+            if _DIRECTIVE.match(line):
+                self.flush()
+                self.out.append(Block("directive", stripped, (number,)))
+                i += 1
                 continue
             heading = _HEADING.match(line)
             if heading and not line.startswith("    "):
@@ -206,16 +214,23 @@ class _Scanner:
 
 # --- inline Markdown -> the text a patient reads ---------------------------------------------------------------
 
+# Every pattern below stops at the next bracket, '<', brace or delimiter it cannot use, so no match attempt
+# scans the rest of the text: hostile input ("[[[[", "<a <a", "*a *a", a 1 MB paragraph) stays linear.
 _INLINE_CODE = re.compile(r"`+[^`]*`+")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
+_PARENS = r"\((?:[^()]|\([^()]*\))*\)"  # a link destination, with one level of parentheses inside
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _PARENS + r"(\{[^{}]*\})?")
+_LINK = re.compile(r"\[([^\[\]]*)\]" + _PARENS + r"(\{[^{}]*\})?")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s)<>\]]+")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
-_ATTR_LIST = re.compile(r"\{\s*:?\s*[.#][^}]*\}")
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|==|\^\^)(?=\S)(.+?)(?<=\S)\1", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]]+\]")
+_ATTR_LIST = re.compile(r"\{\s*(?::\s*)?[.#][^{}]*\}")
+# Emphasis per delimiter: the emphasised text never contains the delimiter's character (group 2 is the text).
+_EMPHASES = tuple(
+    re.compile(rf"({delimiter})(?=[^\s{char}])([^{char}]*[^\s{char}])\1")
+    for delimiter, char in ((r"\*{1,3}", r"*"), ("_{1,3}", "_"), ("~~", "~"), ("==", "="), (r"\^\^", r"\^"))
+)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -231,6 +246,41 @@ def plain(text: str) -> str:
     text = _FOOTNOTE_REF.sub("", text)
     text = _ATTR_LIST.sub("", text)
     for _ in range(3):  # nested emphasis (***x*** or **_x_**)
-        text = _EMPHASIS.sub(r"\2", text)
+        for emphasis in _EMPHASES:
+            text = emphasis.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
     return text
+
+
+def _blank(text: str) -> str:
+    return "".join("\n" if c == "\n" else " " for c in text)
+
+
+def _keep_group(match: re.Match[str], group: int) -> str:
+    """The match blanked out except for one group, which stays where it was."""
+    start, end = match.span(group)
+    whole_start = match.start()
+    text = match.group(0)
+    return _blank(text[: start - whole_start]) + match.group(group) + _blank(text[end - whole_start :])
+
+
+def mask(text: str, *, link_text: bool = True) -> str:
+    """Like plain(), but what a patient does not read becomes spaces instead of disappearing.
+
+    The result has the same length as `text`, so an offset found in it is an offset in the source: checks that
+    point at a column (terminology, advice) and transforms that edit the source (glossary links) use this.
+    With `link_text=False` the text of links is blanked too (to avoid putting a link inside a link)."""
+    text = _INLINE_CODE.sub(lambda m: _blank(m.group(0)), text)
+    text = _IMAGE.sub(lambda m: _blank(m.group(0)), text)
+    if link_text:
+        text = _LINK.sub(lambda m: _keep_group(m, 1), text)
+        text = _REF_LINK.sub(lambda m: _keep_group(m, 1), text)
+    else:
+        text = _LINK.sub(lambda m: _blank(m.group(0)), text)
+        text = _REF_LINK.sub(lambda m: _blank(m.group(0)), text)
+    for pattern in (_AUTOLINK, _URL, _HTML_TAG, _FOOTNOTE_REF, _ATTR_LIST):
+        text = pattern.sub(lambda m: _blank(m.group(0)), text)
+    for _ in range(3):
+        for emphasis in _EMPHASES:
+            text = emphasis.sub(lambda m: _keep_group(m, 2), text)
+    return _ESCAPE.sub(lambda m: " " + m.group(1), text)

@@ -50,6 +50,20 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
 
 
+@cache
+def _data_validator(schema_file: str) -> jsonschema.Draft202012Validator:
+    text = resources.files("patienthub").joinpath("schemas", schema_file).read_text(encoding="utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text), format_checker=jsonschema.FormatChecker())
+
+
+def validate_data(data: Any, schema_file: str, located: Any, path: str) -> list[Finding]:
+    """Validate a data file (outcome dataset, keuzekaart, ...) against its own schema in schemas/, with the
+    same Dutch findings as front matter. `located` has `line_of(*key)` (a DataFile or FrontMatter)."""
+    validator = _data_validator(schema_file)
+    errors = sorted(validator.iter_errors(to_json_compatible(data)), key=lambda e: list(e.absolute_path))
+    return [_finding(error, located, path) for error in errors]
+
+
 def validate(fm: FrontMatter, path: str) -> tuple[PageMeta, list[Finding]]:
     errors = sorted(
         _validator().iter_errors(to_json_compatible(fm.data)), key=lambda e: list(e.absolute_path)

@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from . import csp, editor_panel, engine, generators, jsonld, loader, search_index, share, transforms
@@ -68,7 +68,7 @@ class PatientHubPlugin(BasePlugin):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None
-        self.result = engine.run(self.site)
+        self.result = engine.run_site(self.site)
         for finding in self.result.findings:
             if finding.severity is Severity.ERROR:
                 log.warning(text_line(finding))
@@ -88,7 +88,8 @@ class PatientHubPlugin(BasePlugin):
                 existing = files.get_file_from_path(output.uri)
                 if existing is not None:
                     files.remove(existing)
-                files.append(File.generated(config, output.uri, content=output.content))
+                inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
+                files.append(File.generated(config, output.uri, content=output.content, inclusion=inclusion))
         return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:

@@ -8,12 +8,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .advice import AdviceBook
 from .findings import Finding
 from .frontmatter import FrontMatter
+from .termbase import Termbase
 
 if TYPE_CHECKING:
     from .config import Config, Project
+    from .guidelines import Guideline
     from .organisations import Organisation
+    from .outcome_data import OutcomeLibrary
 
 PAGE_TYPES = ("education", "self-management", "treatment-options", "outcomes", "overview")
 
@@ -90,6 +94,14 @@ class Site:
     data_findings: tuple[Finding, ...] = ()
     # Lower-case words and phrases the termbase/glossary explains: not "rare" for the readability check.
     explained_words: frozenset[str] = frozenset()
+    # The registry of guidelines pages cite by key (sources.yml).
+    guidelines: Mapping[str, Guideline] = field(default_factory=dict)
+    # The committed CODEOWNERS file (review.codeowners_file), None when the repository has none.
+    codeowners: str | None = None
+    # Outcome datasets and keuzekaarten from the data folder (None when not loaded, e.g. in small unit tests).
+    outcomes: OutcomeLibrary | None = None
+    termbase: Termbase = field(default_factory=Termbase)  # the words we use with patients (terms.yml)
+    advice: AdviceBook = field(default_factory=AdviceBook)  # advice rules and key messages
 
     @property
     def config(self) -> Config:

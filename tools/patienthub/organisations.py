@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,9 @@ from .findings import Finding, Severity
 FILE_NAME = "organisations.yml"
 REQUIRED = ("name", "short_name", "website")
 OPTIONAL = ("github_team",)
+GITHUB_TEAM = re.compile(
+    r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"
+)  # as CODEOWNERS needs it
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,9 @@ def _problem(key: str, entry: object) -> str | None:
         return (
             f"organisatie '{key}': website moet beginnen met https:// (of leeg zijn als die niet bekend is)"
         )
+    team = entry.get("github_team")
+    if team is not None and not (isinstance(team, str) and GITHUB_TEAM.match(team)):
+        return f"organisatie '{key}': github_team moet de vorm @organisatie/team hebben, niet '{team}'"
     return None
 
 

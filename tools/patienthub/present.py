@@ -11,6 +11,7 @@ from .checks.freshness import next_review
 from .dates import dutch_date
 from .model import Page, Site
 from .organisations import Organisation
+from .synonyms import lay_variants
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class PageView:
     reviewers: tuple[Organisation, ...]
     concept: bool
     overdue: bool
+    # Lay words patients search with for the terms this page uses ("ischias" for "uitstralende pijn in het been").
+    search_synonyms: tuple[str, ...] = ()
 
 
 def page_view(page: Page, site: Site) -> PageView:
@@ -37,4 +40,5 @@ def page_view(page: Page, site: Site) -> PageView:
         reviewers=tuple(site.organisations[key] for key in meta.reviewed_by if key in site.organisations),
         concept=meta.is_concept,
         overdue=due is not None and site.today > due,
+        search_synonyms=lay_variants(page, site),
     )

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from ..findings import Rule, Severity
-from . import freshness, html, hub, links, schema
+from . import advice, freshness, html, hub, links, outcomes, review, schema, source_updates, terminology
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,
     freshness.CHECK,
+    terminology.CHECK,
+    advice.CHECK,
     hub.CHECK,
+    review.CHECK,
+    source_updates.CHECK,
+    outcomes.CHECK,
     html.CHECK,
     links.CHECK,
 )

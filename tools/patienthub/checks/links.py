@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -57,19 +58,48 @@ _SAFE_FILE_NAME = re.compile(r"^[a-z0-9._/-]+$")
 _PAGE_SUFFIXES = loader.MARKDOWN_SUFFIXES
 
 
+class _GeneratorRunsChecks(BaseException):
+    """A generator ran the checks (the dashboard does) while the link index asked it for its outputs.
+    A BaseException, so the engine does not turn it into a crash finding of the nested run."""
+
+
+_COLLECTING_OUTPUTS: ContextVar[bool] = ContextVar("links_collecting_outputs", default=False)
+
+
 @dataclass
 class _Index:
-    """What a link can reach: published pages, generated outputs and files, each looked up once per run."""
+    """What a link can reach: published pages, files and generated outputs, each looked up once per run."""
 
     site: Site
-    generated: dict[str, str | bytes] = field(default_factory=dict)
-    generated_urls: dict[str, str] = field(default_factory=dict)  # url -> uri of generated .md pages
     files: dict[str, bool] = field(default_factory=dict)
     ids: dict[str, frozenset[str]] = field(default_factory=dict)  # src_uri -> ids on that page
+    _generated: dict[str, str | bytes] | None = None
+    _generated_urls: dict[str, str] = field(default_factory=dict)  # url -> uri of a generated .md page
+
+    @property
+    def generated(self) -> dict[str, str | bytes]:
+        """Outputs of the generators (glossary, search page, ...), only asked for when a link is not found among
+        the real files. A generator that itself runs the checks is skipped: content does not link to it."""
+        if self._generated is None:
+            self._generated = {}
+            token = _COLLECTING_OUTPUTS.set(True)
+            try:
+                for generate in generators.REGISTRY:
+                    try:
+                        outputs = list(generate(self.site))
+                    except _GeneratorRunsChecks:
+                        continue
+                    for output in outputs:
+                        self._generated[output.uri] = output.content
+                        if output.uri.endswith(_PAGE_SUFFIXES):
+                            self._generated_urls[loader.page_url(output.uri)] = output.uri
+            finally:
+                _COLLECTING_OUTPUTS.reset(token)
+        return self._generated
 
     def has_file(self, src_uri: str) -> bool:
         if src_uri not in self.files:
-            self.files[src_uri] = src_uri in self.generated or loader.is_published(self.site.project, src_uri)
+            self.files[src_uri] = loader.is_published(self.site.project, src_uri) or src_uri in self.generated
         return self.files[src_uri]
 
     def page_at(self, src_uri: str) -> Page | str | None:
@@ -77,10 +107,14 @@ class _Index:
         page = self.site.by_src_uri.get(src_uri)
         if page is not None:
             return page
-        return src_uri if src_uri in self.generated and src_uri.endswith(_PAGE_SUFFIXES) else None
+        return src_uri if src_uri.endswith(_PAGE_SUFFIXES) and src_uri in self.generated else None
 
     def page_at_url(self, url: str) -> Page | str | None:
-        return self.site.by_url.get(url) or self.generated_urls.get(url)
+        page = self.site.by_url.get(url)
+        if page is not None:
+            return page
+        self.generated  # noqa: B018 - fills _generated_urls
+        return self._generated_urls.get(url)
 
     def anchors(self, target: Page | str) -> frozenset[str] | None:
         """Ids on a page; None when the page could not be read (it has its own finding)."""
@@ -100,13 +134,7 @@ class _Index:
 
 @lru_cache(maxsize=4)
 def _index(site: Site) -> _Index:
-    index = _Index(site)
-    for generate in generators.REGISTRY:
-        for output in generate(site):
-            index.generated[output.uri] = output.content
-            if output.uri.endswith(_PAGE_SUFFIXES):
-                index.generated_urls[loader.page_url(output.uri)] = output.uri
-    return index
+    return _Index(site)
 
 
 def _file_name_finding(page: Page) -> Iterator[Finding]:
@@ -212,6 +240,8 @@ def _anchor_finding(
 
 
 def check_page(page: Page, site: Site) -> Iterator[Finding]:
+    if _COLLECTING_OUTPUTS.get():
+        raise _GeneratorRunsChecks
     yield from _file_name_finding(page)
     index = _index(site)
     for ref in markup.for_page(page).references:

@@ -7,7 +7,7 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
-from . import api, code_pages, feed, redirects, search_page
+from . import api, code_pages, dashboard, feed, glossary, redirects, search_page, terms_api
 from .base import Generator, Output
 
 REGISTRY: tuple[Generator, ...] = (
@@ -16,6 +16,9 @@ REGISTRY: tuple[Generator, ...] = (
     code_pages.generate,
     api.generate,
     feed.generate,
+    dashboard.generate,
+    glossary.generate,
+    terms_api.generate,
 )
 
 __all__ = ["REGISTRY", "Generator", "Output"]

@@ -12,6 +12,7 @@ from ..model import Site
 class Output:
     uri: str  # path in the site, relative to its root ("api/v1/pages.json", "woordenlijst.md")
     content: str | bytes
+    in_nav: bool = True  # False: reachable by its URL, never added to the site navigation
 
 
 Generator = Callable[[Site], Iterable[Output]]

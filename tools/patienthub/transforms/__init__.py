@@ -9,10 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Page, Site
+from . import outcomes
+from .glossary_links import link_first_uses
+from .key_messages import include_key_messages
 
 Transform = Callable[[str, Page, Site], str]
 
-REGISTRY: tuple[Transform, ...] = ()
+# Key messages first, so the glossary links also see the words they bring in; outcome blocks last, so nothing
+# rewrites the HTML they produce.
+REGISTRY: tuple[Transform, ...] = (
+    include_key_messages,
+    link_first_uses,
+    outcomes.render,
+)
 
 
 def apply(markdown: str, page: Page, site: Site) -> str:

@@ -1,0 +1,102 @@
+import datetime as dt
+import json
+from pathlib import Path
+
+from tests.conftest import REPO_ROOT
+
+from patienthub.outcome_data import load
+
+DATASET = """\
+title: Test
+population: Volwassenen
+groups:
+  a: Groep A
+sources:
+  s:
+    title: Bron
+    year: 2020
+    url: https://example.org
+    retrieved: 2026-11-22
+    via: Onderzoeksnotities
+outcomes:
+  herstel:
+    measure: Hersteld
+    says: waren hersteld
+    time_frame: na 1 jaar
+    source: s
+    values:
+      a: {per_100: 25, approximate: true, range: [20, 30]}
+  woorden:
+    measure: Minder pijn
+    kind: words
+    population: Alleen mensen met beenpijn
+    time_frame: na 2 weken
+    source: s
+    text: Een beetje.
+    why_no_numbers: Een score is geen aantal mensen.
+"""
+
+CARD = """\
+title: Kiezen
+for_whom: Iedereen
+datasets: [test]
+options:
+  zelf: {label: Zelf, self_care: true}
+  ander: {label: Ander}
+rows:
+  - question: Wat houdt het in?
+    answers: {zelf: Bewegen., ander: Oefenen.}
+sources:
+  - title: Bron
+"""
+
+
+def write(root: Path, folder: str, name: str, text: str) -> None:
+    (root / folder).mkdir(parents=True, exist_ok=True)
+    (root / folder / name).write_text(text, encoding="utf-8")
+
+
+def test_a_dataset_becomes_typed_outcomes_with_lines(tmp_path):
+    write(tmp_path, "outcomes", "test.yml", DATASET)
+    library = load(tmp_path, tmp_path, "outcomes", "keuzekaarten")
+    assert library.findings == ()
+    dataset = library.datasets["test"]
+    assert dataset.valid and dataset.path == "outcomes/test.yml"
+    herstel = library.outcome("test", "herstel")
+    assert herstel.is_frequency and herstel.population == "Volwassenen" and herstel.line == 13
+    assert herstel.source.retrieved == dt.date(2026, 11, 22) and herstel.source.via == "Onderzoeksnotities"
+    (value,) = herstel.values
+    assert (value.per_100, value.approximate, value.range, value.line) == (25, True, (20, 30), 19)
+    woorden = dataset.outcomes["woorden"]
+    assert woorden.kind == "words" and woorden.population == "Alleen mensen met beenpijn"
+
+
+def test_a_keuzekaart_becomes_options_and_rows(tmp_path):
+    write(tmp_path, "keuzekaarten", "kaart.yml", CARD)
+    card = load(tmp_path, tmp_path, "outcomes", "keuzekaarten").keuzekaarten["kaart"]
+    assert card.valid
+    assert [(o.key, o.self_care) for o in card.options] == [("zelf", True), ("ander", False)]
+    assert card.rows[0].answers == {"zelf": "Bewegen.", "ander": "Oefenen."} and card.rows[0].line == 8
+
+
+def test_a_file_that_does_not_match_the_schema_is_known_but_not_valid(tmp_path):
+    write(tmp_path, "outcomes", "kapot.yml", DATASET.replace("title: Test\n", ""))
+    write(tmp_path, "keuzekaarten", "kapot.yml", CARD.replace("datasets: [test]", "datasets: test"))
+    library = load(tmp_path, tmp_path, "outcomes", "keuzekaarten")
+    assert not library.datasets["kapot"].valid and not library.keuzekaarten["kapot"].valid
+    assert sorted(f.rule for f in library.findings) == ["schema.required", "schema.type"]
+    assert {f.path for f in library.findings} == {"outcomes/kapot.yml", "keuzekaarten/kapot.yml"}
+
+
+def test_missing_folders_mean_no_data(tmp_path):
+    library = load(tmp_path, tmp_path, "outcomes", "keuzekaarten")
+    assert not library.datasets and not library.keuzekaarten and library.findings == ()
+
+
+def test_the_data_schemas_are_associated_with_the_data_files_in_vs_code():
+    settings = json.loads((REPO_ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    schemas = settings["yaml.schemas"]
+    assert schemas["./tools/patienthub/schemas/outcomes.schema.json"] == ["content/_data/outcomes/*.yml"]
+    assert schemas["./tools/patienthub/schemas/keuzekaart.schema.json"] == [
+        "content/_data/keuzekaarten/*.yml"
+    ]

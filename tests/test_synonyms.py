@@ -1,0 +1,19 @@
+import datetime as dt
+
+from conftest import GOOD_META, REPO_ROOT
+from patienthub import load_project, load_site
+from patienthub.synonyms import lay_variants
+
+
+def test_lay_variants_of_the_terms_a_page_uses(repo):
+    repo.write("content/_data/terms.yml", (REPO_ROOT / "content/_data/terms.yml").read_text(encoding="utf-8"))
+    meta = GOOD_META.replace("title: Lage rugpijn", "title: Uitstralende pijn in het been")
+    repo.page(
+        "been.md", meta=meta, body="# Been\n\nVaak komt het door een hernia. Een `MRI` in code telt niet.\n"
+    )
+    site = load_site(load_project(repo.root / "mkdocs.yml"), dt.date(2026, 11, 22))
+    variants = lay_variants(site.by_path["content/been.md"], site)
+    assert variants[:3] == ("ischias", "ischiasklachten", "LRS")
+    assert {"HNP", "discushernia"} <= set(variants)
+    assert "kernspin" not in variants
+    assert "lumbago" in lay_variants(site.by_path["content/index.md"], site)  # its title is "Lage rugpijn"

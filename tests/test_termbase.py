@@ -1,0 +1,223 @@
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO_ROOT, MiniRepo, run_cli
+from patienthub import load_project, load_site, run
+from patienthub.termbase import example_holds, load
+
+DATA_DIR = REPO_ROOT / "content" / "_data"
+REAL = load(DATA_DIR, REPO_ROOT, None)
+RAW = yaml.safe_load((DATA_DIR / "terms.yml").read_text(encoding="utf-8"))
+
+
+def test_the_real_termbase_is_valid_and_large_enough():
+    assert REAL.findings == ()
+    assert len(REAL.terms) >= 40
+    assert all(term.explanation and term.preferred for term in REAL.terms)
+    # The agreed patient terms (shared with the content pages).
+    for key in (
+        "lage-rugpijn",
+        "uitstralende-pijn",
+        "hernia",
+        "alarmsignalen",
+        "wervelkanaalstenose",
+        "pijnrevalidatie",
+        "oefentherapie",
+        "fysiotherapie",
+        "mri",
+        "epidurale-injectie",
+        "facetgewricht",
+        "cauda-equinasyndroom",
+        "inzakkingsfractuur",
+        "veranderingen-in-de-rug",
+    ):
+        assert key in REAL.by_key
+
+
+@pytest.mark.parametrize(
+    ("term", "example"),
+    [(term, example) for term in REAL.terms for example in term.examples],
+    ids=lambda value: getattr(value, "key", None) or getattr(value, "text", "")[:40],
+)
+def test_every_termbase_example(term, example):
+    assert example_holds(REAL, term, example), f"{term.key}: {example.text!r} (flag={example.flag})"
+
+
+def _dutch_plural(phrase: str) -> str:
+    """Standard Dutch plural spelling of the last word, written independently of the matcher."""
+    head, space, last = phrase.rpartition(" ")
+    word = last.split("-")[-1]
+    if word.isupper() or word[-1] in "aiouy":
+        plural = last + "'s"
+    elif last.endswith(("e", "el", "em", "en", "er")):
+        plural = last + "s"
+    elif re.search(r"([aeou])\1[^aeiou]$", last):
+        plural = last[:-2] + last[-1] + "en"
+    elif re.search(r"(^|[^aeiou])[aeiou][^aeiouwjx]$", last):
+        plural = last + last[-1] + "en"
+    else:
+        plural = last + "en"
+    return head + space + plural
+
+
+def _literal_variants():
+    for key, entry in RAW["terms"].items():
+        for item in entry.get("avoid", []):
+            spec = item if isinstance(item, dict) else {"text": item}
+            if "text" in spec:
+                yield key, spec["text"], spec.get("inflect", True)
+
+
+def _sentences(variant: str, inflect: bool) -> list[str]:
+    capitalised = variant[:1].upper() + variant[1:]
+    found = [f"Dit gaat over {variant}.", f"{capitalised} komt vaak voor."]
+    if inflect:
+        found.append(f"Er zijn twee {_dutch_plural(variant)}.")
+    return found
+
+
+@pytest.fixture(scope="module")
+def real_termbase_repo(tmp_path_factory) -> MiniRepo:
+    mini = MiniRepo(tmp_path_factory.mktemp("terms") / "repo")
+    mini.write(
+        "mkdocs.yml",
+        "site_name: T\ndocs_dir: content\nexclude_docs: |\n  /_data/\nplugins:\n  - patienthub\n",
+    )
+    for name in ("organisations.yml", "terms.yml"):
+        mini.write(f"content/_data/{name}", (DATA_DIR / name).read_text(encoding="utf-8"))
+    variants = [(key, s) for key, text, inflect in _literal_variants() for s in _sentences(text, inflect)]
+    preferred = [f"Dit gaat over {term.preferred}." for term in REAL.terms]
+    preferred += [f"{term.preferred[:1].upper()}{term.preferred[1:]} komt vaak voor." for term in REAL.terms]
+    mini.page("varianten.md", body="# Varianten\n\n" + "\n\n".join(s for _, s in variants) + "\n")
+    mini.page("voorkeur.md", body="# Voorkeur\n\n" + "\n\n".join(preferred) + "\n")
+    mini.expected = variants  # type: ignore[attr-defined]
+    return mini
+
+
+def test_every_avoid_variant_is_flagged_with_the_preferred_term(real_termbase_repo):
+    project = load_project(real_termbase_repo.root / "mkdocs.yml")
+    result = run(load_site(project, dt.date(2026, 11, 22)))
+    by_line = {f.line: f for f in result.for_path("content/varianten.md") if f.rule == "terminology.avoid"}
+    text_lines = (real_termbase_repo.content / "varianten.md").read_text(encoding="utf-8").split("\n")
+    missing = []
+    for key, sentence in real_termbase_repo.expected:
+        line = text_lines.index(sentence) + 1
+        found = by_line.get(line)
+        preferred = REAL.by_key[key].preferred
+        if found is None or preferred.casefold() not in found.suggestion.casefold():
+            missing.append(sentence)
+    assert missing == []
+
+
+def test_pages_with_only_preferred_terms_get_no_terminology_finding(real_termbase_repo):
+    project = load_project(real_termbase_repo.root / "mkdocs.yml")
+    result = run(load_site(project, dt.date(2026, 11, 22)))
+    assert [f for f in result.for_path("content/voorkeur.md") if f.rule.startswith("terminology.")] == []
+
+
+def test_explained_words_cover_terms_and_their_forms():
+    words = REAL.explained_words()
+    assert {"facetgewricht", "facetgewrichten", "hernia's", "epidurale", "lage rugpijn"} <= words
+
+
+def test_export_has_exactly_the_partner_fields():
+    exported = REAL.export()
+    assert all(set(item) == {"preferred", "avoid", "explanation", "codes"} for item in exported)
+    hernia = next(item for item in exported if item["preferred"] == "hernia")
+    assert "HNP" in hernia["avoid"] and hernia["codes"] == {"icd10": ["M51.1"]}
+    assert json.loads(json.dumps(exported)) == exported
+
+
+def write_terms(tmp_path: Path, text: str) -> Path:
+    data = tmp_path / "_data"
+    data.mkdir(exist_ok=True)
+    (data / "terms.yml").write_text(text, encoding="utf-8")
+    return data
+
+
+BROKEN = """\
+terms:
+  zonder-voorkeur:
+    explanation: Uitleg.
+  slechte-regex:
+    preferred: slecht
+    explanation: Uitleg.
+    avoid:
+      - regex: 'slecht(('
+    examples: {flag: [x], pass: [slecht]}
+  botsing:
+    preferred: rugpijn
+    explanation: Uitleg.
+    avoid: [hernia]
+    examples: {flag: [Een hernia.], pass: [Rugpijn.]}
+  hernia:
+    preferred: hernia
+    explanation: Uitleg.
+  fout-voorbeeld:
+    preferred: wervel
+    explanation: Uitleg.
+    avoid: [vertebra]
+    examples: {flag: [Een wervel.], pass: [Een vertebra.]}
+  codes:
+    preferred: rug
+    explanation: Uitleg.
+    codes: {icpc: [L3], icd10: [m545], kleur: [rood]}
+  onbekend:
+    preferred: zenuw
+    explanation: Een uitleg die veel te lang is voor B1 omdat deze ene zin meer dan vijftien woorden telt.
+    kleur: rood
+    avoid: [nervus]
+"""
+
+
+def test_malformed_entries_are_errors_that_name_the_entry_at_its_line(tmp_path):
+    termbase = load(write_terms(tmp_path, BROKEN), tmp_path, None)
+    lines = BROKEN.split("\n")
+
+    def reported(rule: str, needle: str, text: str) -> bool:
+        line = next(i for i, source in enumerate(lines, 1) if needle in source)
+        return any(f.rule == rule and f.line == line and text in f.message for f in termbase.findings)
+
+    invalid = "terminology.termbase-invalid"
+    assert reported(invalid, "zonder-voorkeur:", "'zonder-voorkeur' mist 'preferred'")
+    assert reported(invalid, "regex: 'slecht((", "'slecht(('")
+    assert reported(invalid, "avoid: [hernia]", "'hernia'")
+    assert reported("terminology.example-failed", "flag: [Een wervel.]", '"Een wervel."')
+    assert reported("terminology.example-failed", "flag: [Een wervel.]", '"Een vertebra."')
+    assert reported(invalid, "kleur: rood", "onbekende sleutel 'kleur'")
+    assert reported(invalid, "codes: {icpc: [L3]", "'L3' is geen geldige ICPC-code")
+    assert reported(invalid, "codes: {icpc: [L3]", "onbekend codesysteem 'kleur'")
+    assert termbase.by_key["codes"].codes == {"icpc": (), "icd10": ("M54.5",)}  # spelled canonically
+    assert reported(invalid, "onbekend:", "geen voorbeeld")
+    assert reported("terminology.termbase-style", "explanation: Een uitleg die", "langste heeft 18 woorden")
+    # Broken parts are left out; the rest of the termbase still works.
+    assert "zonder-voorkeur" not in termbase.by_key
+    assert termbase.by_key["botsing"].avoid == ()
+    assert "fout-voorbeeld" in termbase.by_key
+
+
+def test_missing_termbase_is_fine_by_default_and_an_error_when_configured(tmp_path):
+    data = tmp_path / "_data"
+    data.mkdir()
+    assert load(data, tmp_path, None).terms == ()
+    assert load(data, tmp_path, None).findings == ()
+    configured = load(data, tmp_path, "woorden.yml")
+    assert [f.rule for f in configured.findings] == ["schema.data-missing"]
+
+
+def test_terms_command_prints_the_export_and_refuses_a_broken_termbase(repo):
+    repo.write("content/_data/terms.yml", (DATA_DIR / "terms.yml").read_text(encoding="utf-8"))
+    done = run_cli("terms", "--format", "json", cwd=repo.root)
+    assert done.code == 0, done.stderr
+    assert json.loads(done.stdout) == REAL.export()
+    text = run_cli("terms", cwd=repo.root)
+    assert text.code == 0 and "hernia (niet: HNP" in text.stdout
+    repo.write("content/_data/terms.yml", BROKEN)
+    broken = run_cli("terms", "--format", "json", cwd=repo.root)
+    assert broken.code == 1 and broken.stdout == ""
+    assert "terms.yml" in broken.stderr and "zonder-voorkeur" in broken.stderr

@@ -1,0 +1,21 @@
+"""Words patients search with: per page, the lay variants (the avoided words) of the termbase terms it uses.
+
+A page says "uitstralende pijn in het been"; a patient types "ischias". Site search can index these variants
+as synonyms of the page, so the patient still finds it."""
+
+from __future__ import annotations
+
+from .model import Page, Site
+from .textmask import mask_prose, prose_texts
+
+
+def lay_variants(page: Page, site: Site) -> tuple[str, ...]:
+    """The avoided variants of every term the page uses (title included), in order of first use."""
+    termbase = site.termbase
+    texts = [mask_prose(page.meta.title or "")] + [prose.text for prose in prose_texts(page.body)]
+    found: dict[str, None] = {}
+    for text in texts:
+        for hit in termbase.preferred(text):
+            for variant in hit.item.avoid_texts:
+                found.setdefault(variant)
+    return tuple(found)

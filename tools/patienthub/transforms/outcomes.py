@@ -1,0 +1,41 @@
+"""Replace the reference lines (`{{ uitkomsten: … }}`, `{{ uitkomst: … }}`, `{{ keuzekaart: … }}`,
+`{{ 3-goede-vragen }}`) by their HTML. A reference that cannot be shown becomes a visible notice, and the
+check fails the build on it."""
+
+from __future__ import annotations
+
+from .. import references
+from ..model import Page, Site
+from ..outcome_html import keuzekaart_block, notice, outcome_block, three_questions
+
+
+def html_for(resolved: references.Resolved, page: Page) -> str:
+    if resolved.problem:
+        return notice(resolved.problem)
+    kind = resolved.reference.kind
+    if kind == references.THREE_QUESTIONS:
+        return three_questions()
+    if kind == references.KEUZEKAART:
+        card = resolved.keuzekaart
+        assert card is not None
+        if not card.valid:
+            return notice(f"De keuzekaart in {card.path} bevat fouten en kan niet getoond worden.")
+        return keuzekaart_block(card, page.meta.is_concept)
+    dataset = resolved.dataset
+    assert dataset is not None
+    if not dataset.valid:
+        return notice(f"De uitkomsten in {dataset.path} bevatten fouten en kunnen niet getoond worden.")
+    return "\n\n".join(outcome_block(outcome, dataset) for outcome in resolved.outcomes)
+
+
+def render(markdown: str, page: Page, site: Site) -> str:
+    found = references.find(markdown)
+    if not found:
+        return markdown
+    lines = markdown.split("\n")
+    for ref in reversed(found):
+        if ref.indented:
+            continue  # left as typed, so it stays visible; the check reports it
+        html = html_for(references.resolve(ref, site.outcomes), page)
+        lines[ref.line - 1 : ref.line] = ["", html, ""]
+    return "\n".join(lines)

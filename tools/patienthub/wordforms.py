@@ -1,0 +1,120 @@
+"""Dutch-aware matching of a word or phrase, as editors expect it.
+
+A phrase matches case-insensitively, as whole words, with the plural and diminutive forms of its last word
+(hernia's, rode vlaggen, syndromen, facetgewrichtje) and, where asked, inside compound words (lumbagoklachten,
+HNP-operatie). Generating a few impossible forms is harmless: they never occur in text. Missing a real form is
+not, so the rules err on the side of more forms.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+VOWELS = "aeiouy"
+# Endings of plurals (-en, -s, -'s), adjectives (-e) and diminutives (-je, -tje, -pje, -etje, -ke).
+ENDINGS = (
+    "e",
+    "en",
+    "ën",
+    "n",
+    "s",
+    "'s",
+    "’s",
+    "je",
+    "jes",
+    "tje",
+    "tjes",
+    "pje",
+    "pjes",
+    "etje",
+    "etjes",
+    "ke",
+)
+_WORD = re.compile(r"\w+$")
+
+
+def stems(word: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Spellings of a word's stem, each with the endings it takes: vlag → vlagg+en, syndroom → syndrom+en,
+    degeneratief → degeneratiev+e, huis → huiz+en."""
+    if word.isupper() and len(word) > 1:  # an abbreviation: HNP's, never "happen" from HAP
+        return [(word, ("'s", "’s"))]
+    low = word.lower()
+    found: list[tuple[str, tuple[str, ...]]] = [(word, ENDINGS)]
+    if len(low) < 2 or low[-1] in VOWELS or not low[-1].isalpha():
+        return found
+    single_short_vowel = low[-2] in VOWELS and (len(low) < 3 or low[-3] not in VOWELS)
+    if single_short_vowel and low[-1] not in "wjx":
+        found.append((word + word[-1], ("e", "en", "etje", "etjes")))
+    if len(low) >= 3 and low[-2] in "aeou" and low[-2] == low[-3]:
+        found.append((word[:-2] + word[-1], ("e", "en")))
+    if low[-1] == "f":
+        found.append((word[:-1] + "v", ("e", "en")))
+    if low[-1] == "s" and low[-2] != "s":
+        found.append((word[:-1] + "z", ("e", "en")))
+    return found
+
+
+def word_forms(word: str) -> set[str]:
+    """Every form of one word that the pattern of that word matches, lower case."""
+    forms = {word.lower()}
+    forms.update((stem + ending).lower() for stem, endings in stems(word) for ending in endings)
+    return forms
+
+
+def _literal(text: str) -> str:
+    """A literal phrase: any run of spaces matches any whitespace (a line break in a paragraph); a hyphen also
+    matches a space or nothing (cauda-equinasyndroom, cauda equinasyndroom)."""
+    parts = []
+    for piece in re.split(r"(\s+|-)", text):
+        if not piece:
+            continue
+        if piece == "-":
+            parts.append(r"[-\s]?")
+        elif piece.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(piece))
+    return "".join(parts)
+
+
+def _inflected(text: str) -> str:
+    last = _WORD.search(text)
+    if last is None:
+        return _literal(text)  # ends in a symbol: nothing to inflect
+    head = _literal(text[: last.start()]) if last.start() else ""
+    options = []
+    for stem, endings in stems(last.group(0)):
+        ending_group = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
+        optional = "?" if stem == last.group(0) else ""
+        options.append(f"{re.escape(stem)}(?:{ending_group}){optional}")
+    return head + "(?:" + "|".join(options) + ")"
+
+
+def bounded(core: str, *, compounds: bool = False) -> str:
+    """Whole words only; with `compounds`, also as part of a longer word (the match then covers the whole
+    word). A hyphenated word counts as one word: 'lumbago-klachten' matches only where compounds are
+    allowed."""
+    if compounds:
+        return rf"(?<![\w-])(?:\w[\w-]*?)?(?:{core})(?:[\w-]*\w)?(?!\w)"
+    return rf"(?<!\w)(?<!\w-)(?:{core})(?!\w)(?!-\w)"
+
+
+def is_abbreviation(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+@cache
+def phrase_pattern(text: str, *, inflect: bool = True, compounds: bool = False) -> re.Pattern[str]:
+    """The pattern of a literal phrase. Abbreviations match in capitals only: HAP is not "hap"."""
+    text = text.strip()
+    core = _inflected(text) if inflect else _literal(text)
+    flags = 0 if is_abbreviation(text) else re.IGNORECASE
+    return re.compile(bounded(core, compounds=compounds), flags)
+
+
+def regex_pattern(source: str, *, compounds: bool = False) -> re.Pattern[str]:
+    """An editor's own regular expression, case-insensitive and bounded like a phrase. Raises re.error."""
+    re.compile(source)  # report the editor's expression, not our wrapper, when it does not compile
+    return re.compile(bounded(source, compounds=compounds), re.IGNORECASE)
