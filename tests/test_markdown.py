@@ -1,3 +1,9 @@
+"""markdown.py: the block scanner and plain(), which every prose check builds on."""
+
+from __future__ import annotations
+
+import textwrap
+
 from patienthub.markdown import blocks, plain
 
 BODY = """# Titel
@@ -68,3 +74,143 @@ def test_plain_keeps_readable_text_and_line_breaks():
 def test_unclosed_fence_and_comment_run_to_the_end():
     assert [b.kind for b in blocks("Tekst\n\n```\ncode zonder einde\n")] == ["paragraph", "code"]
     assert [b.kind for b in blocks("<!-- open\nnog steeds\n")] == ["comment"]
+
+
+def scan(text: str, first_line: int = 1) -> list[tuple[str, str, tuple[int, ...]]]:
+    return [(b.kind, b.text, b.lines) for b in blocks(textwrap.dedent(text).strip("\n"), first_line)]
+
+
+def test_prose_units_keep_their_file_lines() -> None:
+    found = scan(
+        """
+        # Kop
+
+        Eerste regel
+        tweede regel.
+
+        - Punt een
+        - Punt twee
+
+        | Vraag | Antwoord |
+        |---|---|
+        | Mag ik? | Ja. |
+        """,
+        first_line=10,
+    )
+    assert found == [
+        ("heading", "Kop", (10,)),
+        ("paragraph", "Eerste regel\ntweede regel.", (12, 13)),
+        ("list_item", "Punt een", (15,)),
+        ("list_item", "Punt twee", (16,)),
+        ("table_cell", "Vraag", (18,)),
+        ("table_cell", "Antwoord", (18,)),
+        ("table_cell", "Mag ik?", (20,)),
+        ("table_cell", "Ja.", (20,)),
+    ]
+
+
+def test_code_comments_and_html_blocks_are_not_prose() -> None:
+    found = scan(
+        """
+        ```
+        code = 1
+        ```
+
+        <!-- patienthub: disable readability reason="x" -->
+
+        <div class="x">
+        <p>Niet</p>
+        </div>
+        """
+    )
+    assert [kind for kind, _, _ in found] == ["code", "comment", "html"]
+
+
+def test_admonition_title_and_body() -> None:
+    found = scan(
+        """
+        !!! tip "Ook de bedrijfsarts kan helpen"
+
+            Vraag om een gesprek.
+        """
+    )
+    assert found == [
+        ("admonition_title", "Ook de bedrijfsarts kan helpen", (1,)),
+        ("paragraph", "Vraag om een gesprek.", (3,)),
+    ]
+
+
+def test_setext_headings() -> None:
+    found = scan(
+        """
+        Grote kop
+        =========
+
+        Kleine kop
+        ----------
+        """
+    )
+    assert found == [("heading", "Grote kop", (1,)), ("heading", "Kleine kop", (4,))]
+
+
+def test_definition_list_term_and_definition_are_separate_units() -> None:
+    found = scan(
+        """
+        Hernia
+        :   Een uitstulping van een tussenwervelschijf.
+        """
+    )
+    assert found == [
+        ("paragraph", "Hernia", (1,)),
+        ("definition", "Een uitstulping van een tussenwervelschijf.", (2,)),
+    ]
+
+
+def test_footnote_text_is_prose_but_link_definitions_are_not() -> None:
+    found = scan(
+        """
+        [^1]: Bron: de richtlijn van het NHG.
+        [nhg]: https://www.nhg.org
+        """
+    )
+    assert found == [("paragraph", "Bron: de richtlijn van het NHG.", (1,))]
+
+
+def test_a_paragraph_that_starts_with_inline_html_is_prose() -> None:
+    found = scan("<strong>Let op:</strong> bel meteen.")
+    assert found == [("paragraph", "<strong>Let op:</strong> bel meteen.", (1,))]
+
+
+def test_markdown_inside_html_is_scanned() -> None:
+    found = scan(
+        """
+        <div class="grid cards" markdown>
+
+        - Pijn onder in de rug
+
+        </div>
+        """
+    )
+    assert [(kind, text) for kind, text, _ in found] == [
+        ("html", '<div class="grid cards" markdown>'),
+        ("list_item", "Pijn onder in de rug"),
+        ("html", "</div>"),
+    ]
+
+
+def test_plain_drops_markup_and_keeps_what_a_patient_reads() -> None:
+    text = (
+        "Lees **meer** over [bewegen](bewegen.md){ .knop } op https://www.thuisarts.nl of `code`"
+        "<!-- x --> hier<br>daar<sup>1</sup> &amp; ![foto](a.png) klaar[^1]."
+    )
+    assert plain(text) == "Lees meer over bewegen op  of  hier daar &  klaar."
+
+
+def test_plain_keeps_every_line_break_of_what_it_removes() -> None:
+    text = (
+        "Lees [meer over\nbewegen](a.md) en `code\nhier` of <!-- een\nopmerking --> "
+        "<span\nclass='x'>nu</span>.\nKlaar."
+    )
+    result = plain(text)
+    assert result.count("\n") == text.count("\n")
+    assert result.split("\n")[-1] == "Klaar."

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import MKDOCS_YML, ORGANISATIONS, REPO_ROOT, MiniRepo, page_text
 
-from patienthub import engine, frontmatter, loader, markdown, markup
+from patienthub import dutch, engine, frontmatter, loader, markdown, markup
 from patienthub.config import load_project
 
 FRAGMENTS = [
@@ -81,6 +81,62 @@ def test_markup_scanner_never_raises_and_lines_point_into_the_body(body, first):
     assert all(first <= line <= last for line in lines)
     markup.anchors(found)
     assert markup.scan(body, first) == found  # deterministic
+
+
+DUTCH = st.lists(
+    st.sampled_from(
+        [
+            "Neem",
+            "rust",
+            "bijv.",
+            "o.a.",
+            "dr.",
+            "ca.",
+            "d.w.z.",
+            "NHG",
+            "3,5",
+            "1.",
+            "2026.",
+            "www.nhg.nl",
+            "pijn",
+            "U",
+            "!",
+            "?",
+            ".",
+            "...",
+            ";",
+            ":",
+            '"',
+            "(",
+            ")",
+            "'s",
+            "e-mail",
+            "Mr.",
+            "nr.",
+            "enz.",
+            "é",
+            "\n",
+            "- ",
+        ]
+    )
+    | st.text(max_size=6),
+    max_size=40,
+).map(" ".join)
+
+
+@MANY
+@given(st.one_of(DUTCH, TEXT))
+def test_sentence_splitter_never_raises_and_is_stable(text):
+    found = dutch.sentences(text)
+    previous_end = 0
+    for sentence in found:
+        assert previous_end <= sentence.start < sentence.end <= len(text)
+        assert sentence.text == text[sentence.start : sentence.end].strip()
+        assert sentence.words
+        previous_end = sentence.end
+        # Stable: a sentence split again is one sentence with the same words (a word-less "!" may fall off).
+        again = dutch.sentences(sentence.text)
+        assert [[w.text for w in s.words] for s in again] == [[w.text for w in sentence.words]]
 
 
 @settings(max_examples=500, deadline=None)

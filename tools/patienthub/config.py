@@ -59,6 +59,56 @@ class LinksConfig:
 
 
 @dataclass(frozen=True)
+class ReadabilityLimits:
+    """Thresholds of the readability rules. Each may be overridden per page type (`by_type`)."""
+
+    flesch_douma_error: float = 60.0  # page score below this: error
+    flesch_douma_warning: float = 70.0  # page score below this: warning
+    min_words: int = 50  # shorter pages get no Flesch-Douma finding: the score says little there
+    sentence_warning_words: int = 15  # a sentence with more words: warning
+    sentence_error_words: int = 25  # a sentence with more words: error
+    rare_word_zipf: float = 3.0  # wordfreq Zipf frequency below which a Dutch word counts as rare
+
+    def __post_init__(self) -> None:
+        if self.flesch_douma_error > self.flesch_douma_warning:
+            raise ConfigError(
+                f"patienthub.readability: flesch_douma_error ({self.flesch_douma_error}) mag niet hoger zijn "
+                f"dan flesch_douma_warning ({self.flesch_douma_warning})"
+            )
+        if not 0 < self.sentence_warning_words <= self.sentence_error_words:
+            raise ConfigError(
+                f"patienthub.readability: sentence_warning_words ({self.sentence_warning_words}) moet groter "
+                f"dan 0 zijn en niet groter dan sentence_error_words ({self.sentence_error_words})"
+            )
+
+
+@dataclass(frozen=True)
+class ReadabilityConfig(ReadabilityLimits):
+    worst_sentences: int = 3  # how many sentences a score finding and the report name
+    # Per page type (education, outcomes, …) any of the limits above: {outcomes: {flesch_douma_error: 55}}.
+    by_type: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        from .model import PAGE_TYPES  # the model imports nothing from here at run time
+
+        for page_type in self.by_type:
+            if page_type not in PAGE_TYPES:
+                raise ConfigError(
+                    f"patienthub.readability.by_type: '{page_type}' is geen soort pagina; "
+                    f"kies uit {', '.join(PAGE_TYPES)}"
+                )
+            self.for_type(page_type)
+
+    def for_type(self, page_type: str | None) -> ReadabilityLimits:
+        override = self.by_type.get(page_type or "")
+        if not override:
+            return self
+        base = {f.name: getattr(self, f.name) for f in dataclasses.fields(ReadabilityLimits)}
+        return _build(ReadabilityLimits, {**base, **override}, f"patienthub.readability.by_type.{page_type}")
+
+
+@dataclass(frozen=True)
 class TerminologyConfig:
     # The termbase, relative to data_dir. None: terms.yml there if it exists; a name given here must exist.
     termbase: str | None = None
@@ -133,6 +183,7 @@ class Config:
     hub: HubConfig = field(default_factory=HubConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
     outcomes: OutcomesConfig = field(default_factory=OutcomesConfig)
+    readability: ReadabilityConfig = field(default_factory=ReadabilityConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
 

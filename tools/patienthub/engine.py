@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any
 
 from . import filters
-from .checks import REGISTRY
+from .checks import REGISTRY, all_rules
 from .checks.base import Check
 from .findings import Finding, Severity
 from .model import Page, Site
@@ -101,7 +101,8 @@ def run(
             for f in _safely(check, "mkdocs.yml", partial(check.site, site)):
                 if f.path in checked or f.path not in page_paths:
                     findings.append(f)
-    kept = filters.apply(findings, site)
+    known = {rule.id for check in checks for rule in check.rules} | set(all_rules())
+    kept = filters.apply(findings, site, pages, known)
     return Result(site, tuple(reports), tuple(sorted(kept, key=lambda f: f.sort_key)))
 
 

@@ -7,10 +7,13 @@ Readability, terminology, HTML and link checks all build on the same blocks, so 
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
-PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "table_cell", "admonition_title", "blockquote"})
+PROSE_KINDS = frozenset(
+    {"heading", "paragraph", "list_item", "table_cell", "admonition_title", "blockquote", "definition"}
+)
 
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -22,8 +25,19 @@ _ADMONITION = re.compile(
 _TABLE_SEPARATOR = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)*[ \t]*(?:\|[ \t]*)?$"
 )
-_HTML_START = re.compile(r"^ {0,3}<(?!!--)[A-Za-z/!]")  # 4 spaces in: indented code
-_SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[\^?[^\]]+\]:\s|\{\s*:?\s*[.#][^}]*\}\s*$|-{2}8<-{2})")
+# HTML that starts a block (CommonMark type 6 and friends); an inline tag (<strong>, <a>) starts a paragraph.
+_HTML_START = re.compile(
+    r"^ {0,3}<(?:!(?!--)|/?(?:address|article|aside|audio|blockquote|body|details|dialog|dd|div|dl|dt|fieldset|"
+    r"figcaption|figure|footer|form|h[1-6]|head|header|hr|html|iframe|li|main|menu|nav|ol|p|picture|pre|"
+    r"script|section|style|summary|svg|table|tbody|td|tfoot|th|thead|tr|ul|video)(?=[\s/>]|$))",
+    re.IGNORECASE,
+)
+# md_in_html: a block element with a `markdown` attribute holds Markdown that is rendered as such.
+_MARKDOWN_HTML = re.compile(r"^\s*<(?P<tag>[A-Za-z][\w-]*)\b[^>]*\smarkdown(?:=[\"']?\w+[\"']?)?[^>]*>\s*$")
+_SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[[^\]^][^\]]*\]:\s|\{\s*(?::\s*)?[.#][^{}]*\}\s*$|-{2}8<-{2})")
+_FOOTNOTE = re.compile(r"^\[\^[^\]]+\]:\s+(?P<text>.*)$")
+_DEFINITION = re.compile(r"^:\s{1,3}(?P<text>\S.*)$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _HRULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 # A line `{{ kind: target }}` that a transform replaces (outcome blocks, keuzekaarten); not prose.
 _DIRECTIVE = re.compile(r"^\s*\{\{.*\}\}\s*$")
@@ -31,8 +45,9 @@ _DIRECTIVE = re.compile(r"^\s*\{\{.*\}\}\s*$")
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # heading | paragraph | list_item | table_cell | admonition_title | blockquote | code | html | comment
-    #          | directive
+    # heading | paragraph | list_item | table_cell | admonition_title | blockquote | definition (def_list)
+    # | code | html | comment | directive
+    kind: str
     text: str  # the block's Markdown source, lines joined with "\n"
     lines: tuple[int, ...]  # the 1-based file line of each line of `text`
     level: int = 0  # heading level, or list nesting depth
@@ -119,9 +134,34 @@ class _Scanner:
                     self._table_row(*lines[i])
                     i += 1
                 continue
+            setext = _SETEXT.match(line)
+            if setext and self.para and self.para_kind == "paragraph":
+                text = "\n".join(t for _, t in self.para)
+                level = 1 if setext.group(1).startswith("=") else 2
+                self.out.append(Block("heading", text, tuple(n for n, _ in self.para), level))
+                self.para = []
+                i += 1
+                continue
+            footnote = _FOOTNOTE.match(line)
+            if footnote:
+                self.flush()
+                self.para = [(number, footnote.group("text"))]
+                i += 1
+                continue
+            definition = _DEFINITION.match(line)
+            if definition:
+                self.flush()  # the term above is a unit of its own
+                self.para_kind = "definition"
+                self.para = [(number, definition.group("text"))]
+                i += 1
+                continue
             if _SKIP_LINE.match(line) or _HRULE.match(line):
                 self.flush()
                 i += 1
+                continue
+            markdown_html = _MARKDOWN_HTML.match(line)
+            if markdown_html and not self.para:
+                i = self._markdown_html(i, markdown_html.group("tag"))
                 continue
             if _HTML_START.match(line) and not self.para:
                 i = self._html(i)
@@ -178,6 +218,25 @@ class _Scanner:
         self.out.append(Block("html", "\n".join(t for _, t in chunk), tuple(n for n, _ in chunk)))
         return i
 
+    def _markdown_html(self, start: int, tag: str) -> int:
+        """<div markdown> … </div>: the tags are HTML, the lines between them Markdown of their own."""
+        opening = re.compile(rf"<{tag}\b", re.IGNORECASE)
+        closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+        depth, i = 0, start
+        while i < len(self.lines):
+            text = self.lines[i][1]
+            depth += len(opening.findall(text)) - len(closing.findall(text))
+            if depth <= 0:
+                break
+            i += 1
+        end = min(i, len(self.lines) - 1)
+        self.flush()
+        self.out.append(Block("html", self.lines[start][1], (self.lines[start][0],)))
+        self.out.extend(_Scanner(self.lines[start + 1 : end]).scan())
+        if end > start:
+            self.out.append(Block("html", self.lines[end][1], (self.lines[end][0],)))
+        return end + 1
+
     def _indented_code(self, start: int) -> int:
         i = start
         while i < len(self.lines) and (self.lines[i][1].startswith("    ") or not self.lines[i][1].strip()):
@@ -212,17 +271,20 @@ class _Scanner:
                 self.out.append(Block("table_cell", cell.strip(), (number,)))
 
 
-# --- inline Markdown -> the text a patient reads ---------------------------------------------------------------
+# --- inline Markdown -> the text a patient reads ------------------------------------------------------------
 
+_INLINE_CODE = re.compile(r"`+[^`]*`+")
 # Every pattern below stops at the next bracket, '<', brace or delimiter it cannot use, so no match attempt
 # scans the rest of the text: hostile input ("[[[[", "<a <a", "*a *a", a 1 MB paragraph) stays linear.
-_INLINE_CODE = re.compile(r"`+[^`]*`+")
+_HTML_COMMENT = re.compile(r"<!--(?:(?!<!--|-->).)*-->", re.S)
 _PARENS = r"\((?:[^()]|\([^()]*\))*\)"  # a link destination, with one level of parentheses inside
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _PARENS + r"(\{[^{}]*\})?")
 _LINK = re.compile(r"\[([^\[\]]*)\]" + _PARENS + r"(\{[^{}]*\})?")
 _REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s)<>\]]+")
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_FOOTNOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>", re.IGNORECASE)  # a footnote number, not read as a word
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\[\]]+\]")
 _ATTR_LIST = re.compile(r"\{\s*(?::\s*)?[.#][^{}]*\}")
@@ -232,24 +294,38 @@ _EMPHASES = tuple(
     for delimiter, char in ((r"\*{1,3}", r"*"), ("_{1,3}", "_"), ("~~", "~"), ("==", "="), (r"\^\^", r"\^"))
 )
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+
+
+def _sub(pattern: re.Pattern[str], replacement: str, text: str) -> str:
+    """pattern.sub that keeps every line break of what it replaces, so offsets still map to source lines."""
+
+    def keep_lines(match: re.Match[str]) -> str:
+        new = match.expand(replacement)
+        return new + "\n" * (match.group().count("\n") - new.count("\n"))
+
+    return pattern.sub(keep_lines, text)
 
 
 def plain(text: str) -> str:
     """Inline Markdown to readable text. Line breaks are kept, so offsets still map to source lines."""
-    text = _INLINE_CODE.sub("", text)
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub("", text)
-    text = _URL.sub("", text)
-    text = _HTML_TAG.sub("", text)
-    text = _FOOTNOTE_REF.sub("", text)
-    text = _ATTR_LIST.sub("", text)
+    text = _sub(_INLINE_CODE, "", text)
+    text = _sub(_HTML_COMMENT, "", text)
+    text = _sub(_IMAGE, "", text)
+    text = _sub(_LINK, r"\1", text)
+    text = _sub(_REF_LINK, r"\1", text)
+    text = _sub(_AUTOLINK, "", text)
+    text = _sub(_URL, "", text)
+    text = _sub(_LINE_BREAK_TAG, " ", text)
+    text = _sub(_FOOTNOTE_MARK, "", text)
+    text = _sub(_HTML_TAG, "", text)
+    text = _sub(_FOOTNOTE_REF, "", text)
+    text = _sub(_ATTR_LIST, "", text)
     for _ in range(3):  # nested emphasis (***x*** or **_x_**)
         for emphasis in _EMPHASES:
-            text = emphasis.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
-    return text
+            text = _sub(emphasis, r"\2", text)
+    text = _sub(_ESCAPE, r"\1", text)
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
 
 
 def _blank(text: str) -> str:

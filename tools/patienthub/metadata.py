@@ -114,7 +114,7 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
         rule = "schema.too-long"
         message = f"{field} is {len(value)} tekens lang; het maximum is {error.validator_value}."
         suggestion = "Maak de tekst korter; zoekmachines tonen niet meer."
-    elif validator in ("minLength", "minItems"):
+    elif validator in ("minLength", "minItems", "minProperties"):
         rule = "schema.empty"
         message = f"{field} is leeg."
         suggestion = "Vul een waarde in" + (" (minstens één bron)." if field == "sources" else ".")
@@ -207,6 +207,8 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
         primary_codes[system] = tuple(
             str(code) for code, primary in items if primary and isinstance(code, str | int)
         )
+    exempt_section = get("readability", dict) or {}
+    exempt = exempt_section.get("exempt")
     return PageMeta(
         title=get("title", str),
         description=get("description", str),
@@ -226,5 +228,6 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
         aliases=tuple(str(a) for a in data.get("aliases") or [] if isinstance(a, str))
         if isinstance(data.get("aliases"), list)
         else (),
+        exempt={"readability": exempt} if isinstance(exempt, str) else dict(exempt or {}),
         raw=data,
     )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .advice import AdviceBook
 from .findings import Finding
 from .frontmatter import FrontMatter
+from .prose import Prose, extract
 from .termbase import Termbase
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ class PageMeta:
     primary_codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     short_link: str | None = None
     change_note: str | None = None
+    # Exemptions from rules, each with its reason: {"readability": "…"} or {"readability.passive": "…"}.
+    exempt: Mapping[str, str] = field(default_factory=dict)
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -82,6 +85,11 @@ class Page:
     @cached_property
     def body_lines(self) -> list[str]:
         return self.body.split("\n")
+
+    @cached_property
+    def prose(self) -> Prose:
+        """The text a patient reads, in units and sentences with source lines (shared by the prose checks)."""
+        return extract(self.body, self.body_start_line)
 
 
 @dataclass(frozen=True, eq=False)

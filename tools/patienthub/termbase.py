@@ -31,6 +31,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import dutch
 from .datafiles import load_data_file
 from .findings import Finding, Rule, Severity, finding
 from .phrases import EntryReader, Example, Hit, Phrase, find_all
@@ -185,10 +186,6 @@ def example_findings(termbase: Termbase) -> list[Finding]:
     return found
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-
-
 class _Reader(EntryReader):
     def term(self, key: str, entry: Mapping[str, Any]) -> Term | None:
         path = ("terms", key)
@@ -253,8 +250,8 @@ class _Reader(EntryReader):
         return found
 
     def _style(self, explanation: str, path: tuple[str | int, ...], name: str) -> None:
-        sentences = _sentences(explanation)
-        longest = max((len(s.split()) for s in sentences), default=0)
+        sentences = dutch.sentences(explanation)
+        longest = max((s.word_count for s in sentences), default=0)
         if len(sentences) > MAX_EXPLANATION_SENTENCES or longest > MAX_SENTENCE_WORDS:
             self.findings.append(
                 finding(

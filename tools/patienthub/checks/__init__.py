@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+from .. import suppressions
 from ..findings import Rule, Severity
-from . import advice, freshness, html, hub, links, outcomes, review, schema, source_updates, terminology
+from . import (
+    advice,
+    freshness,
+    html,
+    hub,
+    links,
+    outcomes,
+    readability,
+    review,
+    schema,
+    source_updates,
+    terminology,
+)
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
@@ -15,6 +28,7 @@ REGISTRY: tuple[Check, ...] = (
     review.CHECK,
     source_updates.CHECK,
     outcomes.CHECK,
+    readability.CHECK,
     html.CHECK,
     links.CHECK,
 )
@@ -23,6 +37,7 @@ REGISTRY: tuple[Check, ...] = (
 def all_rules() -> dict[str, Rule]:
     """Every rule id any check can report, with its default severity and Dutch summary."""
     rules = {rule.id: rule for check in REGISTRY for rule in check.rules}
+    rules.update((rule.id, rule) for rule in suppressions.RULES)  # reported by the filter stage
     for check in REGISTRY:  # the engine reports a crashing check under its own family
         crash = Rule(
             f"{check.name}.internal-error", Severity.ERROR, "Een controle liep vast: een fout in patienthub."

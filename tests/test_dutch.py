@@ -1,0 +1,202 @@
+"""dutch.py: words, syllables, sentences and grammar signals of Dutch text."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from patienthub import dutch
+
+# Syllables as a Dutch speaker says them. Pyphen's defaults undercount the short words and vowel clashes.
+SYLLABLES = """
+rust 1 · neem 1 · u 1 · uw 1 · een 1 · aan 1 · knie 1 · ei 1 · zee 1 · geeft 1 · nieuw 1 · leeuw 1 ·
+vrouw 1 · uur 1 · mail 1 · eeuw 1 · leuk 1 · kracht 1 · staan 1 · mooie 2 · koeien 2 · idee 2 · auto
+2 · ober 2 · even 2 · huisarts 2 · rugpijn 2 · meestal 2 · e-mail 2 · chaos 2 · moeilijk 2 · uitleg
+2 · reeën 2 · reuma 2 · geeuwen 2 · syndroom 2 · afspraak 2 · maanden 2 · kanker 2 · actief 2 ·
+houding 2 · stukje 2 · elke 2 · bewegen 3 · bioscoop 3 · ruïne 3 · België 3 · ideeën 3 · theorie 3 ·
+patiënt 3 · museum 3 · ziekenhuis 3 · actueel 3 · ooievaar 3 · sociaal 3 · ideaal 3 · pijnstillers 3
+· hernia 3 · onderzoek 3 · ongeveer 3 · ongewild 3 · werkgever 3 · injectie 3 · herstellen 3 ·
+beschadigt 3 · zorgstandaard 3 · chronische 3 · nascholing 3 · zorgpaden 3 · patiënten 4 ·
+aanbevolen 4 · oefeningen 4 · medicijnen 4 · materiaal 4 · situatie 4 · beoordelen 4 · realiteit 4 ·
+januari 4 · zenuwwortel 4 · wervelkolom 4 · operatie 4 · behandeling 4 · huisartsenpost 4 ·
+uitstralende 4 · lumbosacraal 4 · radiculair 4 · epiduraal 4 · duidelijke 4 · geleidelijk 4 ·
+diagnostiek 4 · aangewezen 4 · behandelplan 4 · informatie 4 · beïnvloeden 4 · geïnteresseerd 5 ·
+zorgverzekeraar 5 · oefentherapeut 5 · individueel 5 · coöperatie 5 · paracetamol 5 ·
+tussenwervelschijf 5 · coördineren 5 · kennisoverdracht 5 · regionale 5 · implementatie 5 ·
+gezamenlijke 5 · behandelingen 5 · fysiotherapeut 6 · fysiotherapie 6 · multidisciplinaire 7 ·
+biopsychosociale 8
+"""
+
+
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [
+        (w, int(n))
+        for item in SYLLABLES.replace("\n", " ").split("·")
+        if item.strip()
+        for w, n in [item.split()]
+    ],
+)
+def test_syllables_of_dutch_words(word: str, count: int) -> None:
+    assert dutch.syllables(word) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count"),
+    [
+        ("MRI", "word", 3),
+        ("NHG-Standaard", "word", 5),
+        ("2,5", "number", 2),
+        ("L03", "code", 2),
+        ("'s", "clitic", 0),
+    ],
+)
+def test_syllables_of_acronyms_numbers_and_clitics(text: str, kind: str, count: int) -> None:
+    assert dutch.token_syllables(text, kind) == count
+
+
+def words(text: str) -> list[str]:
+    return [t.text for t in dutch.tokens(text) if t.is_word]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Neem zo'n pil.", ["Neem", "zo'n", "pil"]),
+        ("De auto’s en de e-mail.", ["De", "auto’s", "en", "de", "e-mail"]),
+        ("Lees de NHG-Standaard.", ["Lees", "de", "NHG-Standaard"]),
+        (
+            "Neem 2,5 tablet om 10.30 uur, de 3e keer.",
+            ["Neem", "2,5", "tablet", "om", "10.30", "uur", "de", "3e", "keer"],
+        ),
+        ("Dat is d.w.z. o.a. pijn.", ["Dat", "is", "d.w.z.", "o.a.", "pijn"]),
+        ("Kijk op Thuisarts.nl.", ["Kijk", "op", "Thuisarts.nl"]),
+        ("'s Nachts pijn.", ["Nachts", "pijn"]),
+        ("'Neem rust', zegt ze.", ["Neem", "rust", "zegt", "ze"]),
+        ("Rug- en nekpijn.", ["Rug-", "en", "nekpijn"]),
+        ("Zorg voor patiënten(sub)groepen.", ["Zorg", "voor", "patiënten(sub)groepen"]),
+        ("Na COVID-19 en de EQ-5D – klaar.", ["Na", "COVID-19", "en", "de", "EQ-5D", "klaar"]),
+    ],
+)
+def test_words_the_dutch_way(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_clitic_is_not_a_word_but_is_kept_as_a_token() -> None:
+    kinds = [(t.text, t.kind) for t in dutch.tokens("'s Nachts")]
+    assert kinds == [("'s", "clitic"), ("Nachts", "word")]
+
+
+def split(text: str) -> list[str]:
+    return [s.text for s in dutch.sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Neem rust. Beweeg daarna.", ["Neem rust.", "Beweeg daarna."]),
+        ("Neem bijv. een douche. Dat helpt.", ["Neem bijv. een douche.", "Dat helpt."]),
+        ("U kunt o.a. wandelen. Of fietsen.", ["U kunt o.a. wandelen.", "Of fietsen."]),
+        ("Dr. Jansen helpt. Ca. 6 weken.", ["Dr. Jansen helpt.", "Ca. 6 weken."]),
+        ("Dit is dr. A. de Vries. Hij helpt.", ["Dit is dr. A. de Vries.", "Hij helpt."]),
+        ("Ga naar J.P. Bakker. Hij helpt.", ["Ga naar J.P. Bakker.", "Hij helpt."]),
+        ("Neem 2,5 tablet, d.w.z. twee. Om 10.30 uur.", ["Neem 2,5 tablet, d.w.z. twee.", "Om 10.30 uur."]),
+        ("Pillen, zalf enz. Daarna naar huis.", ["Pillen, zalf enz.", "Daarna naar huis."]),
+        ("Pillen enz. en zalf.", ["Pillen enz. en zalf."]),
+        ("Pillen e.d. Daarna naar huis.", ["Pillen e.d.", "Daarna naar huis."]),
+        ("Lees Thuisarts.nl. Daar staat het.", ["Lees Thuisarts.nl.", "Daar staat het."]),
+        ("Op 1 jan. 2027 klaar. Zie art. 5 van de wet.", ["Op 1 jan. 2027 klaar.", "Zie art. 5 van de wet."]),
+        ("Pijn? Ja! Stop dan...", ["Pijn?", "Ja!", "Stop dan..."]),
+        ("Het is erger... maar het gaat over.", ["Het is erger... maar het gaat over."]),
+        ("Het helpt. 's Nachts is het erger.", ["Het helpt.", "'s Nachts is het erger."]),
+        ("Het helpt. 9 van de 10 mensen.", ["Het helpt.", "9 van de 10 mensen."]),
+        ('"Blijf bewegen," zegt ze. "Dat helpt."', ['"Blijf bewegen," zegt ze.', '"Dat helpt."']),
+        ("Bel (bijv. 112) direct. Nu.", ["Bel (bijv. 112) direct.", "Nu."]),
+        ("Een kop zonder punt", ["Een kop zonder punt"]),
+        ("– ", []),
+    ],
+)
+def test_sentence_splitter(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_short_sentences_count_as_sentences() -> None:
+    found = dutch.sentences("Neem rust. Ja.")
+    assert [(s.word_count, s.syllable_count) for s in found] == [(2, 2), (1, 1)]
+
+
+def test_sentence_offsets_point_at_the_first_word() -> None:
+    text = "Eerst dit.\n  Dan dat."
+    second = dutch.sentences(text)[1]
+    assert text[second.start :].startswith("Dan")
+
+
+def test_formulas() -> None:
+    assert dutch.flesch_douma(100, 10, 150) == pytest.approx(206.835 - 0.93 * 10 - 77 * 1.5)
+    assert dutch.brouwer(100, 10, 150) == pytest.approx(195 - 2 * 10 - 67 * 1.5)
+
+
+def test_scoring_is_deterministic_and_has_no_global_switch() -> None:
+    text = "De zorgverzekeraar vergoedt de fysiotherapie. Neem rust."
+    first = [(s.word_count, s.syllable_count) for s in dutch.sentences(text)]
+    assert first == [(s.word_count, s.syllable_count) for s in dutch.sentences(text)]
+    with pytest.raises(AttributeError):
+        dutch.language().abbreviations = frozenset()  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Uw rug wordt door de arts onderzocht.", ("wordt", "onderzocht")),
+        ("Er wordt gekeken of u kunt lopen.", ("wordt", "gekeken")),
+        ("U wordt doorverwezen naar het ziekenhuis.", ("wordt", "doorverwezen")),
+        ("Als de pijn behandeld wordt, gaat het beter.", ("behandeld", "wordt")),
+        ("Dat wordt vaak aangeraden.", ("wordt", "aangeraden")),
+        ("De hernia wordt soms verwijderd.", ("wordt", "verwijderd")),
+        ("De pijn wordt minder als u pijnstillers gebruikt.", None),
+        ("Als u pijnstillers gebruikt, wordt de pijn minder.", None),
+        ("De pijn wordt minder als u beweegt.", None),
+        ("Uw rug wordt dan minder stijf.", None),
+        ("Het wordt gewoon beter.", None),
+        ("U bent geopereerd.", None),
+    ],
+)
+def test_passive(text: str, pair: tuple[str, str] | None) -> None:
+    found = dutch.passive(dutch.sentences(text)[0])
+    assert (found and (found[0].text, found[1].text)) == pair or (found is None and pair is None)
+
+
+def test_nominalisations_skip_plain_words_and_their_compounds() -> None:
+    sentence = dutch.sentences("De behandeling na verwijzing en de zorgverzekering of de beweging.")[0]
+    assert dutch.nominalisations(sentence) == ["behandeling", "verwijzing"]
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [
+        ("fysiotherapeuten", "fysiotherapeut"),
+        ("neurologen", "neuroloog"),
+        ("verdooft", "verdoven"),
+        ("buig", "buigen"),
+    ],
+)
+def test_base_forms_of_inflected_words(word: str, base: str) -> None:
+    assert base in dutch.base_forms(word)
+
+
+def test_language_data_is_lower_case() -> None:
+    lang = dutch.language()
+    for words_ in (lang.abbreviations, lang.not_participles, lang.passive_auxiliaries, lang.clause_openers):
+        assert words_ and all(w == w.lower() for w in words_)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aeiouyëïAZbdrstnl .,!?…'’-()\"\n0123456789")), max_size=200))
+def test_any_text_splits_without_error_into_ordered_sentences(text: str) -> None:
+    found = dutch.sentences(text)
+    assert all(0 <= s.start < s.end <= len(text) for s in found)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+    assert sum(s.word_count for s in found) == sum(1 for t in dutch.tokens(text) if t.is_word)
+    assert all(t.syllables >= 1 for s in found for t in s.words)

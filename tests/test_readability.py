@@ -1,0 +1,296 @@
+"""checks/readability.py: Dutch B1 readability on a hand-counted corpus, via the real CLI and the engine."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import shutil
+
+import pytest
+from tests.conftest import (
+    GOOD_META,
+    MKDOCS_YML,
+    ORGANISATIONS,
+    REPO_ROOT,
+    TODAY,
+    MiniRepo,
+    mkdocs_build,
+    run_cli,
+)
+
+from patienthub import engine
+from patienthub.checks.readability import RULES
+from patienthub.config import load_project
+from patienthub.frontmatter import parse
+from patienthub.loader import load_site
+from patienthub.metadata import schema
+from patienthub.prose import extract
+
+CORPUS = REPO_ROOT / "tests" / "corpus" / "readability"
+PAGES = sorted(p.name for p in CORPUS.glob("*.md"))
+B1_PAGES = [name for name in PAGES if not name.startswith("formal-")]
+FORMAL = "formal-zorgstandaard.md"
+
+
+def hand_counted(name: str) -> list[tuple[int, int, str]]:
+    """The corpus' hand-counted sentences: (file line, words, sentence)."""
+    lines = (CORPUS / name).with_suffix(".sentences").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return [(int(line), int(words), text) for line, words, text in rows]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_splitter_finds_every_hand_counted_sentence(name: str) -> None:
+    fm = parse((CORPUS / name).read_text(encoding="utf-8"))
+    prose = extract(fm.body, fm.body_start_line)
+    assert [(s.line, s.words, s.text) for s in prose.sentences] == hand_counted(name)
+
+
+@pytest.fixture(scope="module")
+def corpus_check(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """One real `patienthub check --format json` over the whole corpus, shared by the assertions below."""
+    mini = MiniRepo(tmp_path_factory.mktemp("corpus") / "repo")
+    mini.write("mkdocs.yml", MKDOCS_YML.format(overrides=REPO_ROOT / "overrides"))
+    mini.write("content/_data/organisations.yml", ORGANISATIONS)
+    for name in PAGES:
+        shutil.copy(CORPUS / name, mini.content / name)
+    result = run_cli("check", "--format", "json", "--today", TODAY, cwd=mini.root)
+    assert result.code == 1, result.stderr  # the formal page has errors
+    return json.loads(result.stdout)
+
+
+def findings(report: dict, name: str, prefix: str = "readability.") -> list[dict]:
+    return [f for f in report["findings"] if f["path"] == f"content/{name}" and f["rule"].startswith(prefix)]
+
+
+@pytest.mark.parametrize("name", B1_PAGES)
+def test_b1_patient_text_has_no_readability_error_or_long_sentence(corpus_check: dict, name: str) -> None:
+    found = findings(corpus_check, name)
+    assert not [f for f in found if f["severity"] == "error"]
+    assert not [f for f in found if f["rule"] in ("readability.sentence-length", "readability.flesch-douma")]
+
+
+def test_formal_policy_dutch_fails_on_score_and_sentence_length_at_the_right_lines(
+    corpus_check: dict,
+) -> None:
+    found = findings(corpus_check, FORMAL)
+    score = [f for f in found if f["rule"] == "readability.flesch-douma"]
+    assert [(f["severity"], f["line"]) for f in score] == [("error", 13)]  # at the page's first heading
+    counted = hand_counted(FORMAL)
+    too_long = sorted(line for line, words, _ in counted if words > 25)
+    named = [int(n) for n in re.findall(r"regel (\d+):", score[0]["message"])]
+    assert len(named) == 3 and set(named) <= set(too_long)  # the sentences that pull the score down most
+    long_ = sorted(line for line, words, _ in counted if 15 < words <= 25)
+    lengths = [f for f in found if f["rule"] == "readability.sentence-length"]
+    assert sorted(f["line"] for f in lengths if f["severity"] == "error") == too_long
+    assert sorted(f["line"] for f in lengths if f["severity"] == "warning") == long_
+    assert len(too_long) == 17
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_metrics_are_the_hand_counts_and_satisfy_the_flesch_douma_identity(
+    corpus_check: dict, name: str
+) -> None:
+    metrics = next(p["metrics"] for p in corpus_check["pages"] if p["path"] == f"content/{name}")
+    counted = hand_counted(name)
+    assert metrics["sentences"] == len(counted)
+    assert metrics["words"] == sum(words for _, words, _ in counted)
+    words, sentences, syllables = metrics["words"], metrics["sentences"], metrics["syllables"]
+    assert metrics["flesch_douma"] == pytest.approx(
+        206.835 - 0.93 * words / sentences - 77 * syllables / words, abs=0.006
+    )
+    assert metrics["brouwer"] == pytest.approx(
+        195 - 2 * words / sentences - 67 * syllables / words, abs=0.006
+    )
+    assert metrics["avg_sentence_words"] == pytest.approx(words / sentences, abs=0.006)
+    assert metrics["long_sentences"] == sum(1 for _, w, _ in counted if w > 15)
+    assert metrics["rare_words"] == len(findings(corpus_check, name, "readability.rare-word"))
+
+
+def test_this_repositorys_pages_have_no_readability_error() -> None:
+    result = run_cli(
+        "check",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        "--config",
+        str(REPO_ROOT / "mkdocs.yml"),
+        cwd=REPO_ROOT,
+    )
+    report = json.loads(result.stdout)
+    errors = [
+        f for f in report["findings"] if f["rule"].startswith("readability.") and f["severity"] == "error"
+    ]
+    assert errors == []
+    for page in report["pages"]:
+        m = page["metrics"]
+        if m["words"]:
+            assert m["flesch_douma"] == pytest.approx(
+                206.835 - 0.93 * m["words"] / m["sentences"] - 77 * m["syllables"] / m["words"], abs=0.006
+            )
+
+
+# --- the engine on small pages ---------------------------------------------------------------------------
+
+
+def run(repo: MiniRepo, body: str, meta: str = GOOD_META, explained: frozenset[str] = frozenset()):
+    repo.page("pagina.md", meta, body)
+    site = load_site(load_project(repo.root / "mkdocs.yml"), dt.date.fromisoformat(TODAY))
+    site = dataclasses.replace(site, explained_words=explained)
+    result = engine.run(site, {"content/pagina.md"})
+    return result, [f for f in result.findings if f.path == "content/pagina.md"]
+
+
+RARE = "# Rugpijn\n\nDe dokter geeft een epidurale injectie bij een hernia.\n"
+
+
+def test_rare_words_skip_names_acronyms_compounds_and_plurals(repo: MiniRepo) -> None:
+    body = (
+        "# Rugpijn\n\nDe arts van Thuisarts maakt een MRI.\nBel de huisartsenpost over de hernia's.\n"
+        "Hij geeft een epidurale injectie. Epidurale injecties helpen soms.\n"
+    )
+    _, found = run(repo, body)
+    rare = [(f.line, f.excerpt) for f in found if f.rule == "readability.rare-word"]
+    assert rare == [(18, "epidurale")]  # once, at its first line
+
+
+def test_inflected_forms_are_as_familiar_as_their_base_form(repo: MiniRepo) -> None:
+    body = "# Kop\n\nDe fysiotherapeuten en neurologen verdoven niet. De arts verdooft het.\n"
+    _, found = run(repo, body)
+    assert not [f for f in found if f.rule == "readability.rare-word"]
+
+
+def test_words_the_termbase_explains_are_not_rare(repo: MiniRepo) -> None:
+    _, found = run(repo, RARE, explained=frozenset({"epidurale"}))
+    assert not [f for f in found if f.rule == "readability.rare-word"]
+    _, found = run(repo, RARE, explained=frozenset({"epidurale injectie"}))
+    assert not [f for f in found if f.rule == "readability.rare-word"]
+    _, found = run(repo, RARE, explained=frozenset({"epidurale ruimte"}))
+    assert [f.excerpt for f in found if f.rule == "readability.rare-word"] == ["epidurale"]
+    _, found = run(
+        repo, RARE.replace("epidurale", "epidurale-cauda"), explained=frozenset({"epiduraal", "cauda"})
+    )
+    assert not [f for f in found if f.rule == "readability.rare-word"]
+
+
+FORMAL_BODY = (CORPUS / FORMAL).read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+def test_a_page_exemption_with_reason_removes_readability_findings_but_keeps_metrics(repo: MiniRepo) -> None:
+    meta = GOOD_META + 'readability:\n  exempt: "Letterlijk citaat uit een beleidsdocument."\n'
+    result, found = run(repo, FORMAL_BODY, meta)
+    assert not [f for f in found if f.rule.startswith("readability.")]
+    assert result.pages[0].metrics["sentences"] == len(hand_counted(FORMAL))
+
+
+def test_a_rule_exemption_removes_only_that_rule(repo: MiniRepo) -> None:
+    meta = GOOD_META + 'readability:\n  exempt:\n    readability.sentence-length: "Citaat."\n'
+    _, found = run(repo, FORMAL_BODY, meta)
+    rules = {f.rule for f in found}
+    assert "readability.sentence-length" not in rules
+    assert "readability.flesch-douma" in rules
+
+
+@pytest.mark.parametrize(
+    ("exempt", "rule"),
+    [
+        ('""', "schema.empty"),
+        ("{}", "schema.empty"),
+        ("true", "schema.type"),
+        ('\n    readability.sentence-length: ""', "schema.empty"),
+        ('\n    readability.sentence-lenght: "Citaat."', "schema.enum"),
+    ],
+)
+def test_an_exemption_without_reason_is_a_schema_error_and_exempts_nothing(
+    repo: MiniRepo, exempt: str, rule: str
+) -> None:
+    meta = GOOD_META + f"readability:\n  exempt: {exempt}\n"
+    _, found = run(repo, FORMAL_BODY, meta)
+    schema_errors = [f for f in found if f.rule.startswith("schema.")]
+    assert [(f.rule, f.severity.value) for f in schema_errors] == [(rule, "error")]
+    assert schema_errors[0].line is not None and schema_errors[0].line >= 10
+    assert "readability.flesch-douma" in {f.rule for f in found}
+
+
+def test_the_schema_lists_exactly_the_readability_rules() -> None:
+    exempt = schema()["properties"]["readability"]["properties"]["exempt"]
+    assert exempt["propertyNames"]["enum"] == [rule.id for rule in RULES]
+
+
+def test_thresholds_per_page_type(repo: MiniRepo) -> None:
+    config = repo.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text()
+        + "      readability:\n        by_type:\n          overview:\n"
+        + "            flesch_douma_error: 5\n            flesch_douma_warning: 10\n"
+        + "            sentence_warning_words: 90\n            sentence_error_words: 100\n",
+    )
+    config.write_text(config.read_text().replace("  - patienthub\n", "  - patienthub:\n"))
+    body = FORMAL_BODY
+    _, found = run(repo, body, GOOD_META.replace("type: education", "type: overview"))
+    assert not [f for f in found if f.rule in ("readability.flesch-douma", "readability.sentence-length")]
+    _, found = run(repo, body)  # an education page keeps the defaults
+    assert {"readability.flesch-douma", "readability.sentence-length"} <= {f.rule for f in found}
+
+
+def test_wrong_thresholds_are_a_configuration_error(repo: MiniRepo) -> None:
+    config = repo.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - patienthub\n", "  - patienthub:\n      readability:\n")
+        + "        by_type:\n          folder: {flesch_douma_error: 50}\n"
+    )
+    result = run_cli("check", "--today", TODAY, cwd=repo.root)
+    assert result.code == 2
+    assert "by_type: 'folder' is geen soort pagina" in result.stderr
+
+
+def test_sentence_length_warning_and_error_quote_the_sentence(repo: MiniRepo) -> None:
+    sixteen = "Dit is een zin met precies zestien woorden want ik wil weten of de grens goed werkt."
+    long_ = "Dit is een veel langere zin " + "met nog een paar woorden " * 5 + "erbij."
+    _, found = run(repo, f"# Kop\n\n{sixteen}\n\n{long_}\n")
+    lengths = [(f.line, f.severity.value) for f in found if f.rule == "readability.sentence-length"]
+    assert lengths == [(16, "warning"), (18, "error")]
+    assert "“Dit is een zin met precies zestien woorden …”" in found[0].message
+
+
+def test_passive_nominalisation_and_mixed_address_are_suggestions_outside_headings(repo: MiniRepo) -> None:
+    body = (
+        "# Hoe wordt het behandeld?\n\nUw rug wordt door de arts onderzocht.\n"
+        "Na de behandeling en de verwijzing door de huisarts krijgt u van de fysiotherapeut "
+        "nog een oefening mee.\n"
+        "Als je pijn hebt, bel dan.\n"
+    )
+    _, found = run(repo, body)
+    signals = {(f.rule, f.line, f.severity.value) for f in found if f.rule != "readability.rare-word"}
+    assert signals == {
+        ("readability.passive", 16, "suggestion"),
+        ("readability.nominalisation", 17, "suggestion"),
+        ("readability.sentence-length", 17, "warning"),
+        ("readability.mixed-address", 18, "suggestion"),
+    }
+
+
+@pytest.mark.slow
+def test_the_site_build_refuses_an_unreadable_page(repo: MiniRepo) -> None:
+    shutil.copy(CORPUS / FORMAL, repo.content / FORMAL)
+    result = mkdocs_build(repo.root)
+    assert result.code != 0
+    assert f"content/{FORMAL}:13: error readability.flesch-douma" in result.stderr
+    assert f"content/{FORMAL}:17: error readability.sentence-length" in result.stderr
+
+
+def test_key_messages_are_read_as_their_text_on_the_line_of_their_reference(repo: MiniRepo) -> None:
+    repo.write(
+        "content/_data/kernboodschappen.yml",
+        "blijf-bewegen:\n  text: Blijf zo veel mogelijk bewegen.\n  source: NHG-Standaard Aspecifieke lagerugpijn\n",
+    )
+    body = "# Kop\n\n[[kernboodschap: blijf-bewegen]]\n\n[[kernboodschap: blijf-bewegn]]\n"
+    result, found = run(repo, body)
+    assert (
+        result.pages[0].metrics["words"] == 1 + 5
+    )  # the heading and the key message, not the unknown reference
+    assert not [f for f in found if f.rule.startswith("readability.")]
+    assert [f.rule for f in found] == ["advice.key-message-unknown"]

@@ -1,0 +1,74 @@
+"""`patienthub report readability` (commands/report.py, reports/readability.py) through the real CLI."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from tests.conftest import REPO_ROOT, TODAY, MiniRepo, run_cli
+
+CORPUS = REPO_ROOT / "tests" / "corpus" / "readability"
+
+
+@pytest.fixture
+def corpus_repo(repo: MiniRepo) -> MiniRepo:
+    for name in ("b1-naar-de-huisarts.md", "formal-zorgstandaard.md"):
+        shutil.copy(CORPUS / name, repo.content / name)
+    exempt = (CORPUS / "b1-werken-met-rugpijn.md").read_text(encoding="utf-8")
+    exempt = exempt.replace("status: concept\n", 'status: concept\nreadability:\n  exempt: "Proefpagina."\n')
+    repo.write("content/vrijgesteld.md", exempt)
+    return repo
+
+
+def test_text_report_sorts_hardest_first_with_worst_sentences(corpus_repo: MiniRepo) -> None:
+    result = run_cli("report", "readability", "--today", TODAY, cwd=corpus_repo.root)
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    table = lines[3 : lines.index("", 3)]  # title, blank line, column header, rows
+    paths = [line.split("  ")[-1].split(" (")[0] for line in table]
+    assert paths[0] == "content/formal-zorgstandaard.md"
+    assert set(paths) == {
+        "content/formal-zorgstandaard.md",
+        "content/b1-naar-de-huisarts.md",
+        "content/vrijgesteld.md",
+        "content/index.md",
+    }
+    assert table[0].split()[0] == "11,6" and table[0].endswith("(fout)")
+    assert "content/vrijgesteld.md (vrijgesteld)" in result.stdout
+    assert "vrijgesteld: readability: Proefpagina." in result.stdout
+    assert "  regel 43 (65 woorden): “Voor de ZSCP relevante aspecten" in result.stdout
+
+
+def test_markdown_report_for_a_job_summary(corpus_repo: MiniRepo) -> None:
+    result = run_cli(
+        "report",
+        "readability",
+        "--format",
+        "markdown",
+        "--worst",
+        "1",
+        "--today",
+        TODAY,
+        cwd=corpus_repo.root,
+    )
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "## Leesbaarheid"
+    columns = "Pagina | Status | Flesch-Douma | Brouwer | Woorden | Zinnen | Woorden per zin | Lange zinnen"
+    header = lines.index(f"| {columns} | Zeldzame woorden |")
+    assert lines[header + 1] == "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+    first = lines[header + 2]
+    title = "Implementatie-agenda Zorgstandaard Chronische Pijn"
+    assert first.startswith(f"| {title}<br>`content/formal-zorgstandaard.md` | fout | 11,6 |")
+    assert first.endswith(f"| -5,0 | 1114 | 44 | 25,3 | 32 | {first.split('|')[-2].strip()} |")
+    summary = "<details><summary><code>content/formal-zorgstandaard.md</code> (11,6)</summary>"
+    assert summary in lines
+    worst = lines[lines.index(summary) + 2]
+    assert worst.startswith("- regel 43 (65 woorden): “Voor de ZSCP")
+
+
+def test_report_of_one_path_and_unknown_kind(corpus_repo: MiniRepo) -> None:
+    result = run_cli("report", "readability", "content/index.md", "--today", TODAY, cwd=corpus_repo.root)
+    assert "content/index.md" in result.stdout and "formal" not in result.stdout
+    wrong = run_cli("report", "leesbaarheid", cwd=corpus_repo.root)
+    assert wrong.code == 2 and "leesbaarheid" in wrong.stderr
