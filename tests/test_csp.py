@@ -5,9 +5,9 @@ from patienthub.config import Config, HtmlConfig
 from patienthub.errors import ConfigError
 
 
-def test_script_hash_is_the_csp_sha256_of_the_exact_text():
-    assert csp.script_hash("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
-    assert csp.script_hash("a") != csp.script_hash("a ")  # whitespace counts, as in the browser
+def test_source_hash_is_the_csp_sha256_of_the_exact_text():
+    assert csp.source_hash("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    assert csp.source_hash("a") != csp.source_hash("a ")  # whitespace counts, as in the browser
 
 
 def test_inline_scripts_are_only_the_executable_ones():
@@ -23,9 +23,15 @@ def test_inline_scripts_are_only_the_executable_ones():
 
 def test_policy_without_embeds_allows_nothing_foreign():
     policy = csp.policy(HtmlConfig(), ["'sha256-b'", "'sha256-a'", "'sha256-a'"])
-    assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-a' 'sha256-b'; style-src 'self';")
+    assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-a' 'sha256-b'; style-src 'self' ")
     assert "frame-src 'none'" in policy and "object-src 'none'" in policy
-    assert "unsafe" not in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+
+
+def test_the_only_inline_styles_are_the_table_column_alignments():
+    style_src = next(d for d in csp.policy(HtmlConfig()).split("; ") if d.startswith("style-src"))
+    alignments = [csp.source_hash(f"text-align: {side};") for side in ("left", "center", "right")]
+    assert style_src == "style-src 'self' 'unsafe-hashes' " + " ".join(alignments)
 
 
 def test_allowed_embeds_go_into_the_policy():

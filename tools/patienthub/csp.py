@@ -3,6 +3,7 @@
 Content may not run script, so the browser is told the same: scripts only from the site itself, plus the few
 small inline scripts the theme writes, each allowed by its exact SHA-256 hash (never 'unsafe-inline'). The
 adapter passes the theme's inline scripts in; a script written in a page has another hash and is blocked.
+Styles likewise: the site's own files, plus the three column alignments Markdown tables write as attributes.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ from html.parser import HTMLParser
 from .config import HtmlConfig
 
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# Python-Markdown's tables extension aligns columns (|---:|) with exactly these style attributes. They are the
+# only inline styles allowed, by hash ('unsafe-hashes' admits hashed attribute values, nothing else).
+TABLE_ALIGN_STYLES = tuple(f"text-align: {side};" for side in ("left", "center", "right"))
 
 
-def script_hash(source: str) -> str:
+def source_hash(source: str) -> str:
+    """The CSP hash source of an inline script or a style attribute value, e.g. 'sha256-…'."""
     digest = hashlib.sha256(source.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
@@ -60,7 +65,7 @@ def policy(config: HtmlConfig, script_hashes: Iterable[str] = ()) -> str:
     directives = (
         "default-src 'self'",
         f"script-src 'self' {hashes}".rstrip(),
-        "style-src 'self'",
+        f"style-src 'self' 'unsafe-hashes' {' '.join(source_hash(style) for style in TABLE_ALIGN_STYLES)}",
         # The theme's CSS draws its icons as data: SVG images.
         "img-src 'self' data:",
         "font-src 'self'",

@@ -131,7 +131,7 @@ class PatientHubPlugin(BasePlugin):
         html_config = self.site.config.html
 
         def content_security_policy(theme_scripts: str) -> str:
-            hashes = (csp.script_hash(script) for script in csp.inline_scripts(theme_scripts))
+            hashes = (csp.source_hash(script) for script in csp.inline_scripts(theme_scripts))
             return csp.policy(html_config, hashes)
 
         env.filters["patienthub_csp"] = content_security_policy
