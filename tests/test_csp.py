@@ -34,6 +34,11 @@ def test_the_only_inline_styles_are_the_table_column_alignments():
     assert style_src == "style-src 'self' 'unsafe-hashes' " + " ".join(alignments)
 
 
+def test_live_reload_under_mkdocs_serve_allows_inline_scripts_without_hashes():
+    policy = csp.policy(HtmlConfig(), ["'sha256-a'"], live_reload=True)
+    assert "script-src 'self' 'unsafe-inline';" in policy  # a hash would switch 'unsafe-inline' off
+
+
 def test_allowed_embeds_go_into_the_policy():
     policy = csp.policy(HtmlConfig(allowed_embeds=("https://www.youtube-nocookie.com/embed/",)))
     assert "frame-src https://www.youtube-nocookie.com/embed/;" in policy

@@ -59,9 +59,12 @@ def inline_scripts(html: str) -> list[str]:
     return parser.scripts
 
 
-def policy(config: HtmlConfig, script_hashes: Iterable[str] = ()) -> str:
+def policy(config: HtmlConfig, script_hashes: Iterable[str] = (), *, live_reload: bool = False) -> str:
+    """The policy for a page. `live_reload` is for `mkdocs serve` on an editor's own machine only: it injects a
+    different inline script into every response, which no hash can allow (and a hash would switch off
+    'unsafe-inline'), so there inline scripts are allowed. A built site never gets this."""
     embeds = " ".join(config.allowed_embeds) or "'none'"
-    hashes = " ".join(sorted(set(script_hashes)))
+    hashes = "'unsafe-inline'" if live_reload else " ".join(sorted(set(script_hashes)))
     directives = (
         "default-src 'self'",
         f"script-src 'self' {hashes}".rstrip(),

@@ -132,7 +132,7 @@ class PatientHubPlugin(BasePlugin):
 
         def content_security_policy(theme_scripts: str) -> str:
             hashes = (csp.source_hash(script) for script in csp.inline_scripts(theme_scripts))
-            return csp.policy(html_config, hashes)
+            return csp.policy(html_config, hashes, live_reload=self.serving)
 
         env.filters["patienthub_csp"] = content_security_policy
         return env
