@@ -82,3 +82,16 @@ def test_ignored_prefixes_are_named_not_checked(repo):
     run = run_cli("links", "--external", "--today", TODAY, cwd=repo.root)
     assert run.code == 0
     assert f"niet gecontroleerd (links.external_ignore): {dead}pagina" in run.stderr
+
+
+def test_a_suppression_of_a_check_that_did_not_run_is_not_reported_unused(repo):
+    body = (
+        f"{GOOD_BODY}\n"
+        '<!-- patienthub: disable readability.rare-word reason="Vakterm, uitgelegd." -->\n'
+        "Een zeldzaam woord als lumbosacraal.\n"
+        "<!-- patienthub: enable readability.rare-word -->\n"
+    )
+    repo.page("index.md", body=body)
+    run = run_cli("links", "--today", TODAY, "--format", "json", cwd=repo.root)
+    assert run.code == 0
+    assert findings(run) == []
