@@ -102,7 +102,8 @@ def run(
                 if f.path in checked or f.path not in page_paths:
                     findings.append(f)
     known = {rule.id for check in checks for rule in check.rules} | set(all_rules())
-    kept = filters.apply(findings, site, pages, known)
+    ran = {rule.id for check in checks for rule in check.rules}
+    kept = filters.apply(findings, site, pages, known, ran)
     return Result(site, tuple(reports), tuple(sorted(kept, key=lambda f: f.sort_key)))
 
 

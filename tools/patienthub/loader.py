@@ -17,6 +17,8 @@ from .model import Page, PageMeta, Site
 # MkDocs' own defaults for exclude_docs; ours come from mkdocs.yml on top of these.
 MKDOCS_DEFAULT_EXCLUDES = ".*\n/templates/\n"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# A page with one of these has no text: an engine must not try to render it (it has its error finding).
+READ_ERRORS = frozenset({"schema.encoding", "schema.binary-file", "schema.unreadable"})
 
 
 def page_url(src_uri: str) -> str:
@@ -31,6 +33,11 @@ def page_url(src_uri: str) -> str:
 
 def _excluded(project: Project) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines((MKDOCS_DEFAULT_EXCLUDES + project.exclude_docs).splitlines())
+
+
+def is_published(project: Project, src_uri: str) -> bool:
+    """Whether MkDocs publishes the file at this path in docs_dir (it exists and is not excluded)."""
+    return (project.docs_dir / src_uri).is_file() and not _excluded(project).match_file(src_uri)
 
 
 def discover(project: Project) -> list[Path]:

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import editor_panel, engine, generators, jsonld, loader, search_index, share, transforms
+from . import csp, editor_panel, engine, generators, jsonld, loader, search_index, share, transforms
 from .config import Config, load_project
 from .dates import parse_iso
 from .errors import ConfigError
@@ -78,6 +78,11 @@ class PatientHubPlugin(BasePlugin):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        # MkDocs would stop with a traceback on pages it cannot decode; their errors are logged above.
+        for page in self.site.pages:
+            unreadable = files.get_file_from_path(page.src_uri)
+            if unreadable is not None and any(p.rule in loader.READ_ERRORS for p in page.problems):
+                files.remove(unreadable)
         for generate in generators.REGISTRY:
             for output in generate(self.site):
                 existing = files.get_file_from_path(output.uri)
@@ -90,6 +95,10 @@ class PatientHubPlugin(BasePlugin):
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         core_page = self.site.by_src_uri.get(page.file.src_uri)
+        if core_page is not None and core_page.frontmatter.problems:
+            # MkDocs read the block with plain PyYAML: a refused block (alias bomb, 5000 nested lists, tags) must
+            # not reach the theme, which would hang or crash rendering it as a title. The core's reading counts.
+            page.meta = dict(core_page.frontmatter.data)
         return transforms.apply(markdown, core_page, self.site) if core_page else markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -112,12 +121,20 @@ class PatientHubPlugin(BasePlugin):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         """The sitemap's lastmod is the page's review date (the date its JSON-LD states), not the build date.
-        Runs before the sitemap template is rendered."""
+        Runs before the sitemap template is rendered. Also gives main.html the filter `patienthub_csp`: the
+        site's Content-Security-Policy, given the theme's inline scripts."""
         assert self.site is not None
         for file in files.documentation_pages():
             page = file.page
             if page is not None:
                 page.update_date = jsonld.last_reviewed_for(self.site, page.url) or page.update_date
+        html_config = self.site.config.html
+
+        def content_security_policy(theme_scripts: str) -> str:
+            hashes = (csp.source_hash(script) for script in csp.inline_scripts(theme_scripts))
+            return csp.policy(html_config, hashes, live_reload=self.serving)
+
+        env.filters["patienthub_csp"] = content_security_policy
         return env
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):
