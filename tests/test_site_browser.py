@@ -106,6 +106,13 @@ def test_every_page_is_dutch(page, served_site):
         assert page.get_attribute("html", "lang") == "nl", kind
 
 
+def test_missing_page_answers_404_in_dutch_with_a_way_onwards(page, served_site):
+    response = visit(page, served_site, PAGE_TYPES["404"])
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Deze pagina bestaat niet"
+    assert page.get_by_role("link", name="Zoeken op de site").count() == 1
+
+
 def test_concept_notice_is_shown_and_readable(page, served_site):
     visit(page, served_site, PAGE_TYPES["education"])
     notice = page.locator(".ph-notice--concept")

@@ -1,4 +1,4 @@
-from patienthub.textmask import mask_prose, mask_quotes, prose_texts, sentences
+from patienthub.textmask import mask_prose, mask_quotes, prose_texts
 
 
 def test_quotes_are_blanked_but_apostrophes_are_not():
@@ -36,11 +36,6 @@ def test_positions_point_at_the_source_line_and_column():
     for line, column in found.values():
         assert lines[line - 5][column - 1 :].startswith("lumbago")
     assert set(found) == {"list_item", "table_cell", "paragraph"}
-
-
-def test_sentences():
-    text = "Eén zin. Twee zinnen!\nDrie"
-    assert [text[a:b].strip() for a, b in sentences(text)] == ["Eén zin.", "Twee zinnen!", "Drie"]
 
 
 def test_emphasis_and_escapes_keep_their_words_in_place():

@@ -39,6 +39,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import dutch
 from .datafiles import load_data_file
 from .findings import Finding, Rule, Severity, finding
 from .phrases import PHRASE_KEYS, EntryReader, Example, Fix, Hit, Phrase, find_all
@@ -213,10 +214,6 @@ def example_findings(termbase: Termbase) -> list[Finding]:
     return found
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-
-
 class _Reader(EntryReader):
     phrase_keys = (*PHRASE_KEYS, "fix")
     preferred = ""  # of the entry being read: what `fix: true` stands for
@@ -303,8 +300,8 @@ class _Reader(EntryReader):
         return found
 
     def _style(self, explanation: str, path: tuple[str | int, ...], name: str) -> None:
-        sentences = _sentences(explanation)
-        longest = max((len(s.split()) for s in sentences), default=0)
+        sentences = dutch.sentences(explanation)
+        longest = max((s.word_count for s in sentences), default=0)
         if len(sentences) > MAX_EXPLANATION_SENTENCES or longest > MAX_SENTENCE_WORDS:
             self.findings.append(
                 finding(

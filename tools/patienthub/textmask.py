@@ -9,7 +9,6 @@ transform can edit the source at that spot."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .markdown import PROSE_KINDS, Block, blocks, mask
@@ -92,15 +91,3 @@ def line_starts(text: str) -> list[int]:
     starts = [0]
     starts.extend(m.end() for m in re.finditer("\n", text))
     return starts
-
-
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence in a prose text; a line break alone does not end a sentence."""
-    start = 0
-    ends = [m.end() for m in re.finditer(r"[.!?]+(?=\s|$)", text)]
-    for end in [*ends, len(text)]:
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            yield start, end
-        start = end
