@@ -35,9 +35,10 @@ def avoid_finding(
     line: int | None,
     column: int | None,
     at_sentence_start: bool = False,
+    in_page: bool = True,  # a page, which `patienthub fix` edits (not a key message in its data file)
 ) -> Finding:
     preferred = term.suggested(phrase, found, at_sentence_start)
-    automatic = term.replacement(phrase, found, at_sentence_start) is not None
+    automatic = in_page and term.replacement(phrase, found, at_sentence_start) is not None
     return Finding(
         AVOID.id,
         term.severity_of(phrase),
@@ -114,9 +115,8 @@ def check_site(site: Site) -> Iterator[Finding]:
                 term, phrase = hit.item
                 found = prose.block.text[hit.start : hit.end]
                 first = starts_sentence(prose.text, hit.start)
-                yield avoid_finding(
-                    term, phrase, found, site.advice.key_messages_path, message.line, None, first
-                )
+                path = site.advice.key_messages_path
+                yield avoid_finding(term, phrase, found, path, message.line, None, first, in_page=False)
 
 
 def terms_used(page: Page, site: Site) -> list[str]:
