@@ -149,7 +149,10 @@ def search_titles(page, served_site: str, query: str) -> list[str]:
 
 
 def test_dutch_stemming_finds_singular_from_plural(page, served_site):
-    assert "Lage rugpijn" in search_titles(page, served_site, "rugpijnen")
+    # No page says "rugpijnen", so any hit on "rugpijn" comes from stemming; with many pages the top
+    # results vary, so the test does not name one page.
+    titles = search_titles(page, served_site, "rugpijnen")
+    assert any("rugpijn" in title.lower() for title in titles), titles
 
 
 @pytest.mark.parametrize(
