@@ -61,3 +61,11 @@ def test_rewrite_keeps_bom_and_line_ends():
     start = "---\ntitle: x\n---\nEen ".__len__()
     new = rewrite(raw, [Edit(start, start + 3, "hernia", 5)])
     assert new == "\ufeff---\r\ntitle: x\r\n---\r\nEen hernia.\rTwee\n".encode()
+
+
+def test_diff_marks_a_last_line_without_line_end(repo):
+    repo.write("content/p.md", "---\n" + GOOD_META + "---\n\n# Kop\n\nEen HNP.")
+    diff = plans(repo)["content/p.md"].diff()
+    assert diff.endswith(
+        "-Een HNP.\n\\ No newline at end of file\n+Een hernia.\n\\ No newline at end of file\n"
+    )

@@ -41,13 +41,15 @@ class Plan:
     unsafe: bool = False  # the edits did not verify: nothing is changed
 
     def diff(self) -> str:
+        lines = difflib.unified_diff(
+            self.page.text.splitlines(keepends=True),
+            self.text.splitlines(keepends=True),
+            f"a/{self.page.path}",
+            f"b/{self.page.path}",
+        )
+        # A last line without a line end is marked the way diff and git mark it.
         return "".join(
-            difflib.unified_diff(
-                self.page.text.splitlines(keepends=True),
-                self.text.splitlines(keepends=True),
-                f"a/{self.page.path}",
-                f"b/{self.page.path}",
-            )
+            line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
         )
 
 
