@@ -1,6 +1,14 @@
 import pytest
 
-from patienthub.wordforms import is_abbreviation, phrase_pattern, regex_pattern, word_forms
+from patienthub.wordforms import (
+    form_of,
+    is_abbreviation,
+    match_case,
+    phrase_pattern,
+    regex_pattern,
+    starts_sentence,
+    word_forms,
+)
 
 
 def matches(phrase: str, text: str, **kw) -> list[str]:
@@ -68,3 +76,41 @@ def test_regex_is_bounded_and_case_insensitive():
     assert pattern.search("Ischiasklachten") and not pattern.search("ischiaszenuw")
     with pytest.raises(Exception):  # noqa: B017 - the re.error of the editor's own expression
         regex_pattern("(open")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "found", "form"),
+    [
+        ("HNP", "HNP", "base"),
+        ("HNP", "HNP's", "plural"),
+        ("HNP", "HNP’s", "plural"),
+        ("HNP", "HNP-operatie", None),  # a compound word: no form of the variant itself
+        ("rode vlag", "Rode vlaggen", "plural"),
+        ("rode vlag", "rode\n  vlag", "base"),  # across a line break
+        ("rode vlag", "rode vlaggetje", None),  # a diminutive
+        ("rode vlag", "RODE VLAG", None),  # capitals beyond the first letter: not ours to guess
+        ("aspecifiek", "aspecifieke", None),  # an adjective ending
+        ("spinale stenose", "Spinale stenosen", "plural"),
+        ("cauda-equinasyndroom", "cauda equinasyndroom", None),  # another spelling than the variant
+    ],
+)
+def test_form_of_a_match(phrase, found, form):
+    assert form_of(phrase, found) == form
+
+
+def test_case_follows_the_sentence_for_abbreviations_and_the_word_otherwise():
+    assert match_case("hernia", "HNP", "HNP", at_sentence_start=True) == "Hernia"
+    assert match_case("hernia", "HNP", "HNP", at_sentence_start=False) == "hernia"
+    assert (
+        match_case("alarmsignalen", "Rode vlaggen", "rode vlag", at_sentence_start=False) == "Alarmsignalen"
+    )
+    assert (
+        match_case("wervelkanaalstenose", "spinale stenose", "spinale stenose", True) == "wervelkanaalstenose"
+    )
+    assert match_case("MRI", "kernspintomografie", "kernspintomografie", False) == "MRI"
+
+
+def test_sentence_starts():
+    text = "Een HNP. HNP is vaak! En    HNP"
+    assert [starts_sentence(text, i) for i in (4, 9, 27)] == [False, True, False]
+    assert starts_sentence("   HNP", 3)

@@ -171,6 +171,16 @@ class ReviewConfig:
 
 
 @dataclass(frozen=True)
+class GuideConfig:
+    """Where the editors' guide is, so every finding can link to the section on its rule (`<base>#<rule id>`)."""
+
+    path: str = "handleiding/redacteuren.md"  # the guide in the repository, relative to its root
+    # Base of the links in findings; None: `path` as is. For links that work anywhere, the guide on GitHub:
+    # https://github.com/<organisatie>/<repository>/blob/main/handleiding/redacteuren.md
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
     data_dir: str = "content/_data"
@@ -184,6 +194,7 @@ class Config:
     review: ReviewConfig = field(default_factory=ReviewConfig)
     outcomes: OutcomesConfig = field(default_factory=OutcomesConfig)
     readability: ReadabilityConfig = field(default_factory=ReadabilityConfig)
+    guide: GuideConfig = field(default_factory=GuideConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
 

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import csp, editor_panel, engine, generators, jsonld, loader, search_index, share, transforms
+from . import csp, editor_panel, engine, generators, guide, jsonld, loader, search_index, share, transforms
 from .config import Config, load_project
 from .dates import parse_iso
 from .errors import ConfigError
@@ -70,10 +70,11 @@ class PatientHubPlugin(BasePlugin):
         assert self.site is not None
         self.result = engine.run_site(self.site)
         for finding in self.result.findings:
+            line = text_line(finding, guide.link(self.site.config.guide, finding.rule))
             if finding.severity is Severity.ERROR:
-                log.warning(text_line(finding))
+                log.warning(line)
             else:
-                log.info(text_line(finding))
+                log.info(line)
         log.info(summary_line(self.result))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -90,6 +91,13 @@ class PatientHubPlugin(BasePlugin):
                     files.remove(existing)
                 inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
                 files.append(File.generated(config, output.uri, content=output.content, inclusion=inclusion))
+        guide_text = guide.text(self.site.project) if self.serving else None
+        if guide_text is not None:  # the editors' guide, for the panel's links: under `mkdocs serve` only
+            files.append(
+                File.generated(
+                    config, guide.SERVE_URI, content=guide_text, inclusion=InclusionLevel.NOT_IN_NAV
+                )
+            )
         return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -107,7 +115,14 @@ class PatientHubPlugin(BasePlugin):
         report = next((r for r in self.result.pages if r.page.src_uri == page.file.src_uri), None)
         if report is None:
             return html
-        return editor_panel.render(self.result.for_path(report.page.path), report.metrics) + html
+        assert self.site is not None
+        served = files.get_file_from_path(guide.SERVE_URI) is not None  # the guide on this local site
+        where = self.site.config.guide
+
+        def link(rule: str) -> str:
+            return guide.serve_href(page.url, rule) if served else guide.link(where, rule)
+
+        return editor_panel.render(self.result.for_path(report.page.path), report.metrics, link) + html
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         search_index.build(Path(config.site_dir))

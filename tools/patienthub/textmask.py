@@ -29,13 +29,19 @@ _QUOTED = re.compile(
 )
 
 
+# A key-message reference ([[kernboodschap: naam]]) or an outcome reference ({{ uitkomst: … }}) names data, it is
+# not prose: a name in it must never be flagged, linked or replaced.
+_REFERENCE = re.compile(r"\[\[[^\[\]\n]*\]\]|\{\{[^{}\n]*\}\}")
+
+
 def mask_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def mask_prose(text: str, *, link_text: bool = True) -> str:
     """Inline Markdown to what a patient reads, blanked where it is not the author's own words."""
-    return mask_quotes(mask(text, link_text=link_text))
+    masked = mask(_REFERENCE.sub(lambda m: " " * len(m.group(0)), text), link_text=link_text)
+    return mask_quotes(masked)
 
 
 @dataclass(frozen=True)
@@ -51,13 +57,15 @@ class ProseText:
         return self.block.lines[index], self.columns[index] + offset - line_start + 1
 
 
-def _column(source_line: str, block_line: str) -> int:
+def _column(source_line: str, block_line: str, after: int = 0) -> int:
     """Where a block's line starts in its source line. The scanner strips markers and indentation, so the
-    block line is the end of the source line; headings and table cells are found by search."""
+    block line is the end of the source line; headings and table cells are found by search, from `after` (the
+    end of the previous block on the same line: the cells of one row)."""
     source, text = source_line.rstrip(), block_line.rstrip()
-    if text and source.endswith(text):
+    if text and source.endswith(text) and len(source) - len(text) >= after:
         return len(source) - len(text)
-    return max(source_line.find(block_line), 0)
+    found = source_line.find(block_line, after)
+    return found if found >= 0 else max(source_line.find(block_line), 0)
 
 
 def prose_texts(
@@ -66,14 +74,15 @@ def prose_texts(
     """The prose blocks of a page body, masked. `first_line` is the file line of the body's first line."""
     source_lines = body.split("\n")
     found = []
+    line_end: dict[int, int] = {}  # file line -> where the last block found on it ends
     for block in blocks(body, first_line):
-        if block.kind not in kinds:
-            continue
-        columns = tuple(
-            _column(source_lines[number - first_line], text)
-            for number, text in zip(block.lines, block.text.split("\n"), strict=False)
-        )
-        found.append(ProseText(block, mask_prose(block.text, link_text=link_text), columns))
+        columns = []
+        for number, text in zip(block.lines, block.text.split("\n"), strict=False):
+            column = _column(source_lines[number - first_line], text, line_end.get(number, 0))
+            line_end[number] = column + len(text)
+            columns.append(column)
+        if block.kind in kinds:
+            found.append(ProseText(block, mask_prose(block.text, link_text=link_text), tuple(columns)))
     return found
 
 
