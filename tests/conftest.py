@@ -9,6 +9,8 @@ import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -179,20 +181,27 @@ def _site_prefix() -> str:
 @pytest.fixture(scope="session")
 def served_site(project_site: Path):
     """Base URL of the project site served like a static host under its site_url sub-path (e.g. /patienthub/)."""
-    prefix = _site_prefix()
+    with serve(project_site, _site_prefix()) as url:
+        yield url
+
+
+@contextmanager
+def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve a built site over HTTP on 127.0.0.1 (a free port) under `prefix`, like a static host; yields the
+    base URL. Unknown paths get the site's own 404 page, as on GitHub Pages."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(project_site), **kwargs)
+            super().__init__(*args, directory=str(directory), **kwargs)
 
         def translate_path(self, path: str) -> str:
             if not path.startswith(prefix):
-                return str(project_site / "__outside_the_site__")
+                return str(directory / "__outside_the_site__")
             return super().translate_path("/" + path[len(prefix) :])
 
         def send_error(self, code, message=None, explain=None):
-            not_found = project_site / "404.html"
-            if code == 404 and not_found.is_file():  # like GitHub Pages: the site's own 404 page
+            not_found = directory / "404.html"
+            if code == 404 and not_found.is_file():
                 body = not_found.read_bytes()
                 self.send_response(404)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -202,15 +211,22 @@ def served_site(project_site: Path):
                 return
             super().send_error(code, message, explain)
 
+        def end_headers(self) -> None:
+            # linkchecker waits 0.1-0.6 s between requests to a host unless the host opts out with this header.
+            self.send_header("LinkChecker", "local test server")
+            super().end_headers()
+
         def log_message(self, format, *args):  # keep test output readable
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def site_of(root: Path, today: str = TODAY):

@@ -24,10 +24,12 @@ TODAY = dt.date(2026, 11, 22)
 class Spy:
     """A page check that counts the pages it really ran on (not served from the cache)."""
 
-    def __init__(self, cross_page: bool = False, fail_on: str | None = None) -> None:
+    def __init__(self, cross_page: bool = False, fail_on: str | None = None, depends_on=None) -> None:
         self.calls: Counter[str] = Counter()
         self.fail_on = fail_on
-        self.check = Check("readability", (SPY,), page=self.page, cross_page=cross_page)
+        self.check = Check(
+            "readability", (SPY,), page=self.page, cross_page=cross_page, depends_on=depends_on
+        )
 
     def page(self, page, site):
         self.calls[page.path] += 1
@@ -122,6 +124,34 @@ def test_a_check_that_reads_other_pages_always_runs(site_repo):
     checked(site_repo, spy)
     checked(site_repo, spy)
     assert set(spy.calls.values()) == {2}
+
+
+def test_a_check_that_says_which_pages_it_reads_is_checked_again_when_one_of_them_changes(site_repo):
+    spy = Spy(cross_page=True, depends_on=lambda page: [("b.md",)] if page.src_uri == "a.md" else [])
+    checked(site_repo, spy)
+    checked(site_repo, spy)
+    assert spy.calls == {"content/a.md": 1, "content/b.md": 1, "content/index.md": 1}
+    site_repo.page("b.md", body=GOOD_BODY + "\nAnders.\n")
+    checked(site_repo, spy)
+    assert spy.calls == {"content/a.md": 2, "content/b.md": 2, "content/index.md": 1}
+
+
+def test_a_reference_to_no_page_or_file_is_checked_every_time(site_repo):
+    spy = Spy(cross_page=True, depends_on=lambda page: [("woordenlijst.md",)])  # a generated page
+    checked(site_repo, spy)
+    checked(site_repo, spy)
+    assert set(spy.calls.values()) == {2}
+
+
+def test_a_link_is_checked_again_when_its_target_changes(site_repo):
+    site_repo.page("a.md", body=GOOD_BODY + "\nLees [meer](b.md#wat-u-doet).\n")
+    site_repo.page("b.md", body=GOOD_BODY + "\n## Wat u doet\n\nBlijf bewegen.\n")
+    assert not [f for f in checked(site_repo, Spy()).findings if f.rule.startswith("links.")]
+    site_repo.page("b.md", body=GOOD_BODY + "\n## Wat u zelf doet\n\nBlijf bewegen.\n")
+    findings = checked(site_repo, Spy()).findings
+    assert [(f.path, f.rule) for f in findings if f.rule.startswith("links.")] == [
+        ("content/a.md", "links.missing-anchor")
+    ]
 
 
 def test_a_crashed_check_is_not_stored(site_repo):

@@ -38,6 +38,15 @@ def test_only_pages_changed_since_head_are_checked_untracked_ones_included(git_r
     assert checked(git_repo)[0] == ["content/a.md", "content/nieuw.md"]
 
 
+def test_a_page_that_links_to_a_changed_or_removed_page_is_checked_too(git_repo):
+    git_repo.page("c.md", body=GOOD_BODY + "\nLees ook [dit](b.md).\n")
+    git(git_repo, "commit", "--quiet", "-am", "c links to b")
+    (git_repo.content / "b.md").unlink()
+    pages, findings = checked(git_repo)
+    assert pages == ["content/c.md"]
+    assert findings == [("content/c.md", "links.missing-page")]
+
+
 def test_nothing_changed_checks_no_page(git_repo):
     assert checked(git_repo)[0] == []
 

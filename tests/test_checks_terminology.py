@@ -110,3 +110,17 @@ def test_terms_used_in_order_of_first_use(repo):
     repo.page("les.md", body="# Les\n\nEen MRI toont soms een hernia. Nog een MRI.\n")
     site = load_site(load_project(repo.root / "mkdocs.yml"), dt.date(2026, 11, 22))
     assert terms_used(site.by_path["content/les.md"], site) == ["mri", "hernia"]
+
+
+def test_suggestion_names_the_automatic_replacement_only_where_fix_can_make_it(repo):
+    with_language_data(repo)
+    repo.page(
+        "les.md", body="# Les\n\nHNP komt vaak voor. Een HNP-operatie ook. Uw klachten zijn aspecifiek.\n"
+    )
+    found = {f.excerpt: f for f in terminology(check(repo))}
+    assert (
+        "Vervang 'HNP' door 'Hernia' (dat kan automatisch: patienthub fix --write)."
+        in found["HNP"].suggestion
+    )
+    assert "automatisch" not in found["HNP-operatie"].suggestion
+    assert "automatisch" not in found["aspecifiek"].suggestion

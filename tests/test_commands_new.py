@@ -40,3 +40,32 @@ def test_unknown_owner_is_refused(repo):
     )
     assert run.code == 2
     assert "xyz" in run.stderr
+
+
+def test_new_page_gets_its_codeowners_line_so_check_passes(repo):
+    repo.write("mkdocs.yml", (repo.root / "mkdocs.yml").read_text() + NAV)
+    repo.write(
+        "content/_data/organisations.yml",
+        (repo.content / "_data" / "organisations.yml")
+        .read_text()
+        .replace("  short_name: NHG\n", "  short_name: NHG\n  github_team: '@patienthub-nl/nhg-reviewers'\n"),
+    )
+    assert run_cli("codeowners", cwd=repo.root).code == 0
+    args = [
+        "new",
+        "--title",
+        "Rugpijn bij zwangerschap",
+        "--type",
+        "education",
+        "--owner",
+        "nhg",
+        "--source",
+        "NHG",
+    ]
+    run = run_cli(*args, "--today", TODAY, cwd=repo.root)
+    assert run.code == 0, run.stderr
+    assert "Bijgewerkt: .github/CODEOWNERS" in run.stdout
+    owners = (repo.root / ".github" / "CODEOWNERS").read_text()
+    assert "/content/rugpijn-bij-zwangerschap.md @patienthub-nl/nhg-reviewers\n" in owners
+    check = run_cli("check", "--today", TODAY, cwd=repo.root)
+    assert check.code == 0, check.stdout

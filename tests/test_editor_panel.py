@@ -11,7 +11,9 @@ def test_panel_lists_findings_worst_first_with_metrics_and_escapes_text():
         ),
         Finding("freshness.overdue", Severity.ERROR, "p.md", 6, "Te laat.", "Laat controleren."),
     ]
-    html = render(findings, {"flesch_douma": 72.5, "days_left": -3, "unrelated": 1})
+    html = render(
+        findings, {"flesch_douma": 72.5, "days_left": -3, "unrelated": 1}, lambda rule: f"../gids/#{rule}"
+    )
     assert html.startswith(f'<section class="{PANEL_CLASS}"')
     assert html.index("freshness.overdue") < html.index("readability.passive")
     assert "1 fouten, 0 waarschuwingen, 1 suggesties" in html
@@ -19,6 +21,7 @@ def test_panel_lists_findings_worst_first_with_metrics_and_escapes_text():
     assert "unrelated" not in html
     assert 'data-excerpt="wordt &lt;gedaan&gt;"' in html
     assert "<details open>" in html
+    assert '<a href="../gids/#freshness.overdue" title="Uitleg' in html
     HTMLParser().feed(html)  # well-formed enough to parse
 
 

@@ -19,9 +19,11 @@ def test_json_object_has_the_documented_shape(repo):
     assert data["today"] == "2026-11-22"
     assert set(data) == {"version", "today", "pages", "findings", "summary"}
     assert set(data["pages"][0]) == {"path", "url", "title", "type", "metrics"}
-    assert set(data["findings"][0]) == {"path", "line", "column", "rule", "severity", "message", "suggestion"}
+    documented = {"path", "line", "column", "rule", "severity", "message", "suggestion"}
+    assert set(data["findings"][0]) == documented | {"link"}
     assert data["summary"] == {"pages": 2, "errors": 1, "warnings": 0}
     assert data["findings"][0]["path"] == "content/oud.md"
+    assert data["findings"][0]["link"] == "handleiding/redacteuren.md#freshness.overdue"
 
 
 def test_text_groups_per_file_with_summary(repo):
@@ -29,10 +31,22 @@ def test_text_groups_per_file_with_summary(repo):
     lines = text.splitlines()
     assert lines[0] == "content/oud.md"
     assert lines[1].startswith("  content/oud.md:6: error freshness.overdue — ")
+    assert lines[1].endswith(" [uitleg: handleiding/redacteuren.md#freshness.overdue]")
     assert lines[-1] == "2 pagina’s gecontroleerd: 1 fout, 0 waarschuwingen, 0 suggesties."
 
 
 def test_github_workflow_commands_escape_data(repo):
     out = as_github(result_of(repo)).splitlines()
     assert out[0].startswith("::error file=content/oud.md,line=6,title=freshness.overdue::")
+    assert out[0].endswith(" [uitleg: handleiding/redacteuren.md#freshness.overdue]")
     assert "\n" not in out[0]
+
+
+def test_links_use_the_configured_guide_url(repo):
+    url = "https://github.com/voorbeeld/patienthub/blob/main/handleiding/redacteuren.md"
+    config = repo.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - patienthub\n", f"  - patienthub:\n      guide: {{url: '{url}'}}\n")
+    )
+    data = as_json_object(result_of(repo))
+    assert data["findings"][0]["link"] == f"{url}#freshness.overdue"

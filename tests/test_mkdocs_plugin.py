@@ -21,6 +21,7 @@ def built(tmp_path_factory):
     repo.write("mkdocs.yml", MKDOCS_YML.format(overrides=REPO_ROOT / "overrides"))
     repo.write("content/_data/organisations.yml", ORGANISATIONS)
     repo.write("content/index.md", page_text())
+    repo.write("handleiding/redacteuren.md", "# Handleiding voor redacteuren\n")
     repo.write(
         "content/goedgekeurd.md",
         page_text(GOOD_META.replace("status: concept", "status: approved") + "reviewed_by: [nhg, kngf]\n"),
@@ -60,8 +61,11 @@ def test_writers_panel_is_not_in_the_published_build(built):
         assert "ph-editor-panel" not in page.read_text(encoding="utf-8"), page
 
 
-def test_writers_panel_shows_findings_under_mkdocs_serve(repo):
+def test_writers_panel_shows_findings_under_mkdocs_serve_with_links_to_the_guide(repo):
     repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
+    repo.write(
+        "handleiding/redacteuren.md", '# Handleiding\n\n<a id="freshness.overdue"></a>\n\n#### Te laat\n'
+    )
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -70,20 +74,31 @@ def test_writers_panel_shows_findings_under_mkdocs_serve(repo):
     server = subprocess.Popen(
         command, cwd=repo.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    try:
-        html = ""
+
+    def get(path: str) -> str:
         for _ in range(100):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/hub/oud/", timeout=2) as response:
-                    html = response.read().decode("utf-8")
-                break
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/hub/{path}", timeout=2) as response:
+                    return response.read().decode("utf-8")
             except OSError:
                 time.sleep(0.2)
+        return ""
+
+    try:
+        html = get("oud/")
         assert 'class="ph-editor-panel"' in html
         assert "freshness.overdue" in html
+        # The rule links to its section of the editors' guide, served on the same local site.
+        assert '<a href="../handleiding-voor-redacteuren/#freshness.overdue"' in html
+        assert 'id="freshness.overdue"' in get("handleiding-voor-redacteuren/")
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_guide_is_not_in_the_published_build(built):
+    assert (built.parent / "handleiding" / "redacteuren.md").is_file()
+    assert not (built / "handleiding-voor-redacteuren").exists()
 
 
 def test_data_files_are_not_published(built):

@@ -78,7 +78,8 @@ def visit(page, served_site: str, path: str):
 
 
 def axe(page, rules: dict | None = None) -> list[dict]:
-    page.add_script_tag(content=AXE_SOURCE)
+    # Evaluated through the DevTools protocol: an injected <script> tag is (rightly) blocked by the site's CSP.
+    page.evaluate(AXE_SOURCE)
     options = rules or {"runOnly": {"type": "tag", "values": WCAG_A_AA}}
     result = page.evaluate("async (options) => await axe.run(document, options)", options)
     return result["violations"]
@@ -104,6 +105,13 @@ def test_every_page_is_dutch(page, served_site):
     for kind, path in PAGE_TYPES.items():
         visit(page, served_site, path)
         assert page.get_attribute("html", "lang") == "nl", kind
+
+
+def test_missing_page_answers_404_in_dutch_with_a_way_onwards(page, served_site):
+    response = visit(page, served_site, PAGE_TYPES["404"])
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Deze pagina bestaat niet"
+    assert page.get_by_role("link", name="Zoeken op de site").count() == 1
 
 
 def test_concept_notice_is_shown_and_readable(page, served_site):
@@ -142,7 +150,10 @@ def search_titles(page, served_site: str, query: str) -> list[str]:
 
 
 def test_dutch_stemming_finds_singular_from_plural(page, served_site):
-    assert "Lage rugpijn" in search_titles(page, served_site, "rugpijnen")
+    # No page says "rugpijnen", so any hit on "rugpijn" comes from stemming; with many pages the top
+    # results vary, so the test does not name one page.
+    titles = search_titles(page, served_site, "rugpijnen")
+    assert any("rugpijn" in title.lower() for title in titles), titles
 
 
 @pytest.mark.parametrize(

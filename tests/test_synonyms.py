@@ -2,7 +2,7 @@ import datetime as dt
 
 from conftest import GOOD_META, REPO_ROOT
 from patienthub import load_project, load_site
-from patienthub.synonyms import lay_variants
+from patienthub.synonyms import lay_variants, title_lay_variants
 
 
 def test_lay_variants_of_the_terms_a_page_uses(repo):
@@ -17,3 +17,16 @@ def test_lay_variants_of_the_terms_a_page_uses(repo):
     assert {"HNP", "discushernia"} <= set(variants)
     assert "kernspin" not in variants
     assert "lumbago" in lay_variants(site.by_path["content/index.md"], site)  # its title is "Lage rugpijn"
+
+
+def test_title_lay_variants_only_name_the_terms_in_the_title(repo):
+    repo.write("content/_data/terms.yml", (REPO_ROOT / "content/_data/terms.yml").read_text(encoding="utf-8"))
+    repo.page(
+        "mri.md",
+        meta=GOOD_META.replace("title: Lage rugpijn", "title: Foto of MRI"),
+        body="# MRI\n\nBij een hernia.\n",
+    )
+    site = load_site(load_project(repo.root / "mkdocs.yml"), dt.date(2026, 11, 22))
+    assert "lumbago" in title_lay_variants(site.by_path["content/index.md"], site)
+    assert "HNP" in lay_variants(site.by_path["content/mri.md"], site)
+    assert "HNP" not in title_lay_variants(site.by_path["content/mri.md"], site)

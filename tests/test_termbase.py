@@ -108,8 +108,10 @@ def test_every_avoid_variant_is_flagged_with_the_preferred_term(real_termbase_re
     for key, sentence in real_termbase_repo.expected:
         line = text_lines.index(sentence) + 1
         found = by_line.get(line)
-        preferred = REAL.by_key[key].preferred
-        if found is None or preferred.casefold() not in found.suggestion.casefold():
+        term = REAL.by_key[key]
+        # The suggestion names the preferred term, or the form of it the termbase gives for this variant.
+        words = {term.preferred} | {t for p in term.avoid if p.fix for t in (p.fix.base, p.fix.plural) if t}
+        if found is None or not any(w.casefold() in found.suggestion.casefold() for w in words):
             missing.append(sentence)
     assert missing == []
 
@@ -221,3 +223,91 @@ def test_terms_command_prints_the_export_and_refuses_a_broken_termbase(repo):
     broken = run_cli("terms", "--format", "json", cwd=repo.root)
     assert broken.code == 1 and broken.stdout == ""
     assert "terms.yml" in broken.stderr and "zonder-voorkeur" in broken.stderr
+
+
+def _fix_variants():
+    for term in REAL.terms:
+        for phrase in term.avoid:
+            if phrase.fix is not None:
+                yield term, phrase
+
+
+def test_the_real_termbase_opts_in_to_the_agreed_replacements_only():
+    fixable = {(term.key, phrase.text): phrase.fix for term, phrase in _fix_variants()}
+    assert fixable[("hernia", "HNP")].base == "hernia" and fixable[("hernia", "HNP")].plural == "hernia's"
+    assert fixable[("alarmsignalen", "rode vlag")].plural == "alarmsignalen"
+    assert fixable[("alarmsignalen", "rode vlag")].base is None  # "de rode vlag" is not "de alarmsignaal"
+    assert fixable[("wervelkanaalstenose", "spinale stenose")].base == "wervelkanaalstenose"
+    assert ("lage-rugpijn", "aspecifiek") not in fixable  # an adjective: no replacement fits every sentence
+    assert ("lage-rugpijn", "spit") not in fixable  # "spit in mijn rug" is not "lage rugpijn in mijn rug"
+
+
+@pytest.mark.parametrize(
+    ("term", "phrase"),
+    list(_fix_variants()),
+    ids=lambda value: getattr(value, "key", getattr(value, "text", "")),
+)
+def test_every_replacement_leaves_a_sentence_the_check_accepts(term, phrase):
+    forms = []
+    if phrase.fix.base:
+        forms.append((f"Dit gaat over {phrase.text}.", phrase.fix.base))
+    if phrase.fix.plural:
+        forms.append((f"Er zijn twee {_dutch_plural(phrase.text)}.", phrase.fix.plural))
+    for sentence, target in forms:
+        [hit] = REAL.avoided(sentence)
+        found = sentence[hit.start : hit.end]
+        replacement = term.replacement(phrase, found, at_sentence_start=False)
+        assert replacement == target
+        fixed = sentence[: hit.start] + replacement + sentence[hit.end :]
+        assert REAL.avoided(fixed) == [], fixed
+
+
+def test_replacement_keeps_capitals_and_curly_apostrophes():
+    hernia = REAL.by_key["hernia"]
+    hnp = next(p for p in hernia.avoid if p.text == "HNP")
+    assert hernia.replacement(hnp, "HNP", at_sentence_start=True) == "Hernia"
+    assert hernia.replacement(hnp, "HNP’s", at_sentence_start=False) == "hernia’s"
+    assert hernia.replacement(hnp, "HNP-operatie", at_sentence_start=False) is None
+    signals = REAL.by_key["alarmsignalen"]
+    flag = next(p for p in signals.avoid if p.text == "rode vlag")
+    assert signals.replacement(flag, "Rode vlaggen", at_sentence_start=True) == "Alarmsignalen"
+    assert signals.replacement(flag, "rode vlag", at_sentence_start=False) is None
+
+
+BAD_FIXES = """\
+terms:
+  hernia:
+    preferred: hernia
+    explanation: Uitleg.
+    avoid:
+      - {regex: 'hnp\\w*', fix: true}
+      - {text: HNP, fix: {base: hernia, meervoud: hernias}}
+      - {text: discushernia, inflect: false, fix: {plural: hernia's}}
+      - {text: hernia nuclei pulposi, fix: {base: lumbago}}
+      - {text: prolaps, fix: {}}
+    examples: {flag: [Een HNP.], pass: [Een hernia.]}
+  lage-rugpijn:
+    preferred: lage rugpijn
+    explanation: Uitleg.
+    avoid: [lumbago]
+    examples: {flag: [Lumbago.], pass: [Rugpijn.]}
+"""
+
+
+def test_fix_problems_are_errors_at_their_line_and_leave_the_variant_reported_only(tmp_path):
+    termbase = load(write_terms(tmp_path, BAD_FIXES), tmp_path, None)
+    lines = BAD_FIXES.split("\n")
+    invalid = [f for f in termbase.findings if f.rule == "terminology.termbase-invalid"]
+
+    def reported(needle: str, text: str) -> bool:
+        line = next(i for i, source in enumerate(lines, 1) if needle in source)
+        return any(f.line == line and text in f.message for f in invalid)
+
+    assert reported("regex: 'hnp", "reguliere expressie")
+    assert reported("meervoud: hernias", "onbekende sleutel 'meervoud'")
+    assert reported("inflect: false", "meervoud")
+    assert reported("base: lumbago", "'lumbago'")
+    assert reported("prolaps", "geen vervanging")
+    fixes = {phrase.shown: phrase.fix for phrase in termbase.by_key["hernia"].avoid}
+    assert fixes["hernia nuclei pulposi"] is None and fixes["discushernia"] is None
+    assert fixes["HNP"] is not None and fixes["HNP"].base == "hernia"

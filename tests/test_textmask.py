@@ -1,4 +1,4 @@
-from patienthub.textmask import mask_prose, mask_quotes, prose_texts, sentences
+from patienthub.textmask import mask_prose, mask_quotes, prose_texts
 
 
 def test_quotes_are_blanked_but_apostrophes_are_not():
@@ -38,14 +38,26 @@ def test_positions_point_at_the_source_line_and_column():
     assert set(found) == {"list_item", "table_cell", "paragraph"}
 
 
-def test_sentences():
-    text = "Eén zin. Twee zinnen!\nDrie"
-    assert [text[a:b].strip() for a, b in sentences(text)] == ["Eén zin.", "Twee zinnen!", "Drie"]
-
-
 def test_emphasis_and_escapes_keep_their_words_in_place():
     text = r"Een **hernia** en _HNP_ en \*ster\*."
     masked = mask_prose(text)
     assert len(masked) == len(text)
     assert masked.index("hernia") == text.index("hernia") and masked.index("HNP") == text.index("HNP")
     assert "*" not in masked.replace("*ster*", "")
+
+
+def test_key_message_and_outcome_references_are_not_prose():
+    text = "Zie [[kernboodschap: lumbago]] en {{ uitkomst: lumbago/x }} over lumbago."
+    masked = mask_prose(text)
+    assert masked.count("lumbago") == 1 and masked.endswith("over lumbago.") and len(masked) == len(text)
+
+
+def test_cells_of_one_row_are_found_in_order():
+    body = "| `HNP` | HNP |\n|---|---|\n| de HNP | HNP |\n"
+    lines = body.split("\n")
+    cells = [(p.block.text, p.position(p.text.index("HNP"))) for p in prose_texts(body) if "HNP" in p.text]
+    assert [(text, lines[line - 1][column - 1 :]) for text, (line, column) in cells] == [
+        ("HNP", "HNP |"),
+        ("de HNP", "HNP | HNP |"),
+        ("HNP", "HNP |"),
+    ]

@@ -5,7 +5,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from patienthub import advice, termbase
-from patienthub.wordforms import is_abbreviation, phrase_pattern, regex_pattern, required_text, word_forms
+from patienthub.wordforms import (
+    form_of,
+    is_abbreviation,
+    match_case,
+    phrase_pattern,
+    regex_pattern,
+    required_text,
+    starts_sentence,
+    word_forms,
+)
 
 
 def matches(phrase: str, text: str, **kw) -> list[str]:
@@ -179,3 +188,41 @@ def test_every_advice_example_that_is_flagged_contains_the_required_text():
                     found += 1
                     assert required_text(phrase.pattern) in example.text.casefold(), (rule.key, example.text)
     assert found > 5
+
+
+@pytest.mark.parametrize(
+    ("phrase", "found", "form"),
+    [
+        ("HNP", "HNP", "base"),
+        ("HNP", "HNP's", "plural"),
+        ("HNP", "HNP’s", "plural"),
+        ("HNP", "HNP-operatie", None),  # a compound word: no form of the variant itself
+        ("rode vlag", "Rode vlaggen", "plural"),
+        ("rode vlag", "rode\n  vlag", "base"),  # across a line break
+        ("rode vlag", "rode vlaggetje", None),  # a diminutive
+        ("rode vlag", "RODE VLAG", None),  # capitals beyond the first letter: not ours to guess
+        ("aspecifiek", "aspecifieke", None),  # an adjective ending
+        ("spinale stenose", "Spinale stenosen", "plural"),
+        ("cauda-equinasyndroom", "cauda equinasyndroom", None),  # another spelling than the variant
+    ],
+)
+def test_form_of_a_match(phrase, found, form):
+    assert form_of(phrase, found) == form
+
+
+def test_case_follows_the_sentence_for_abbreviations_and_the_word_otherwise():
+    assert match_case("hernia", "HNP", "HNP", at_sentence_start=True) == "Hernia"
+    assert match_case("hernia", "HNP", "HNP", at_sentence_start=False) == "hernia"
+    assert (
+        match_case("alarmsignalen", "Rode vlaggen", "rode vlag", at_sentence_start=False) == "Alarmsignalen"
+    )
+    assert (
+        match_case("wervelkanaalstenose", "spinale stenose", "spinale stenose", True) == "wervelkanaalstenose"
+    )
+    assert match_case("MRI", "kernspintomografie", "kernspintomografie", False) == "MRI"
+
+
+def test_sentence_starts():
+    text = "Een HNP. HNP is vaak! En    HNP"
+    assert [starts_sentence(text, i) for i in (4, 9, 27)] == [False, True, False]
+    assert starts_sentence("   HNP", 3)

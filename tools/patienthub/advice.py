@@ -29,11 +29,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import dutch
 from .datafiles import load_data_file
 from .findings import Finding, Rule, Severity, finding
 from .markdown import blocks, mask
 from .phrases import EntryReader, Example, Hit, Phrase, Searches, find_all
-from .textmask import prose_texts, sentences
+from .textmask import prose_texts
 
 DEFAULT_RULES_FILE = "advice.yml"
 DEFAULT_KEY_MESSAGES_FILE = "kernboodschappen.yml"
@@ -126,7 +127,8 @@ _CLAUSE_BREAK = re.compile(r";|,?\s+maar\b", re.IGNORECASE)
 def clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of the clauses of each sentence."""
     found = []
-    for start, end in sentences(text):
+    for sentence in dutch.sentences(text):
+        start, end = sentence.start, sentence.end
         for match in _CLAUSE_BREAK.finditer(text, start, end):
             found.append((start, match.start()))
             start = match.start()

@@ -1,20 +1,22 @@
 """A content-hash cache of the per-page work of a run, like black's, in `.patienthub-cache/` (git-ignored).
 
-Two kinds of entry, each stored under the SHA-256 of everything it depends on:
+Every entry is stored under the SHA-256 of everything it depends on:
 - a loaded page (front matter parsed and validated): the file's bytes and its place (path, src_uri, URL);
 - a page's page-level results (the findings and metrics of each check): the page's text and place, plus the
   run's context: the resolved settings (mkdocs.yml → Project), the date of the run, and every input file the
   checks read (all of data_dir: termbase, advice, key messages, registries, outcome data; the URL manifest; the
-  CODEOWNERS file).
-The cache file is named after patienthub's own code (every file of the package), Python and the versions of
-the packages patienthub depends on: changed code starts a new, empty cache.
+  CODEOWNERS file);
+- the results of a check that reads other pages and says which (`Check.depends_on`, the links check): as above,
+  plus the text of every page and the presence of every file the page points at. A reference to no page or
+  file (a generated output) depends on the whole site: such a page is checked again every time, as is every
+  page for a cross-page check that does not say what it reads;
+- the build's per-page work (transforms, what a page shows about itself).
+The file also keeps the memo tables of memo.py (word frequencies, syllables, QR codes). It is named after
+patienthub's own code (every file of the package), Python and the versions of the packages patienthub depends
+on: changed code starts a new, empty cache.
 
-The build's per-page work (transforms, what a page shows about itself) is kept the same way, and the file
-also keeps the memo tables of memo.py (word frequencies, syllables, QR codes).
-
-Site-level checks (hub, review/CODEOWNERS, ...) and checks whose page function reads other pages
-(`Check.cross_page`) always run. Results of a check that crashed are not stored. A missing, old or broken cache
-file is an empty cache, never an error.
+Site-level checks (hub, review/CODEOWNERS, ...) always run. Results of a check that crashed are not stored. A
+missing, old or broken cache file is an empty cache, never an error.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ FORMAT = 1  # of the cache file; part of its name
 KEEP_FACTOR = 4
 
 T = TypeVar("T")
+ABSENT = "absent"  # the state of a path that is neither a page nor a published file
 # Per page and per check: the findings and the metrics (None where a check has no cached result).
 PageWork = tuple[tuple[Any, ...], dict[str, Any]]
 
@@ -127,6 +130,8 @@ class Cache:
         self._memo_size = memo.size()
         self._contexts: weakref.WeakKeyDictionary[Site, str] = weakref.WeakKeyDictionary()
         self._signatures: dict[int, tuple[Sequence[Check], str]] = {}
+        self._states: weakref.WeakKeyDictionary[Site, dict[str, str]] = weakref.WeakKeyDictionary()
+        self._publishers: weakref.WeakKeyDictionary[Site, Callable[[str], bool]] = weakref.WeakKeyDictionary()
         self._read()
 
     @classmethod
@@ -203,6 +208,61 @@ class Cache:
         value = self._derived[key] = compute()
         self._added = True
         return value
+
+    # --- checks that read other pages and say which (Check.depends_on) ---------------------------------------
+
+    def dependent(
+        self, site: Site, page: Page, check: Check, compute: Callable[[], tuple[PageWork, bool]]
+    ) -> PageWork:
+        """A cross-page check's work on `page`, stored under the page, the context and the state of every file
+        it points at (a page's text, a file's presence). Done afresh when a reference reaches no page or file:
+        that is a generated output (or nothing), which depends on the whole site."""
+        states = []
+        for group in self.dependencies(site, page, check):
+            found = [f"{uri}={self._state(site, uri)}" for uri in group]
+            if all(state.endswith(f"={ABSENT}") for state in found):
+                return compute()[0]
+            states.append("|".join(found))
+        signature = _check_signature((check,))
+        key = _digest("dependent", signature, self._context(site), *self._place(page), *sorted(states))
+        self._used.add(key)
+        if key in self._derived:
+            return self._derived[key]
+        work, crashed = compute()
+        if not crashed:
+            self._derived[key] = work
+            self._added = True
+        return work
+
+    def dependencies(self, site: Site, page: Page, check: Check) -> tuple[tuple[str, ...], ...]:
+        """check.depends_on(page), itself stored (it reads the page alone)."""
+        assert check.depends_on is not None
+        depends_on = check.depends_on
+        return self.derived(
+            site, page, f"depends_on:{_name(depends_on)}", "", lambda: tuple(depends_on(page))
+        )
+
+    def is_absent(self, site: Site, uri: str) -> bool:
+        return self._state(site, uri) == ABSENT
+
+    def _state(self, site: Site, uri: str) -> str:
+        from .loader import publisher  # the loader uses the cache: imported when first needed
+
+        known = self._states.get(site)
+        if known is None:
+            known = self._states[site] = {}
+            self._publishers[site] = publisher(site.project)
+        if uri not in known:
+            target = site.by_src_uri.get(uri)
+            if target is not None:
+                known[uri] = "page:" + _digest(target.text)
+            else:
+                known[uri] = "file" if self._publishers[site](uri) else ABSENT
+        return known[uri]
+
+    @staticmethod
+    def _place(page: Page) -> tuple[str, str, str, str]:
+        return page.path, page.src_uri, page.url, page.text
 
     # --- writing ----------------------------------------------------------------------------------------
 

@@ -2,22 +2,22 @@
 
 A changed page is checked. A change to what every page depends on (the configuration, anything in data_dir: the
 termbase, advice, key messages, registries, outcome data; the URL manifest, CODEOWNERS, patienthub's own code)
-checks every page. When a registered check reads other pages in its page function (`Check.cross_page`, e.g.
-links between pages), any change under docs_dir does too: a page can break by another page's change. The
-engine adds every page a site-wide check reports on (`run(include_flagged=True)`), so a clash between the
-changed page and an unchanged one is reported on both.
+checks every page. A check that reads other pages (`Check.cross_page`: links) re-checks each page that points at
+a changed file, or at no file at all (a generated output); one that does not say what it reads
+(`Check.depends_on`) re-checks every page. The engine adds every page a site-wide check reports on
+(`run(include_flagged=True)`), so a clash between the changed page and an unchanged one is reported on both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from .cache import PACKAGE_DIR
+from .cache import PACKAGE_DIR, Cache
 from .checks.base import Check
 from .config import Project
 from .datafiles import relative
-from .loader import MARKDOWN_SUFFIXES
+from .loader import MARKDOWN_SUFFIXES, publisher
 from .model import Site
 
 
@@ -39,18 +39,40 @@ def _matches(path: str, inputs: Iterable[str]) -> bool:
 
 
 def affected_pages(
-    site: Site, changed: Iterable[str], config_file: Path, checks: Sequence[Check]
+    site: Site, changed: Iterable[str], config_file: Path, checks: Sequence[Check], cache: Cache | None = None
 ) -> set[str] | None:
     """The pages to check for these changed files; None means every page."""
     project = site.project
     changed = list(changed)
     inputs = global_inputs(project, config_file)
-    code = PACKAGE_DIR
     for path in changed:
-        if _matches(path, inputs) or (project.root / path).resolve().is_relative_to(code):
+        if _matches(path, inputs) or (project.root / path).resolve().is_relative_to(PACKAGE_DIR):
             return None
-    docs = relative(project.docs_dir, project.root).rstrip("/") + "/"
-    if any(check.cross_page for check in checks) and any(path.startswith(docs) for path in changed):
-        return None
     wanted = {path for path in changed if path.lower().endswith(MARKDOWN_SUFFIXES)}
-    return {page.path for page in site.pages if page.path in wanted}
+    pages = {page.path for page in site.pages if page.path in wanted}
+    docs = relative(project.docs_dir, project.root).rstrip("/") + "/"
+    in_docs = {path[len(docs) :] for path in changed if path.startswith(docs)}
+    if not in_docs:
+        return pages
+    absent = _absent(site, cache)
+    for check in checks:
+        if not check.cross_page:
+            continue
+        if check.depends_on is None:
+            return None  # it reads other pages without saying which: any page may have changed
+        for page in site.pages:
+            groups = cache.dependencies(site, page, check) if cache is not None else check.depends_on(page)
+            for group in groups:
+                # A reference to a changed file, or to no file at all (a generated output, which any change
+                # may create or remove).
+                if any(uri in in_docs for uri in group) or all(absent(uri) for uri in group):
+                    pages.add(page.path)
+                    break
+    return pages
+
+
+def _absent(site: Site, cache: Cache | None) -> Callable[[str], bool]:
+    if cache is not None:
+        return lambda uri: cache.is_absent(site, uri)
+    published = publisher(site.project)
+    return lambda uri: uri not in site.by_src_uri and not published(uri)

@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check, codeowners, diff, new, report, review, terms, urls
+from .commands import check, codeowners, diff, fix, links, new, report, review, terms, urls
 from .errors import PatientHubError
 
-COMMANDS = (check, new, urls, codeowners, review, diff, terms, report)
+COMMANDS = (check, new, fix, urls, codeowners, review, diff, terms, report, links)
 
 
 class _DutchParser(argparse.ArgumentParser):

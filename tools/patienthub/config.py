@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -28,6 +29,33 @@ SEVERITY_OVERRIDES = ("error", "warning", "suggestion", "off")
 class FreshnessConfig:
     review_interval_months: int = 36
     due_soon_days: int = 60
+
+
+_EMBED_PREFIX = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9._~/%-]*$")
+
+
+@dataclass(frozen=True)
+class HtmlConfig:
+    # https URL prefixes whose content may be embedded with <iframe>, <object> or <embed>, e.g.
+    # "https://www.youtube-nocookie.com/embed/". The same prefixes go into the Content-Security-Policy.
+    allowed_embeds: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for i, prefix in enumerate(self.allowed_embeds):
+            if not _EMBED_PREFIX.match(prefix):
+                raise ConfigError(
+                    f"patienthub.html.allowed_embeds[{i}]: '{prefix}' moet een https-adres met een pad zijn, "
+                    "bijvoorbeeld https://www.youtube-nocookie.com/embed/"
+                )
+
+
+@dataclass(frozen=True)
+class LinksConfig:
+    # Only `patienthub links --external` uses these; `check` never goes on the network.
+    external_timeout_seconds: float = 15.0
+    external_workers: int = 8
+    # URL prefixes not checked (sites that refuse automated requests); each one is listed in the report.
+    external_ignore: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,10 +171,22 @@ class ReviewConfig:
 
 
 @dataclass(frozen=True)
+class GuideConfig:
+    """Where the editors' guide is, so every finding can link to the section on its rule (`<base>#<rule id>`)."""
+
+    path: str = "handleiding/redacteuren.md"  # the guide in the repository, relative to its root
+    # Base of the links in findings; None: `path` as is. For links that work anywhere, the guide on GitHub:
+    # https://github.com/<organisatie>/<repository>/blob/main/handleiding/redacteuren.md
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
     data_dir: str = "content/_data"
     freshness: FreshnessConfig = field(default_factory=FreshnessConfig)
+    html: HtmlConfig = field(default_factory=HtmlConfig)
+    links: LinksConfig = field(default_factory=LinksConfig)
     terminology: TerminologyConfig = field(default_factory=TerminologyConfig)
     advice: AdviceConfig = field(default_factory=AdviceConfig)
     new_page: NewPageConfig = field(default_factory=NewPageConfig)
@@ -154,6 +194,7 @@ class Config:
     review: ReviewConfig = field(default_factory=ReviewConfig)
     outcomes: OutcomesConfig = field(default_factory=OutcomesConfig)
     readability: ReadabilityConfig = field(default_factory=ReadabilityConfig)
+    guide: GuideConfig = field(default_factory=GuideConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
     # Content-hash cache of per-page results (relative to the repository root); null switches it off.

@@ -5,7 +5,7 @@ Engine-neutral: it turns a page's findings and metrics into one HTML fragment; t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from html import escape
 from typing import Any
 
@@ -21,7 +21,18 @@ SHOWN_METRICS = {
 }
 
 
-def render(findings: Iterable[Finding], metrics: Mapping[str, Any]) -> str:
+def _rule(rule: str, link: Callable[[str], str] | None) -> str:
+    code = f"<code>{escape(rule)}</code>"
+    if link is None:
+        return code
+    title = "Uitleg over deze regel in de handleiding voor redacteuren"
+    return f'<a href="{escape(link(rule), quote=True)}" title="{title}">{code}</a>'
+
+
+def render(
+    findings: Iterable[Finding], metrics: Mapping[str, Any], link: Callable[[str], str] | None = None
+) -> str:
+    """The panel; `link` gives the address of a rule's section in the editors' guide."""
     findings = sorted(findings, key=lambda f: (-f.severity.rank, f.line or 0))
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     numbers = "".join(
@@ -32,7 +43,7 @@ def render(findings: Iterable[Finding], metrics: Mapping[str, Any]) -> str:
     items = "".join(
         f'<li class="ph-editor-panel__finding ph-editor-panel__finding--{f.severity.value}"'
         f' data-excerpt="{escape(f.excerpt, quote=True)}">'
-        f"<span>regel {f.line or '–'}</span> <code>{escape(f.rule)}</code> {escape(f.message)}"
+        f"<span>regel {f.line or '–'}</span> {_rule(f.rule, link)} {escape(f.message)}"
         + (f" <em>{escape(f.suggestion)}</em>" if f.suggestion else "")
         + "</li>"
         for f in findings

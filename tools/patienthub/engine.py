@@ -93,6 +93,9 @@ def _check_page(page: Page, site: Site, checks: Sequence[Check], cache: Cache | 
         if stored is not None and stored[position] is not None:
             work.append(stored[position])
             continue
+        if cache is not None and check.cross_page and check.depends_on is not None:
+            work.append(cache.dependent(site, page, check, partial(_page_work, check, page, site)))
+            continue
         done, failed = _page_work(check, page, site)
         work.append(done)
         crashed = crashed or failed
@@ -139,7 +142,8 @@ def run(
             progress(index, len(pages))
     findings.extend(f for f in site_findings if f.path in checked or f.path not in page_paths)
     known = {rule.id for check in checks for rule in check.rules} | set(all_rules())
-    kept = filters.apply(findings, site, pages, known)
+    ran = {rule.id for check in checks for rule in check.rules}
+    kept = filters.apply(findings, site, pages, known, ran)
     return Result(site, tuple(reports), tuple(sorted(kept, key=lambda f: f.sort_key)))
 
 

@@ -31,9 +31,11 @@ def apply(
     site: Site,
     pages: Sequence[Page] | None = None,
     known_rules: Collection[str] | None = None,
+    ran_rules: Collection[str] | None = None,
 ) -> list[Finding]:
     """Filter the findings of a run over `pages` (default: every page of the site). `known_rules` are the rule
-    ids a suppression may name (default: every registered rule); any family may be named too."""
+    ids a suppression may name (default: every registered rule); any family may be named too. `ran_rules` are
+    the rules of the checks that ran (default: all): a suppression of a rule that did not run is not "unused"."""
     checked = site.pages if pages is None else pages
     known = set(all_rules() if known_rules is None else known_rules)
     inline = {page.path: suppressions.parse(page, known) for page in checked}
@@ -47,7 +49,7 @@ def apply(
         survivors.append(f)
     for parsed in inline.values():
         survivors.extend(parsed.problems)
-        survivors.extend(parsed.unused())
+        survivors.extend(parsed.unused(ran_rules))
     overrides = dict(site.config.rules)
     kept = []
     for f in survivors:

@@ -1,4 +1,6 @@
-"""Output formats of `check`: text for people, versioned JSON for machines, GitHub workflow commands for PRs."""
+"""Output formats of `check`: text for people, versioned JSON for machines, GitHub workflow commands for PRs.
+
+Every finding carries a link to the section on its rule in the editors' guide (guide.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import json
 from collections.abc import Callable
 from itertools import groupby
 
+from . import guide
 from .engine import Result
 from .findings import Finding
 
@@ -26,17 +29,25 @@ def summary_line(result: Result) -> str:
     )
 
 
-def text_line(f: Finding) -> str:
+def link_suffix(link: str) -> str:
+    return f" [uitleg: {link}]" if link else ""
+
+
+def text_line(f: Finding, link: str = "") -> str:
     location = f"{f.path}:{f.line}" if f.line else f.path
     suggestion = f" ({f.suggestion})" if f.suggestion else ""
-    return f"{location}: {f.severity.value} {f.rule} — {f.message}{suggestion}"
+    return f"{location}: {f.severity.value} {f.rule} — {f.message}{suggestion}{link_suffix(link)}"
+
+
+def _link(result: Result, f: Finding) -> str:
+    return guide.link(result.site.config.guide, f.rule)
 
 
 def as_text(result: Result) -> str:
     lines: list[str] = []
     for path, group in groupby(result.findings, key=lambda f: f.path):
         lines.append(path)
-        lines.extend(f"  {text_line(f)}" for f in group)
+        lines.extend(f"  {text_line(f, _link(result, f))}" for f in group)
         lines.append("")
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
@@ -65,6 +76,7 @@ def as_json_object(result: Result) -> dict:
                 "severity": f.severity.value,
                 "message": f.message,
                 "suggestion": f.suggestion,
+                "link": _link(result, f),
             }
             for f in result.findings
         ],
@@ -97,9 +109,8 @@ def as_github(result: Result) -> str:
             props.append(f"col={f.column}")
         props.append(f"title={_escape_property(f.rule)}")
         suggestion = f" ({f.suggestion})" if f.suggestion else ""
-        lines.append(
-            f"::{GITHUB_LEVELS[f.severity.value]} {','.join(props)}::{_escape_data(f.message + suggestion)}"
-        )
+        message = f.message + suggestion + link_suffix(_link(result, f))
+        lines.append(f"::{GITHUB_LEVELS[f.severity.value]} {','.join(props)}::{_escape_data(message)}")
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 

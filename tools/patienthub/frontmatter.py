@@ -8,6 +8,7 @@ whitelist of plain types, so no tag can construct an object, and anchors/aliases
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -105,6 +106,27 @@ def parse_yaml(source: str, *, mapping: bool = True) -> YamlDocument:
     return _Builder(line_offset=0, what="dit bestand", mapping=mapping).build(source)
 
 
+_MAX_FLOW_DEPTH = 20
+_FLOW = re.compile(r"[\[\]{}\n]")
+
+
+def _too_deeply_nested(source: str) -> int | None:
+    """1-based line where [ ] and { } nest deeper than any real front matter or registry does, or None.
+    Checked before parsing: PyYAML's scanner takes quadratic time in that depth ("[[[[...]]]]" hangs it)."""
+    depth, line = 0, 1
+    for match in _FLOW.finditer(source):
+        char = match.group()
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > _MAX_FLOW_DEPTH:
+                return line
+        else:
+            depth = max(depth - 1, 0)
+    return None
+
+
 class YamlDocument:
     def __init__(self) -> None:
         self.data: Any = {}
@@ -133,6 +155,15 @@ class _Builder:
                 1,
                 f"De YAML van {self.what} is leeg.",
                 "Vul de gegevens in; zie het voorbeeld in de handleiding voor redacteuren.",
+            )
+            return self.result
+        too_deep = _too_deeply_nested(source)
+        if too_deep is not None:
+            self.problem(
+                "schema.yaml-syntax",
+                too_deep + self.offset,
+                f"De YAML van {self.what} zet meer dan {_MAX_FLOW_DEPTH} lijsten [ ] of blokken {{ }} in elkaar.",
+                "Schrijf de waarden plat uit; zo diep genest is nooit nodig.",
             )
             return self.result
         try:

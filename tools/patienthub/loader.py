@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +18,8 @@ from .model import Page, PageMeta, Site
 # MkDocs' own defaults for exclude_docs; ours come from mkdocs.yml on top of these.
 MKDOCS_DEFAULT_EXCLUDES = ".*\n/templates/\n"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# A page with one of these has no text: an engine must not try to render it (it has its error finding).
+READ_ERRORS = frozenset({"schema.encoding", "schema.binary-file", "schema.unreadable"})
 
 
 def page_url(src_uri: str) -> str:
@@ -32,6 +34,17 @@ def page_url(src_uri: str) -> str:
 
 def _excluded(project: Project) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines((MKDOCS_DEFAULT_EXCLUDES + project.exclude_docs).splitlines())
+
+
+def is_published(project: Project, src_uri: str) -> bool:
+    """Whether MkDocs publishes the file at this path in docs_dir (it exists and is not excluded)."""
+    return publisher(project)(src_uri)
+
+
+def publisher(project: Project) -> Callable[[str], bool]:
+    """is_published for many paths: the exclusion rules are read once."""
+    spec = _excluded(project)
+    return lambda src_uri: (project.docs_dir / src_uri).is_file() and not spec.match_file(src_uri)
 
 
 def discover(project: Project) -> list[Path]:

@@ -22,17 +22,20 @@ _LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,9}[.)])\s+(?P<te
 _ADMONITION = re.compile(
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(?P<title>[^"]*)")?\s*$'
 )
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# No two optional runs of spaces side by side: `\s*\|?\s*` backtracks quadratically on deeply indented lines.
+_TABLE_SEPARATOR = re.compile(
+    r"^[ \t]*(?:\|[ \t]*)?:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)*[ \t]*(?:\|[ \t]*)?$"
+)
 # HTML that starts a block (CommonMark type 6 and friends); an inline tag (<strong>, <a>) starts a paragraph.
 _HTML_START = re.compile(
-    r"^\s*<(?:!(?!--)|/?(?:address|article|aside|audio|blockquote|body|details|dialog|dd|div|dl|dt|fieldset|"
+    r"^ {0,3}<(?:!(?!--)|/?(?:address|article|aside|audio|blockquote|body|details|dialog|dd|div|dl|dt|fieldset|"
     r"figcaption|figure|footer|form|h[1-6]|head|header|hr|html|iframe|li|main|menu|nav|ol|p|picture|pre|"
     r"script|section|style|summary|svg|table|tbody|td|tfoot|th|thead|tr|ul|video)(?=[\s/>]|$))",
     re.IGNORECASE,
 )
 # md_in_html: a block element with a `markdown` attribute holds Markdown that is rendered as such.
 _MARKDOWN_HTML = re.compile(r"^\s*<(?P<tag>[A-Za-z][\w-]*)\b[^>]*\smarkdown(?:=[\"']?\w+[\"']?)?[^>]*>\s*$")
-_SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[[^\]^][^\]]*\]:\s|\{\s*:?\s*[.#][^}]*\}\s*$|-{2}8<-{2})")
+_SKIP_LINE = re.compile(r"^\s*(\*\[[^\]]+\]:|\[[^\]^][^\]]*\]:\s|\{\s*(?::\s*)?[.#][^{}]*\}\s*$|-{2}8<-{2})")
 _FOOTNOTE = re.compile(r"^\[\^[^\]]+\]:\s+(?P<text>.*)$")
 _DEFINITION = re.compile(r"^:\s{1,3}(?P<text>\S.*)$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -278,18 +281,25 @@ class _Scanner:
 # --- inline Markdown -> the text a patient reads ------------------------------------------------------------
 
 _INLINE_CODE = re.compile(r"`+[^`]*`+")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
+# Every pattern below stops at the next bracket, '<', brace or delimiter it cannot use, so no match attempt
+# scans the rest of the text: hostile input ("[[[[", "<a <a", "*a *a", a 1 MB paragraph) stays linear.
+_HTML_COMMENT = re.compile(r"<!--(?:(?!<!--|-->).)*-->", re.S)
+_PARENS = r"\((?:[^()]|\([^()]*\))*\)"  # a link destination, with one level of parentheses inside
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _PARENS + r"(\{[^{}]*\})?")
+_LINK = re.compile(r"\[([^\[\]]*)\]" + _PARENS + r"(\{[^{}]*\})?")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s)<>\]]+")
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _FOOTNOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>", re.IGNORECASE)  # a footnote number, not read as a word
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
-_ATTR_LIST = re.compile(r"\{\s*:?\s*[.#][^}]*\}")
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|==|\^\^)(?=\S)(.+?)(?<=\S)\1", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]]+\]")
+_ATTR_LIST = re.compile(r"\{\s*(?::\s*)?[.#][^{}]*\}")
+# Emphasis per delimiter: the emphasised text never contains the delimiter's character (group 2 is the text).
+_EMPHASES = tuple(
+    re.compile(rf"({delimiter})(?=[^\s{char}])([^{char}]*[^\s{char}])\1")
+    for delimiter, char in ((r"\*{1,3}", r"*"), ("_{1,3}", "_"), ("~~", "~"), ("==", "="), (r"\^\^", r"\^"))
+)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
@@ -319,7 +329,8 @@ def plain(text: str) -> str:
     text = _sub(_FOOTNOTE_REF, "", text)
     text = _sub(_ATTR_LIST, "", text)
     for _ in range(3):  # nested emphasis (***x*** or **_x_**)
-        text = _sub(_EMPHASIS, r"\2", text)
+        for emphasis in _EMPHASES:
+            text = _sub(emphasis, r"\2", text)
     text = _sub(_ESCAPE, r"\1", text)
     return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
 
@@ -353,5 +364,6 @@ def mask(text: str, *, link_text: bool = True) -> str:
     for pattern in (_AUTOLINK, _URL, _HTML_TAG, _FOOTNOTE_REF, _ATTR_LIST):
         text = pattern.sub(lambda m: _blank(m.group(0)), text)
     for _ in range(3):
-        text = _EMPHASIS.sub(lambda m: _keep_group(m, 2), text)
+        for emphasis in _EMPHASES:
+            text = emphasis.sub(lambda m: _keep_group(m, 2), text)
     return _ESCAPE.sub(lambda m: " " + m.group(1), text)

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import editor_panel, engine, generators, jsonld, loader, search_index, share, transforms
+from . import csp, editor_panel, engine, generators, guide, jsonld, loader, search_index, share, transforms
 from .cache import Cache
 from .config import Config, load_project
 from .dates import parse_iso
@@ -75,14 +75,20 @@ class PatientHubPlugin(BasePlugin):
         if self.cache is not None:
             self.cache.save()
         for finding in self.result.findings:
+            line = text_line(finding, guide.link(self.site.config.guide, finding.rule))
             if finding.severity is Severity.ERROR:
-                log.warning(text_line(finding))
+                log.warning(line)
             else:
-                log.info(text_line(finding))
+                log.info(line)
         log.info(summary_line(self.result))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        # MkDocs would stop with a traceback on pages it cannot decode; their errors are logged above.
+        for page in self.site.pages:
+            unreadable = files.get_file_from_path(page.src_uri)
+            if unreadable is not None and any(p.rule in loader.READ_ERRORS for p in page.problems):
+                files.remove(unreadable)
         for generate in generators.REGISTRY:
             for output in generate(self.site):
                 existing = files.get_file_from_path(output.uri)
@@ -90,11 +96,22 @@ class PatientHubPlugin(BasePlugin):
                     files.remove(existing)
                 inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
                 files.append(File.generated(config, output.uri, content=output.content, inclusion=inclusion))
+        guide_text = guide.text(self.site.project) if self.serving else None
+        if guide_text is not None:  # the editors' guide, for the panel's links: under `mkdocs serve` only
+            files.append(
+                File.generated(
+                    config, guide.SERVE_URI, content=guide_text, inclusion=InclusionLevel.NOT_IN_NAV
+                )
+            )
         return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         core_page = self.site.by_src_uri.get(page.file.src_uri)
+        if core_page is not None and core_page.frontmatter.problems:
+            # MkDocs read the block with plain PyYAML: a refused block (alias bomb, 5000 nested lists, tags) must
+            # not reach the theme, which would hang or crash rendering it as a title. The core's reading counts.
+            page.meta = dict(core_page.frontmatter.data)
         return transforms.apply(markdown, core_page, self.site, self.cache) if core_page else markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -103,7 +120,14 @@ class PatientHubPlugin(BasePlugin):
         report = next((r for r in self.result.pages if r.page.src_uri == page.file.src_uri), None)
         if report is None:
             return html
-        return editor_panel.render(self.result.for_path(report.page.path), report.metrics) + html
+        assert self.site is not None
+        served = files.get_file_from_path(guide.SERVE_URI) is not None  # the guide on this local site
+        where = self.site.config.guide
+
+        def link(rule: str) -> str:
+            return guide.serve_href(page.url, rule) if served else guide.link(where, rule)
+
+        return editor_panel.render(self.result.for_path(report.page.path), report.metrics, link) + html
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
@@ -119,12 +143,20 @@ class PatientHubPlugin(BasePlugin):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         """The sitemap's lastmod is the page's review date (the date its JSON-LD states), not the build date.
-        Runs before the sitemap template is rendered."""
+        Runs before the sitemap template is rendered. Also gives main.html the filter `patienthub_csp`: the
+        site's Content-Security-Policy, given the theme's inline scripts."""
         assert self.site is not None
         for file in files.documentation_pages():
             page = file.page
             if page is not None:
                 page.update_date = jsonld.last_reviewed_for(self.site, page.url) or page.update_date
+        html_config = self.site.config.html
+
+        def content_security_policy(theme_scripts: str) -> str:
+            hashes = (csp.source_hash(script) for script in csp.inline_scripts(theme_scripts))
+            return csp.policy(html_config, hashes, live_reload=self.serving)
+
+        env.filters["patienthub_csp"] = content_security_policy
         return env
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):

@@ -3,7 +3,8 @@ of a data file into them with Dutch problems at the right line.
 
 A phrase is written by an editor as a literal (`lumbago`) or as a mapping: `{text: lumbago, compounds: true,
 inflect: false, severity: error}` or `{regex: 'ischias(klacht|pijn)\\w*', label: ischiasklachten}`. Literals
-match Dutch-aware (see wordforms.py); a regex matches as written, case-insensitive, as whole words."""
+match Dutch-aware (see wordforms.py); a regex matches as written, case-insensitive, as whole words. A reader may
+allow more keys per phrase (the termbase allows `fix`, see termbase.py)."""
 
 from __future__ import annotations
 
@@ -23,12 +24,22 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
+class Fix:
+    """What `patienthub fix` may write for a variant, per form of the variant; None: that form is not replaced
+    automatically."""
+
+    base: str | None = None  # for the variant as written (HNP -> hernia)
+    plural: str | None = None  # for its plural (HNP's -> hernia's, rode vlaggen -> alarmsignalen)
+
+
+@dataclass(frozen=True)
 class Phrase:
     text: str  # the literal, or the label of a regex ("" when a regex has none)
     pattern: re.Pattern[str]
     line: int | None
     regex: bool = False
     severity: Severity | None = None  # overrides the entry's severity
+    fix: Fix | None = None  # an explicit opt-in to automatic replacement (termbase variants only)
 
     @property
     def shown(self) -> str:
@@ -83,6 +94,8 @@ def find_all(text: str, searches: Searches[T] | Iterable[tuple[re.Pattern[str], 
 
 class EntryReader:
     """Reads the entries of one data file, collecting problems (with file line and entry name) as findings."""
+
+    phrase_keys: tuple[str, ...] = PHRASE_KEYS  # the keys a phrase written as a mapping may have
 
     def __init__(self, data_file: DataFile, rule: Rule, what: str) -> None:
         self.data_file = data_file
@@ -197,10 +210,17 @@ class EntryReader:
         spec = self.mapping(item, path, name)
         if spec is None:
             return None
-        self.unknown_keys(spec, path, PHRASE_KEYS, name)
+        self.unknown_keys(spec, path, self.phrase_keys, name)
         compounds = self.flag(spec.get("compounds"), (*path, "compounds"), name, compounds)
         severity = self.severity(spec.get("severity"), (*path, "severity"), name)
+        fix = self.phrase_fix(spec.get("fix"), (*path, "fix"), name) if "fix" in self.phrase_keys else None
         if "regex" in spec:
+            if fix is not None:
+                self.problem(
+                    (*path, "fix"),
+                    f"{name}: 'fix' kan alleen bij een variant als tekst, niet bij een reguliere expressie.",
+                    "Haal 'fix' weg, of schrijf de vormen die vervangen mogen worden als aparte tekst-varianten.",
+                )
             source = spec["regex"]
             if not isinstance(source, str) or not source.strip():
                 self.problem((*path, "regex"), f"{name}: 'regex' moet tekst zijn.")
@@ -220,8 +240,19 @@ class EntryReader:
         if text is None:
             return None
         inflect = self.flag(spec.get("inflect"), (*path, "inflect"), name, inflect)
+        if fix is not None and fix.plural and not inflect:
+            self.problem(
+                (*path, "fix"),
+                f"{name}: 'fix' noemt een meervoud, maar met 'inflect: false' wordt het meervoud nooit gevonden.",
+                "Haal 'plural' weg of zet 'inflect' weer aan.",
+            )
+            fix = Fix(base=fix.base) if fix.base else None
         pattern = phrase_pattern(text, inflect=inflect, compounds=compounds)
-        return Phrase(text, pattern, self.line(*path, "text"), severity=severity)
+        return Phrase(text, pattern, self.line(*path, "text"), severity=severity, fix=fix)
+
+    def phrase_fix(self, value: Any, path: tuple[str | int, ...], name: str) -> Fix | None:
+        """Read the `fix` of a phrase; only readers whose `phrase_keys` include "fix" call this."""
+        return None
 
     def examples(self, value: Any, path: tuple[str | int, ...], name: str) -> list[Example]:
         if value is None:

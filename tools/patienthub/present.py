@@ -12,7 +12,7 @@ from .checks.freshness import next_review
 from .dates import dutch_date
 from .model import Page, Site
 from .organisations import Organisation
-from .synonyms import lay_variants
+from .synonyms import lay_variants, title_lay_variants
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -30,6 +30,8 @@ class PageView:
     overdue: bool
     # Lay words patients search with for the terms this page uses ("ischias" for "uitstralende pijn in het been").
     search_synonyms: tuple[str, ...] = ()
+    # The lay words of the terms in the title: indexed with a high weight, so the page about a term ranks first.
+    search_title_synonyms: tuple[str, ...] = ()
 
 
 def page_view(page: Page, site: Site, cache: Cache | None = None) -> PageView:
@@ -47,4 +49,5 @@ def page_view(page: Page, site: Site, cache: Cache | None = None) -> PageView:
         concept=meta.is_concept,
         overdue=due is not None and site.today > due,
         search_synonyms=lay_variants(page, site),
+        search_title_synonyms=title_lay_variants(page, site),
     )

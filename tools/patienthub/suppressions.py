@@ -75,7 +75,8 @@ class PageSuppressions:
                 suppression.used = hit = True
         return hit
 
-    def unused(self) -> list[Finding]:
+    def unused(self, ran_rules: Collection[str] | None = None) -> list[Finding]:
+        """Suppressions that hid nothing; only for rules that ran (`ran_rules`; None: all of them)."""
         return [
             Finding(
                 UNUSED.id,
@@ -87,6 +88,7 @@ class PageSuppressions:
             )
             for s in self.active
             if not s.used
+            and (ran_rules is None or any(r == s.rule or r.startswith(s.rule + ".") for r in ran_rules))
         ]
 
 

@@ -11,11 +11,21 @@ from .textmask import mask_prose, prose_texts
 
 def lay_variants(page: Page, site: Site) -> tuple[str, ...]:
     """The avoided variants of every term the page uses (title included), in order of first use."""
-    termbase = site.termbase
     texts = [mask_prose(page.meta.title or "")] + [prose.text for prose in prose_texts(page.body)]
+    return _variants(texts, site)
+
+
+def title_lay_variants(page: Page, site: Site) -> tuple[str, ...]:
+    """The avoided variants of the terms in the page's title: the page is about them, so search ranks it first.
+
+    Many pages mention "lage rugpijn"; a patient who types "lumbago" should land on the page about it."""
+    return _variants([mask_prose(page.meta.title or "")], site)
+
+
+def _variants(texts: list[str], site: Site) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for text in texts:
-        for hit in termbase.preferred(text):
+        for hit in site.termbase.preferred(text):
             for variant in hit.item.avoid_texts:
                 found.setdefault(variant)
     return tuple(found)

@@ -9,7 +9,10 @@ termbase tests itself: `patienthub check` runs every example, and so does the te
     terms:
       hernia:                    # the key is the anchor in the glossary: /woordenlijst/#hernia
         preferred: hernia
-        avoid: [HNP, hernia nuclei pulposi, discushernia]
+        avoid:
+          - {text: HNP, fix: {base: hernia, plural: hernia's}}   # `patienthub fix` may replace these forms
+          - {text: hernia nuclei pulposi, fix: true}             # true: the variant as written -> preferred
+          - discushernia                                         # no fix: reported, never replaced
         explanation: Een tussenwervelschijf puilt uit. ...
         professional: hernia nuclei pulposi (HNP)
         codes: {icd10: [M51.1]}
@@ -19,6 +22,11 @@ termbase tests itself: `patienthub check` runs every example, and so does the te
         examples:
           flag: [Op de MRI was een HNP te zien.]
           pass: [Op de MRI was een hernia te zien.]
+
+Automatic replacement is an explicit opt-in per variant, because a replacement must be right in every sentence
+(article, meaning, grammar): `fix: {base: …, plural: …}` names what the variant as written and its plural become;
+a form without a replacement (a diminutive, an adjective ending, a compound word) is never replaced. A variant
+without `fix` ("aspecifiek": no noun fits every sentence) is only reported.
 """
 
 from __future__ import annotations
@@ -31,11 +39,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import dutch
 from .datafiles import load_data_file
 from .findings import Finding, Rule, Severity, finding
-from .phrases import EntryReader, Example, Hit, Phrase, Searches, find_all
+from .phrases import PHRASE_KEYS, EntryReader, Example, Fix, Hit, Phrase, Searches, find_all
 from .textmask import mask_prose, prose_texts
-from .wordforms import phrase_pattern, required_text, word_forms
+from .wordforms import form_of, match_case, phrase_pattern, required_text, word_forms
 
 DEFAULT_FILE = "terms.yml"
 ENTRY_KEYS = (
@@ -94,6 +103,26 @@ class Term:
 
     def severity_of(self, phrase: Phrase) -> Severity:
         return phrase.severity or self.severity
+
+    def replacement(self, phrase: Phrase, found: str, at_sentence_start: bool) -> str | None:
+        """What `patienthub fix` writes for `found` (a match of `phrase`), or None when this form may not be
+        replaced automatically. Capitals follow the sentence; a curly apostrophe stays curly."""
+        fix = phrase.fix
+        if fix is None:
+            return None
+        form = form_of(phrase.text, found)
+        target = fix.base if form == "base" else fix.plural if form == "plural" else None
+        if not target:
+            return None
+        if "’" in found:
+            target = target.replace("'", "’")
+        return match_case(target, found, phrase.text, at_sentence_start)
+
+    def suggested(self, phrase: Phrase, found: str, at_sentence_start: bool) -> str:
+        """The word to write instead of `found`: its automatic replacement, else the preferred term."""
+        return self.replacement(phrase, found, at_sentence_start) or match_case(
+            self.preferred, found, phrase.text, at_sentence_start
+        )
 
 
 @dataclass(frozen=True)
@@ -187,11 +216,10 @@ def example_findings(termbase: Termbase) -> list[Finding]:
     return found
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-
-
 class _Reader(EntryReader):
+    phrase_keys = (*PHRASE_KEYS, "fix")
+    preferred = ""  # of the entry being read: what `fix: true` stands for
+
     def term(self, key: str, entry: Mapping[str, Any]) -> Term | None:
         path = ("terms", key)
         name = f"Term '{key}'"
@@ -200,6 +228,7 @@ class _Reader(EntryReader):
         explanation = self.text(entry, path, "explanation", name, required=True)
         if preferred is None or explanation is None:
             return None
+        self.preferred = preferred
         compounds = self.flag(entry.get("compounds"), (*path, "compounds"), name, False)
         avoid = self.phrases(entry.get("avoid"), (*path, "avoid"), name, compounds=compounds)
         examples = self.examples(entry.get("examples"), (*path, "examples"), name)
@@ -223,6 +252,24 @@ class _Reader(EntryReader):
             examples=tuple(examples),
             line=self.line(*path),
         )
+
+    def phrase_fix(self, value: Any, path: tuple[str | int, ...], name: str) -> Fix | None:
+        if value is None or value is False:
+            return None
+        if value is True:
+            return Fix(base=self.preferred)
+        spec = self.mapping(value, path, f"{name}: fix")
+        if spec is None:
+            return None
+        self.unknown_keys(spec, path, ("base", "plural"), f"{name}: fix")
+        base = self.text(spec, path, "base", f"{name}: fix", required=False)
+        plural = self.text(spec, path, "plural", f"{name}: fix", required=False)
+        if base is None and plural is None:
+            self.problem(
+                path, f"{name}: 'fix' noemt geen vervanging.", "Schrijf fix: true, of base: en plural:."
+            )
+            return None
+        return Fix(base, plural)
 
     def _codes(self, value: Any, path: tuple[str | int, ...], name: str) -> Mapping[str, tuple[str, ...]]:
         from .codes import SYSTEMS, canonical  # the one definition of a valid code (imported late: no cycle)
@@ -255,8 +302,8 @@ class _Reader(EntryReader):
         return found
 
     def _style(self, explanation: str, path: tuple[str | int, ...], name: str) -> None:
-        sentences = _sentences(explanation)
-        longest = max((len(s.split()) for s in sentences), default=0)
+        sentences = dutch.sentences(explanation)
+        longest = max((s.word_count for s in sentences), default=0)
         if len(sentences) > MAX_EXPLANATION_SENTENCES or longest > MAX_SENTENCE_WORDS:
             self.findings.append(
                 finding(
@@ -298,6 +345,30 @@ def _conflicts(reader: _Reader, terms: list[Term]) -> list[Term]:
                 line=phrase.line,
             )
         cleaned.append(dataclasses.replace(term, avoid=tuple(kept)) if len(kept) < len(term.avoid) else term)
+    return _unsafe_fixes(reader, cleaned)
+
+
+def _unsafe_fixes(reader: _Reader, terms: list[Term]) -> list[Term]:
+    """A replacement that is itself an avoided variant would be reported (and replaced) again: report it and
+    drop that fix, so `patienthub fix` always ends in a page the check accepts."""
+    probe = Termbase(tuple(terms))
+    cleaned = []
+    for term in terms:
+        avoid = []
+        for phrase in term.avoid:
+            targets = [t for t in (phrase.fix.base, phrase.fix.plural) if t] if phrase.fix else []
+            bad = next((t for t in targets if probe.avoided(mask_prose(t))), None)
+            if bad is not None:
+                reader.problem(
+                    ("terms", term.key, "avoid"),
+                    f"Term '{term.key}': de vervanging '{bad}' van '{phrase.text}' staat zelf in de termenlijst "
+                    "als woord om te vermijden.",
+                    "Kies als vervanging de voorkeursterm of een vorm ervan.",
+                    line=phrase.line,
+                )
+                phrase = dataclasses.replace(phrase, fix=None)
+            avoid.append(phrase)
+        cleaned.append(dataclasses.replace(term, avoid=tuple(avoid)))
     return cleaned
 
 

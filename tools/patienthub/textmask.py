@@ -9,7 +9,6 @@ transform can edit the source at that spot."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,13 +30,19 @@ _QUOTED = re.compile(
 )
 
 
+# A key-message reference ([[kernboodschap: naam]]) or an outcome reference ({{ uitkomst: … }}) names data, it is
+# not prose: a name in it must never be flagged, linked or replaced.
+_REFERENCE = re.compile(r"\[\[[^\[\]\n]*\]\]|\{\{[^{}\n]*\}\}")
+
+
 def mask_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def mask_prose(text: str, *, link_text: bool = True) -> str:
     """Inline Markdown to what a patient reads, blanked where it is not the author's own words."""
-    return mask_quotes(mask(text, link_text=link_text))
+    masked = mask(_REFERENCE.sub(lambda m: " " * len(m.group(0)), text), link_text=link_text)
+    return mask_quotes(masked)
 
 
 @dataclass(frozen=True)
@@ -53,13 +58,15 @@ class ProseText:
         return self.block.lines[index], self.columns[index] + offset - line_start + 1
 
 
-def _column(source_line: str, block_line: str) -> int:
+def _column(source_line: str, block_line: str, after: int = 0) -> int:
     """Where a block's line starts in its source line. The scanner strips markers and indentation, so the
-    block line is the end of the source line; headings and table cells are found by search."""
+    block line is the end of the source line; headings and table cells are found by search, from `after` (the
+    end of the previous block on the same line: the cells of one row)."""
     source, text = source_line.rstrip(), block_line.rstrip()
-    if text and source.endswith(text):
+    if text and source.endswith(text) and len(source) - len(text) >= after:
         return len(source) - len(text)
-    return max(source_line.find(block_line), 0)
+    found = source_line.find(block_line, after)
+    return found if found >= 0 else max(source_line.find(block_line), 0)
 
 
 def prose_texts(
@@ -74,14 +81,15 @@ def _masked(body: str, first_line: int, kinds: frozenset[str], link_text: bool) 
     # The terminology and advice checks read the same page one after the other: mask it once.
     source_lines = body.split("\n")
     found = []
+    line_end: dict[int, int] = {}  # file line -> where the last block found on it ends
     for block in blocks(body, first_line):
-        if block.kind not in kinds:
-            continue
-        columns = tuple(
-            _column(source_lines[number - first_line], text)
-            for number, text in zip(block.lines, block.text.split("\n"), strict=False)
-        )
-        found.append(ProseText(block, mask_prose(block.text, link_text=link_text), columns))
+        columns = []
+        for number, text in zip(block.lines, block.text.split("\n"), strict=False):
+            column = _column(source_lines[number - first_line], text, line_end.get(number, 0))
+            line_end[number] = column + len(text)
+            columns.append(column)
+        if block.kind in kinds:
+            found.append(ProseText(block, mask_prose(block.text, link_text=link_text), tuple(columns)))
     return tuple(found)
 
 
@@ -90,15 +98,3 @@ def line_starts(text: str) -> list[int]:
     starts = [0]
     starts.extend(m.end() for m in re.finditer("\n", text))
     return starts
-
-
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence in a prose text; a line break alone does not end a sentence."""
-    start = 0
-    ends = [m.end() for m in re.finditer(r"[.!?]+(?=\s|$)", text)]
-    for end in [*ends, len(text)]:
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            yield start, end
-        start = end

@@ -32,6 +32,8 @@ ENDINGS = (
     "ke",
 )
 _WORD = re.compile(r"\w+$")
+# The endings of `ENDINGS` that make a plural (not an adjective form or a diminutive).
+PLURAL_ENDINGS = frozenset({"en", "ën", "n", "s", "'s", "’s"})
 
 
 def stems(word: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -193,3 +195,45 @@ def _class_end(source: str, start: int) -> int:
     while i < len(source) and source[i] != "]":
         i += 2 if source[i] == "\\" else 1
     return i + 1
+
+
+def _first_lower(text: str) -> str:
+    """Whitespace as one space, first letter in lower case: how forms are compared."""
+    text = " ".join(text.split())
+    return text[:1].lower() + text[1:]
+
+
+def form_of(phrase: str, found: str) -> str | None:
+    """Which form of the literal `phrase` the text `found` is: "base" (as written), "plural", or None for any
+    other form (a diminutive, an adjective ending, a compound word, another spelling or other capitals).
+    Only the first letter may differ in case: that is the sentence's business, not the word's."""
+    head, space, last = " ".join(phrase.split()).rpartition(" ")
+    forms = {
+        "base": [phrase],
+        "plural": [
+            head + space + stem + ending
+            for stem, endings in stems(last)
+            for ending in endings
+            if ending in PLURAL_ENDINGS
+        ],
+    }
+    key = _first_lower(found)
+    for form, candidates in forms.items():
+        if any(_first_lower(candidate) == key for candidate in candidates):
+            return form
+    return None
+
+
+def starts_sentence(text: str, offset: int) -> bool:
+    """Whether the word at `offset` begins a sentence of `text` (masked prose, or a title)."""
+    before = text[:offset].rstrip()
+    return not before or before[-1] in ".!?"
+
+
+def match_case(replacement: str, found: str, phrase: str, at_sentence_start: bool) -> str:
+    """`replacement` capitalised like the `found` variant of `phrase`: a capital that belongs to the variant
+    itself (HNP, a name) says nothing, so the sentence decides (HNP at the start of a sentence -> Hernia)."""
+    capital = at_sentence_start if phrase[:1].isupper() else found[:1].isupper()
+    if capital and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

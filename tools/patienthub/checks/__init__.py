@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from .. import suppressions
 from ..findings import Rule, Severity
-from . import advice, freshness, hub, outcomes, readability, review, schema, source_updates, terminology
+from . import (
+    advice,
+    freshness,
+    html,
+    hub,
+    links,
+    outcomes,
+    readability,
+    review,
+    schema,
+    source_updates,
+    terminology,
+)
 from .base import Check
 
 REGISTRY: tuple[Check, ...] = (
@@ -17,6 +29,8 @@ REGISTRY: tuple[Check, ...] = (
     source_updates.CHECK,
     outcomes.CHECK,
     readability.CHECK,
+    html.CHECK,
+    links.CHECK,
 )
 
 

@@ -12,6 +12,8 @@ from ..model import Page, Site
 PageCheck = Callable[[Page, Site], Iterable[Finding]]
 SiteCheck = Callable[[Site], Iterable[Finding]]
 PageMetrics = Callable[[Page, Site], Mapping[str, Any]]
+# Per reference to another file: the docs_dir paths it may resolve to (read from the page alone).
+PageDependencies = Callable[[Page], Iterable[tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
@@ -22,9 +24,13 @@ class Check:
     site: SiteCheck | None = None  # runs once per run, sees every page
     metrics: PageMetrics | None = None  # numbers for the JSON report and dashboards
     # True when `page`/`metrics` read other pages (site.pages, site.by_url, ...), e.g. to follow a link: such
-    # results change when another page does, so they are never cached and `check --changed` runs them on
-    # every page. Page functions may otherwise read only the page, the configuration and the data files.
+    # results change when another page does. Page functions may otherwise read only the page, the
+    # configuration and the data files (a test checks this for every registered check).
     cross_page: bool = False
+    # For a cross_page check: which files each of the page's results depends on. With it, results are cached
+    # under the state of those files and `check --changed` re-checks just the pages that point at a changed
+    # file; without it, the check runs on every page, every time.
+    depends_on: PageDependencies | None = None
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:

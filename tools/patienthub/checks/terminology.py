@@ -7,14 +7,15 @@ included."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Finding, Rule, Severity
 from ..model import Page, Site
 from ..phrases import Phrase
 from ..termbase import EXAMPLE_FAILED, INVALID, STYLE, Term
-from ..textmask import mask_prose, prose_texts
-from ..wordforms import is_abbreviation
+from ..textmask import line_starts, mask_prose, prose_texts
+from ..wordforms import starts_sentence
 from .base import Check
 
 AVOID = Rule(
@@ -26,15 +27,18 @@ RULES = (AVOID, INVALID, STYLE, EXAMPLE_FAILED)
 FRONT_MATTER_TEXTS = ("title", "description")
 
 
-def _as_found(preferred: str, found: str) -> str:
-    """The preferred term capitalised like the word it replaces (at the start of a sentence)."""
-    if found[:1].isupper() and not is_abbreviation(found) and preferred[:1].islower():
-        return preferred[:1].upper() + preferred[1:]
-    return preferred
-
-
-def avoid_finding(term: Term, phrase: Phrase, found: str, path: str, line: int | None, column: int | None):
-    preferred = _as_found(term.preferred, found)
+def avoid_finding(
+    term: Term,
+    phrase: Phrase,
+    found: str,
+    path: str,
+    line: int | None,
+    column: int | None,
+    at_sentence_start: bool = False,
+    in_page: bool = True,  # a page, which `patienthub fix` edits (not a key message in its data file)
+) -> Finding:
+    preferred = term.suggested(phrase, found, at_sentence_start)
+    automatic = in_page and term.replacement(phrase, found, at_sentence_start) is not None
     return Finding(
         AVOID.id,
         term.severity_of(phrase),
@@ -42,30 +46,64 @@ def avoid_finding(term: Term, phrase: Phrase, found: str, path: str, line: int |
         line,
         f"'{found}' is niet het woord dat we met patiënten gebruiken; schrijf '{preferred}' "
         f"(termenlijst: {term.key}).",
-        f"Vervang '{found}' door '{preferred}'. Noemt u het woord bewust, bijvoorbeeld als "
-        "'ook wel … genoemd'? Zet het dan tussen aanhalingstekens.",
+        f"Vervang '{found}' door '{preferred}'"
+        + (" (dat kan automatisch: patienthub fix --write)." if automatic else ".")
+        + " Noemt u het woord bewust, bijvoorbeeld als 'ook wel … genoemd'? Zet het dan tussen aanhalingstekens.",
         column=column,
         excerpt=found,
     )
 
 
-def check_page(page: Page, site: Site) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class Occurrence:
+    """An avoided variant on a page: the finding, and where and how `patienthub fix` may replace it."""
+
+    finding: Finding
+    replacement: str | None  # None: the termbase does not allow an automatic replacement of this form
+    start: int  # offsets of the variant: in page.text, or in the front-matter value named by `field`
+    end: int
+    field: str | None = None  # "title" or "description"; None for the body
+
+
+def occurrences(page: Page, site: Site) -> Iterator[Occurrence]:
     termbase = site.termbase
     if not termbase.terms:
         return
     for key in FRONT_MATTER_TEXTS:
         value = page.frontmatter.data.get(key)
         if isinstance(value, str):
-            for hit in termbase.avoided(mask_prose(value)):
+            masked = mask_prose(value)
+            for hit in termbase.avoided(masked):
                 term, phrase = hit.item
-                yield avoid_finding(
-                    term, phrase, value[hit.start : hit.end], page.path, page.line_of(key), None
+                found = value[hit.start : hit.end]
+                first = starts_sentence(masked, hit.start)
+                line = page.line_of(key)
+                yield Occurrence(
+                    avoid_finding(term, phrase, found, page.path, line, None, first),
+                    term.replacement(phrase, found, first),
+                    hit.start,
+                    hit.end,
+                    key,
                 )
+    starts = line_starts(page.text)
     for prose in prose_texts(page.body, page.body_start_line):
         for hit in termbase.avoided(prose.text):
             term, phrase = hit.item
+            found = prose.block.text[hit.start : hit.end]
+            first = starts_sentence(prose.text, hit.start)
             line, column = prose.position(hit.start)
-            yield avoid_finding(term, phrase, prose.block.text[hit.start : hit.end], page.path, line, column)
+            last_line, last_column = prose.position(hit.end - 1)
+            yield Occurrence(
+                avoid_finding(term, phrase, found, page.path, line, column, first),
+                term.replacement(phrase, found, first),
+                starts[line - 1] + column - 1,
+                starts[last_line - 1] + last_column,
+            )
+
+
+def check_page(page: Page, site: Site) -> Iterator[Finding]:
+    for occurrence in occurrences(page, site):
+        yield occurrence.finding
 
 
 def check_site(site: Site) -> Iterator[Finding]:
@@ -76,7 +114,9 @@ def check_site(site: Site) -> Iterator[Finding]:
             for hit in site.termbase.avoided(prose.text):
                 term, phrase = hit.item
                 found = prose.block.text[hit.start : hit.end]
-                yield avoid_finding(term, phrase, found, site.advice.key_messages_path, message.line, None)
+                first = starts_sentence(prose.text, hit.start)
+                path = site.advice.key_messages_path
+                yield avoid_finding(term, phrase, found, path, message.line, None, first, in_page=False)
 
 
 def terms_used(page: Page, site: Site) -> list[str]:

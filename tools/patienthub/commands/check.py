@@ -81,7 +81,7 @@ def select(paths: list[Path], project: Project) -> tuple[set[Path] | None, list[
     return targets, outside
 
 
-def changed_pages(site: Site, config_file: Path, base: str) -> set[str] | None:
+def changed_pages(site: Site, config_file: Path, base: str, cache: Cache | None) -> set[str] | None:
     """Pages changed since `base` (working tree, untracked files included) plus what depends on them."""
     project = site.project
     top = gitbase.toplevel(project.root)
@@ -89,7 +89,7 @@ def changed_pages(site: Site, config_file: Path, base: str) -> set[str] | None:
     prefix = "" if under == "." else f"{under}/"
     commit = gitbase.commit_of(top, base)
     changed = [name[len(prefix) :] for name in gitbase.changed_files(top, commit, prefix.rstrip("/"))]
-    return affected_pages(site, changed, config_file, REGISTRY)
+    return affected_pages(site, changed, config_file, REGISTRY, cache)
 
 
 def execute(args: argparse.Namespace) -> int:
@@ -107,7 +107,7 @@ def execute(args: argparse.Namespace) -> int:
         wanted = {str(p) for p in targets}
         selected = {page.path for page in site.pages if str((project.root / page.path).resolve()) in wanted}
     if args.changed:
-        selected = changed_pages(site, config_file, args.base or "HEAD")
+        selected = changed_pages(site, config_file, args.base or "HEAD", cache)
     result = run(site, selected, progress=for_terminal(), cache=cache, include_flagged=args.changed)
     if cache is not None:
         cache.save()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .. import organisations
+from .. import codeowners, organisations
 from ..errors import UsageError
+from ..loader import load_site
 from ..model import PAGE_TYPES
 from ..newpage import NewPage, create
 from .common import add_config_option, add_today_option, config_file_from, project_from, today_from
@@ -58,5 +59,14 @@ def execute(args: argparse.Namespace) -> int:
     target = create(page, project, config_file_from(args))
     relative = target.relative_to(project.root)
     print(f"Nieuwe pagina: {relative}")
+    # CODEOWNERS is generated from the pages: with the new page in it, `check` accepts the new page at once.
+    owners_file = codeowners.path_of(project)
+    if owners_file is not None and owners_file.is_file():
+        site = load_site(project, page.today)
+        owners_file.write_text(codeowners.render(site), encoding="utf-8", newline="\n")
+        print(
+            f"Bijgewerkt: {project.config.review.codeowners_file} (wie een wijziging van de pagina goedkeurt)"
+        )
     print(f"Controleer de pagina tijdens het schrijven met: patienthub check {relative}")
+    print("Neem de nieuwe adressen op voordat u de pagina publiceert: patienthub urls --update")
     return 0

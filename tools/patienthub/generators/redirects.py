@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from .. import jsonld, urls
+from .. import csp, jsonld, urls
 from ..model import Site
 from .base import Output
 
@@ -19,6 +19,7 @@ TEMPLATE = """\
 <html lang="nl">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
 <title>{title}</title>
@@ -38,6 +39,7 @@ MOVED = "<p>Deze pagina heeft een nieuw adres. Past u uw bladwijzer aan?</p>\n"
 
 def generate(site: Site) -> Iterator[Output]:
     written: set[str] = set()
+    policy = escape(csp.policy(site.config.html))  # the site's own policy: these pages have no script at all
     code_lists = {entry.url: entry for entry in urls.code_index(site) if len(entry.pages) > 1}
     for redirect in urls.redirects(site):
         if redirect.source in written or redirect.source == redirect.target:
@@ -53,6 +55,7 @@ def generate(site: Site) -> Iterator[Output]:
             shows = list(entry.pages)
         doc = jsonld.generated_document(site, redirect.source, title, shows)
         html = TEMPLATE.format(
+            policy=policy,
             title=escape(title),
             canonical=escape(urls.absolute(site, redirect.target)),
             href=escape(urls.relative(redirect.source, redirect.target)),

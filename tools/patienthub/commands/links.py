@@ -1,0 +1,61 @@
+"""`patienthub links`: the link checks only; with --external also every link to another site, over the network.
+
+Exit codes as `check`: 0 no errors, 1 errors, 2 usage/config/IO failure. The nightly workflow runs
+`patienthub links --external`; `check`, the build and `make test` never go on the network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from pathlib import Path
+
+from .. import external
+from ..checks import links
+from ..engine import run
+from ..formats import FORMATS
+from ..loader import load_site
+from .check import select
+from .common import add_config_option, add_today_option, project_from, today_from
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "links",
+        help="controleer links (met --external ook links naar andere sites)",
+        description="Controleert links, koppen (#…) en plaatjes. Met --external ook of andere sites nog antwoorden "
+        "(dat gaat over internet en duurt even).",
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PAD", type=Path, help="bestanden of mappen (standaard: content/)"
+    )
+    parser.add_argument("--external", action="store_true", help="controleer ook links naar andere sites")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="uitvoer (standaard: text)")
+    add_today_option(parser)
+    add_config_option(parser)
+    parser.set_defaults(run=execute)
+
+
+def execute(args: argparse.Namespace) -> int:
+    project = project_from(args)
+    targets, outside = select(args.paths, project)
+    site = load_site(project, today_from(args), extra_files=outside)
+    selected = None
+    if targets is not None:
+        wanted = {str(p) for p in targets}
+        selected = {page.path for page in site.pages if str((project.root / page.path).resolve()) in wanted}
+    result = run(site, selected, checks=(links.CHECK,))
+    if args.external:
+        pages = [report.page for report in result.pages]
+        found = external.collect(pages)
+        config = site.config.links
+        skipped = sorted({link.url for link in found if external.ignored(link.url, config)})
+        for url in skipped:
+            print(f"patienthub: niet gecontroleerd (links.external_ignore): {url}", file=sys.stderr)
+        extra = list(external.check(found, config))
+        result = dataclasses.replace(
+            result, findings=tuple(sorted((*result.findings, *extra), key=lambda f: f.sort_key))
+        )
+    sys.stdout.write(FORMATS[args.format](result))
+    return result.exit_code
