@@ -1,6 +1,7 @@
 """Where a build with the patienthub plugin spends its time: one `mkdocs build` in this process, with a clock
-around each plugin hook, the Markdown rendering of generated pages (dashboard, glossary, code lists) and the
-Pagefind run. Prints JSON {part: seconds of CPU time}; run by run.py, or by hand:
+around each plugin hook, the Markdown rendering and the templates of content and of generated pages (dashboard,
+glossary, code lists), and the Pagefind run. The template clock includes the hooks that run inside it
+(on_page_context, on_post_page). Prints JSON {part: seconds of CPU time}; run by run.py, or by hand:
 
     .venv/bin/python tests/bench/breakdown.py path/to/mkdocs.yml SITE_DIR
 """
@@ -58,6 +59,7 @@ def main() -> int:
         "on_page_markdown",
         "on_page_context",
         "on_env",
+        "on_post_page",
         "on_post_build",
     )
     for hook in hooks:
@@ -70,6 +72,15 @@ def main() -> int:
         return timed(kind, render)(self, config, files)
 
     Page.render = render_split
+    build_page = build._build_page
+
+    def build_page_split(page, config, *args, **kwargs):
+        kind = (
+            "templates+write generated pages" if page.file.generated_by else "templates+write content pages"
+        )
+        return timed(kind, build_page)(page, config, *args, **kwargs)
+
+    build._build_page = build_page_split
     config = load_config(config_file, site_dir=site_dir)
     started = time.process_time()
     build.build(config)

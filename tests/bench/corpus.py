@@ -183,13 +183,15 @@ def _label(slug: str) -> str:
 
 def mkdocs_yml(plugins: list[str] | None = None) -> str:
     """This repository's mkdocs.yml with the same theme settings; no fixed nav (it follows the folders).
-    `plugins` replaces the real plugins (patienthub): [] for a build without any."""
+    `plugins` replaces the real plugins (patienthub): [] for a build without any. Such a build also goes
+    without `overrides/`: those templates show what the plugin provides (review dates, sharing, CSP)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     config.pop("nav", None)
     config["site_url"] = "https://example.org/hub/"
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     if plugins is not None:
         config["plugins"] = plugins
+        del config["theme"]["custom_dir"]
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=200)
 
 

@@ -49,7 +49,7 @@ KEEP_FACTOR = 4
 
 T = TypeVar("T")
 ABSENT = "absent"  # the state of a path that is neither a page nor a published file
-# Per page and per check: the findings and the metrics (None where a check has no cached result).
+# One check's work on one page: its findings and its metrics.
 PageWork = tuple[tuple[Any, ...], dict[str, Any]]
 
 
@@ -108,7 +108,10 @@ def context_fingerprint(project: Project, today: str) -> str:
 
 def _check_signature(checks: Sequence[Check]) -> str:
     return _digest(
-        *(f"{check.name}|{_name(check.page)}|{_name(check.metrics)}|{check.cross_page}" for check in checks)
+        *(
+            f"{check.name}|{_name(check.page)}|{_name(check.metrics)}|{check.cross_page}|{_name(check.depends_on)}"
+            for check in checks
+        )
     )
 
 

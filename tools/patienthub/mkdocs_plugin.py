@@ -17,7 +17,19 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import csp, editor_panel, engine, generators, guide, jsonld, loader, search_index, share, transforms
+from . import (
+    compact,
+    csp,
+    editor_panel,
+    engine,
+    generators,
+    guide,
+    jsonld,
+    loader,
+    search_index,
+    share,
+    transforms,
+)
 from .cache import Cache
 from .config import Config, load_project
 from .dates import parse_iso
@@ -128,6 +140,9 @@ class PatientHubPlugin(BasePlugin):
             return guide.serve_href(page.url, rule) if served else guide.link(where, rule)
 
         return editor_panel.render(self.result.for_path(report.page.path), report.metrics, link) + html
+
+    def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return compact.navigation(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
