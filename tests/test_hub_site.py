@@ -180,10 +180,15 @@ def test_feed_is_valid_atom_newest_review_first(built):
     assert updated == sorted(updated, reverse=True)
     titles = [e.find(f"{ATOM}title").text for e in entries]
     assert titles == ["Bewegen bij rugpijn", "Uitstralende pijn", "Lage rugpijn", "Klachten van de lage rug"]
+    authors = {}
     for entry in entries:
-        assert entry.find(f"{ATOM}author/{ATOM}name").text  # RFC 4287: every entry has an author
+        authors[entry.find(f"{ATOM}title").text] = entry.find(f"{ATOM}author/{ATOM}name").text  # RFC 4287
+
         href = entry.find(f"{ATOM}link[@rel='alternate']").get("href")
         assert file_for(built, href).is_file()
+    # Only the approved page is its owner's; a concept is the editors' own work, credited to the site.
+    assert authors["Lage rugpijn"] == "Nederlands Huisartsen Genootschap"
+    assert {authors[t] for t in titles if t != "Lage rugpijn"} == {"Test"}
     summaries = {t: e.find(f"{ATOM}summary").text for t, e in zip(titles, entries, strict=True)}
     assert summaries["Lage rugpijn"] == "De tekst over pijnstillers is korter."
     assert "nog niet goedgekeurd" in summaries["Bewegen bij rugpijn"]

@@ -28,3 +28,11 @@ def test_generated_page_is_as_old_as_its_oldest_content(repo):
     unknown = jsonld.document_for(site, "woordenlijst/", "Woordenlijst")
     assert unknown["lastReviewed"] == "2026-03-12" and "reviewedBy" not in unknown
     assert jsonld.last_reviewed_for(site, "nieuw/") == "2026-10-01"
+
+
+def test_only_an_approved_page_names_its_owner_as_maintainer(repo):
+    repo.page("goed.md", GOOD_META.replace("status: concept", "status: approved") + "reviewed_by: [nhg]\n")
+    site = site_of(repo.root)
+    assert "maintainer" not in jsonld.page_document(site.by_path["content/index.md"], site)
+    approved = jsonld.page_document(site.by_path["content/goed.md"], site)
+    assert approved["maintainer"]["alternateName"] == "NHG"

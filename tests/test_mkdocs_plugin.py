@@ -36,12 +36,16 @@ def test_review_line_in_dutch(built):
     assert 'Laatst gecontroleerd: <time datetime="2026-03-12">12 maart 2026</time>' in html
     assert 'Volgende controle: <time datetime="2029-03-12">12 maart 2029</time>' in html
     assert "Nederlands Huisartsen Genootschap" in html
+    # A concept names who is asked to check it, never who stands behind it.
+    assert "Gevraagd om deze tekst te controleren:" in html
+    assert "Verantwoordelijk voor deze tekst" not in html
 
 
 def test_concept_notice_only_on_concept_pages(built):
     assert "nog niet goedgekeurd" in (built / "index.html").read_text(encoding="utf-8")
     approved = (built / "goedgekeurd" / "index.html").read_text(encoding="utf-8")
     assert "nog niet goedgekeurd" not in approved
+    assert "Verantwoordelijk voor deze tekst:" in approved
     assert re.search(
         r'Gecontroleerd door:\s*<a href="https://www.nhg.org"[^>]*>NHG</a>, <a href="https://www.kngf.nl"',
         approved,

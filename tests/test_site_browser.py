@@ -31,9 +31,17 @@ PAGE_TYPES = {
     "home": "",
     "education": "lage-rugpijn/",
     "self-management": "bewegen-bij-rugpijn/",
+    "treatment": "fysiotherapie-en-oefentherapie/",
+    "outcomes": "uitkomsten/operatie-bij-hernia/",  # icon arrays from the outcome data
+    "keuzekaart": "keuzekaarten/hernia-opereren-of-afwachten/",
+    "glossary": "woordenlijst/",
+    "dashboard": "redactie/controles/",
+    "redirect": "p/uitkomsten-oefentherapie/",
     "search": "zoeken/?q=hernia",
     "404": "deze-pagina-bestaat-niet/",
 }
+# Where the redirect page sends the browser; answered with 204 No Content so the redirect page itself stays to be tested.
+REDIRECT_TARGET = re.compile(r".*/uitkomsten/oefentherapie/$")
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +80,8 @@ def page(browser):
 
 
 def visit(page, served_site: str, path: str):
+    if path == PAGE_TYPES["redirect"]:
+        page.route(REDIRECT_TARGET, lambda route: route.fulfill(status=204))  # 204: the browser stays put
     response = page.goto(served_site + path, wait_until="networkidle")
     page.wait_for_timeout(200)  # let Material's scripts settle
     return response
@@ -255,5 +265,9 @@ def test_print_hides_navigation_and_keeps_review_dates(page, served_site):
     text = page.locator(".ph-review").inner_text()
     assert re.search(r"Laatst gecontroleerd: \d+ \w+ \d{4}", text)
     assert "Volgende controle" in text
+    printed_address = page.locator(".ph-print")
+    assert printed_address.is_visible()
+    assert "Lees deze tekst online op: https://" in printed_address.inner_text()
+    assert printed_address.locator("svg").count() == 1  # the QR code to the same address
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")

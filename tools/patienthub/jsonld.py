@@ -54,7 +54,7 @@ def page_document(page: Page, site: Site) -> dict[str, Any]:
         "lastReviewed": meta.last_reviewed.isoformat() if meta.last_reviewed else None,
     }
     owner = site.organisations.get(meta.owner or "")
-    if owner:
+    if owner and not meta.is_concept:  # an association has not agreed to maintain a concept text
         doc["maintainer"] = _organisation(owner)
     reviewers = [site.organisations[key] for key in meta.reviewed_by if key in site.organisations]
     if reviewers:

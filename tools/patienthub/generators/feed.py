@@ -67,9 +67,9 @@ def render(site: Site) -> str:
         _add(entry, "title", page.meta.title or page.url)
         _add(entry, "updated", timestamp(day))
         _add(entry, "link", rel="alternate", type="text/html", href=address)
-        owner = site.organisations.get(page.meta.owner or "")
-        if owner is not None:
-            _add(_add(entry, "author"), "name", owner.name)
+        # Only an approved text is the owner's; a concept is still the editors' own work.
+        owner = None if page.meta.is_concept else site.organisations.get(page.meta.owner or "")
+        _add(_add(entry, "author"), "name", owner.name if owner else site.project.site_name or "patienthub")
         _add(entry, "summary", summary(page), type="text")
         if page.meta.type:
             _add(entry, "category", term=page.meta.type)
