@@ -364,6 +364,18 @@ def report(sizes: list[Size], started: dt.datetime, seconds: float) -> str:
         ]
     out += [
         "",
+        "## Reading the results",
+        "",
+        "- *Check, cold*: the checks read every page's Dutch prose (sentences, syllables, word frequencies, the",
+        "  termbase and advice rules, links); per page that costs about as much as MkDocs spends rendering it. The",
+        "  content-hash cache makes every later run cheap; what remains of a warm run is mostly starting Python",
+        "  and importing the checks and their libraries, and reading every page to see whether it changed.",
+        "- *Build*: besides the checks, the plugin adds the Pagefind index, templates in `overrides/` (review",
+        "  dates, owner, JSON-LD, sharing and the printed QR code), the transformed content (outcome blocks,",
+        "  glossary links, key messages) and generated pages (the editors' dashboard with a row per page, a",
+        "  redirect page per short link and clinical code). The table above says which part costs what.",
+        "- *Memory* is the peak resident set of the process; the build's includes MkDocs holding every page.",
+        "",
         f"Smallest corpus ({smallest.pages} pages): the fixed start-up dominates its per-page cost.",
         "",
         "The readability pass on its own has a finer benchmark: `tests/bench/readability.py`, results in",
