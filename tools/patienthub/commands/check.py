@@ -10,14 +10,13 @@ from .. import gitbase
 from ..cache import Cache
 from ..changes import affected_pages
 from ..checks import REGISTRY
-from ..config import Project, load_project
+from ..config import load_project
 from ..engine import run
 from ..errors import UsageError
 from ..formats import FORMATS
-from ..loader import MARKDOWN_SUFFIXES, discover, load_site
 from ..model import Site
 from ..progress import for_terminal
-from .common import add_config_option, add_today_option, config_file_from, today_from
+from .common import add_config_option, add_paths_argument, add_today_option, config_file_from, load_selection
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,9 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="controleer pagina's",
         description="Controleert pagina's op volledigheid, actualiteit, leesbaarheid en meer.",
     )
-    parser.add_argument(
-        "paths", nargs="*", metavar="PAD", type=Path, help="bestanden of mappen (standaard: content/)"
-    )
+    add_paths_argument(parser)
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="uitvoer (standaard: text)")
     add_today_option(parser)
     add_config_option(parser)
@@ -51,36 +48,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=execute)
 
 
-def select(paths: list[Path], project: Project) -> tuple[set[Path] | None, list[Path]]:
-    """Resolve PATH arguments to page files; returns (targets or None for all, files outside docs_dir).
-
-    Inside docs_dir a folder means the pages MkDocs publishes from it; a file that MkDocs would not publish
-    (exclude_docs) is named on stderr instead of being dropped silently."""
-    if not paths:
-        return None, []
-    docs = project.docs_dir.resolve()
-    published = {p.resolve() for p in discover(project)}
-    targets: set[Path] = set()
-    for path in paths:
-        if not path.exists():
-            raise UsageError(f"{path} bestaat niet")
-        path = path.resolve()
-        if path.is_dir():
-            found = {
-                p.resolve() for p in path.rglob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file()
-            }
-            targets.update(p for p in found if not p.is_relative_to(docs) or p in published)
-        elif path.is_relative_to(docs) and path not in published:
-            print(
-                f"patienthub: {path} wordt niet gepubliceerd (exclude_docs) en is niet gecontroleerd",
-                file=sys.stderr,
-            )
-        else:
-            targets.add(path)
-    outside = sorted(p for p in targets if not p.is_relative_to(docs))
-    return targets, outside
-
-
 def changed_pages(site: Site, config_file: Path, base: str, cache: Cache | None) -> set[str] | None:
     """Pages changed since `base` (working tree, untracked files included) plus what depends on them."""
     project = site.project
@@ -99,13 +66,8 @@ def execute(args: argparse.Namespace) -> int:
         raise UsageError("geef pagina's op of gebruik --changed, niet allebei")
     config_file = config_file_from(args)
     project = load_project(config_file)
-    targets, outside = select(args.paths, project)
     cache = None if args.no_cache else Cache.for_project(project)
-    site = load_site(project, today_from(args), extra_files=outside, cache=cache)
-    selected = None
-    if targets is not None:
-        wanted = {str(p) for p in targets}
-        selected = {page.path for page in site.pages if str((project.root / page.path).resolve()) in wanted}
+    site, selected = load_selection(args, project, cache)
     if args.changed:
         selected = changed_pages(site, config_file, args.base or "HEAD", cache)
     result = run(site, selected, progress=for_terminal(), cache=cache, include_flagged=args.changed)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
+from ..cache import Cache
 from ..config import Project, load_project
 from ..dates import parse_iso
 from ..errors import UsageError
+from ..loader import MARKDOWN_SUFFIXES, discover, load_site
+from ..model import Site
 
 CONFIG_NAME = "mkdocs.yml"
 
@@ -56,3 +60,52 @@ def today_from(args: argparse.Namespace) -> dt.date:
         return parse_iso(args.today)
     except ValueError as exc:
         raise UsageError(f"--today {args.today!r} is geen datum in de vorm JJJJ-MM-DD") from exc
+
+
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PAD", type=Path, help="bestanden of mappen (standaard: content/)"
+    )
+
+
+def select(paths: list[Path], project: Project) -> tuple[set[Path] | None, list[Path]]:
+    """Resolve PATH arguments to page files; returns (targets or None for all, files outside docs_dir).
+
+    Inside docs_dir a folder means the pages MkDocs publishes from it; a file that MkDocs would not publish
+    (exclude_docs) is named on stderr instead of being dropped silently."""
+    if not paths:
+        return None, []
+    docs = project.docs_dir.resolve()
+    published = {p.resolve() for p in discover(project)}
+    targets: set[Path] = set()
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path} bestaat niet")
+        path = path.resolve()
+        if path.is_dir():
+            found = {
+                p.resolve() for p in path.rglob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file()
+            }
+            targets.update(p for p in found if not p.is_relative_to(docs) or p in published)
+        elif path.is_relative_to(docs) and path not in published:
+            print(
+                f"patienthub: {path} wordt niet gepubliceerd (exclude_docs) en is niet gecontroleerd",
+                file=sys.stderr,
+            )
+        else:
+            targets.add(path)
+    outside = sorted(p for p in targets if not p.is_relative_to(docs))
+    return targets, outside
+
+
+def load_selection(
+    args: argparse.Namespace, project: Project, cache: Cache | None = None
+) -> tuple[Site, set[str] | None]:
+    """The site (with any named files outside docs_dir) and the page paths the PATH arguments select
+    (None: every page)."""
+    targets, outside = select(args.paths, project)
+    site = load_site(project, today_from(args), extra_files=outside, cache=cache)
+    if targets is None:
+        return site, None
+    wanted = {str(p) for p in targets}
+    return site, {page.path for page in site.pages if str((project.root / page.path).resolve()) in wanted}

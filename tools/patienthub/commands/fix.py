@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from .. import fixes
 from ..checks import terminology
 from ..engine import run
-from ..loader import load_site
-from .check import select
-from .common import add_config_option, add_today_option, project_from, today_from
+from .common import add_config_option, add_paths_argument, add_today_option, load_selection, project_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,9 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "de termenlijst. Met --write worden de pagina's echt aangepast. Alleen vervangingen die de termenlijst "
         "toestaat (fix:), nooit in code, adressen, citaten of verwijzingen.",
     )
-    parser.add_argument(
-        "paths", nargs="*", metavar="PAD", type=Path, help="bestanden of mappen (standaard: content/)"
-    )
+    add_paths_argument(parser)
     parser.add_argument("--write", action="store_true", help="pas de pagina's echt aan")
     add_today_option(parser)
     add_config_option(parser)
@@ -36,12 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def execute(args: argparse.Namespace) -> int:
     project = project_from(args)
-    targets, outside = select(args.paths, project)
-    site = load_site(project, today_from(args), extra_files=outside)
-    pages = site.pages
-    if targets is not None:
-        wanted = {str(p) for p in targets}
-        pages = tuple(p for p in site.pages if str((project.root / p.path).resolve()) in wanted)
+    site, selected = load_selection(args, project)
+    pages = tuple(p for p in site.pages if selected is None or p.path in selected)
     # The same filter stage as `check`: a suppressed, exempted or switched-off finding is not fixed.
     result = run(site, {p.path for p in pages}, checks=(terminology.CHECK,))
     plans = [fixes.plan(page, site, result.for_path(page.path)) for page in pages]

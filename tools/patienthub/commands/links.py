@@ -9,15 +9,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from pathlib import Path
 
 from .. import external
 from ..checks import links
 from ..engine import run
 from ..formats import FORMATS
-from ..loader import load_site
-from .check import select
-from .common import add_config_option, add_today_option, project_from, today_from
+from .common import add_config_option, add_paths_argument, add_today_option, load_selection, project_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,9 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Controleert links, koppen (#…) en plaatjes. Met --external ook of andere sites nog antwoorden "
         "(dat gaat over internet en duurt even).",
     )
-    parser.add_argument(
-        "paths", nargs="*", metavar="PAD", type=Path, help="bestanden of mappen (standaard: content/)"
-    )
+    add_paths_argument(parser)
     parser.add_argument("--external", action="store_true", help="controleer ook links naar andere sites")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="uitvoer (standaard: text)")
     add_today_option(parser)
@@ -39,12 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def execute(args: argparse.Namespace) -> int:
     project = project_from(args)
-    targets, outside = select(args.paths, project)
-    site = load_site(project, today_from(args), extra_files=outside)
-    selected = None
-    if targets is not None:
-        wanted = {str(p) for p in targets}
-        selected = {page.path for page in site.pages if str((project.root / page.path).resolve()) in wanted}
+    site, selected = load_selection(args, project)
     result = run(site, selected, checks=(links.CHECK,))
     if args.external:
         pages = [report.page for report in result.pages]

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..engine import run
-from ..loader import load_site
 from ..reports import readability
-from .check import select
-from .common import add_config_option, add_today_option, project_from, today_from
+from .common import add_config_option, add_paths_argument, add_today_option, load_selection, project_from
 
 REPORTS = {"readability": readability.FORMATS}
 
@@ -24,9 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "kind", choices=sorted(REPORTS), metavar="SOORT", help=f"soort overzicht: {', '.join(REPORTS)}"
     )
-    parser.add_argument(
-        "paths", nargs="*", metavar="PAD", type=Path, help="bestanden of mappen (standaard: content/)"
-    )
+    add_paths_argument(parser)
     parser.add_argument(
         "--format",
         choices=("text", "markdown"),
@@ -41,12 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def execute(args: argparse.Namespace) -> int:
     project = project_from(args)
-    targets, outside = select(args.paths, project)
-    site = load_site(project, today_from(args), extra_files=outside)
-    selected = None
-    if targets is not None:
-        wanted = {str(p) for p in targets}
-        selected = {page.path for page in site.pages if str((project.root / page.path).resolve()) in wanted}
+    site, selected = load_selection(args, project)
     result = run(site, selected)
     worst = args.worst if args.worst is not None else project.config.readability.worst_sentences
     sys.stdout.write(REPORTS[args.kind][args.format](result, worst))
