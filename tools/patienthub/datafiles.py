@@ -18,6 +18,13 @@ class DataFile:
     lines: dict[YamlPath, int] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
 
+    def invalid_entry(self, line: int | None, problem: str, suggestion: str) -> Finding:
+        """A registry entry that cannot be used: named, at its line, in Dutch."""
+        name = self.path.rsplit("/", 1)[-1]
+        return Finding(
+            "schema.data-invalid", Severity.ERROR, self.path, line, f"Fout in {name}: {problem}.", suggestion
+        )
+
     def line_of(self, *key: str | int) -> int | None:
         while key:
             if key in self.lines:

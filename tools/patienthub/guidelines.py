@@ -16,9 +16,9 @@ from typing import Any
 
 from babel.dates import format_date
 
-from .datafiles import DataFile, load_data_file
+from .datafiles import load_data_file
 from .dates import LOCALE, dutch_date
-from .findings import Finding, Severity
+from .findings import Finding
 
 FILE_NAME = "sources.yml"
 REQUIRED = ("title", "publisher", "date", "url")
@@ -104,7 +104,9 @@ def load(data_dir: Path, root: Path) -> tuple[dict[str, Guideline], list[Finding
         line = data_file.line_of(key)
         problem = _problem(key, entry)
         if problem:
-            findings.append(_invalid(data_file, line, problem))
+            findings.append(
+                data_file.invalid_entry(line, problem, "Vergelijk met de andere bronnen in dit bestand.")
+            )
             continue
         version = entry.get("version")
         registry[key] = Guideline(
@@ -141,14 +143,3 @@ def _problem(key: str, entry: object) -> str | None:
     if version is not None and (isinstance(version, bool) or not isinstance(version, str | int | float)):
         return f"bron '{key}': version moet tekst zijn, bijvoorbeeld \"2.1\""
     return None
-
-
-def _invalid(data_file: DataFile, line: int | None, problem: str) -> Finding:
-    return Finding(
-        "schema.data-invalid",
-        Severity.ERROR,
-        data_file.path,
-        line,
-        f"Fout in {FILE_NAME}: {problem}.",
-        "Vergelijk met de andere bronnen in dit bestand.",
-    )

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafiles import DataFile, load_data_file
-from .findings import Finding, Severity
+from .datafiles import load_data_file
+from .findings import Finding
 
 FILE_NAME = "organisations.yml"
 REQUIRED = ("name", "short_name", "website")
@@ -36,7 +36,9 @@ def load(data_dir: Path, root: Path) -> tuple[dict[str, Organisation], list[Find
         line = data_file.line_of(key)
         problem = _problem(key, entry)
         if problem:
-            findings.append(_invalid(data_file, line, problem))
+            findings.append(
+                data_file.invalid_entry(line, problem, "Vergelijk met de andere organisaties in dit bestand.")
+            )
             continue
         organisations[key] = Organisation(
             key=key,
@@ -69,14 +71,3 @@ def _problem(key: str, entry: object) -> str | None:
     if team is not None and not (isinstance(team, str) and GITHUB_TEAM.match(team)):
         return f"organisatie '{key}': github_team moet de vorm @organisatie/team hebben, niet '{team}'"
     return None
-
-
-def _invalid(data_file: DataFile, line: int | None, problem: str) -> Finding:
-    return Finding(
-        "schema.data-invalid",
-        Severity.ERROR,
-        data_file.path,
-        line,
-        f"Fout in {FILE_NAME}: {problem}.",
-        "Vergelijk met de andere organisaties in dit bestand.",
-    )
