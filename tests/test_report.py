@@ -70,5 +70,19 @@ def test_markdown_report_for_a_job_summary(corpus_repo: MiniRepo) -> None:
 def test_report_of_one_path_and_unknown_kind(corpus_repo: MiniRepo) -> None:
     result = run_cli("report", "readability", "content/index.md", "--today", TODAY, cwd=corpus_repo.root)
     assert "content/index.md" in result.stdout and "formal" not in result.stdout
+    after_option = run_cli(
+        "report",
+        "readability",
+        "--format",
+        "markdown",
+        "content/index.md",
+        "--today",
+        TODAY,
+        cwd=corpus_repo.root,
+    )
+    assert after_option.code == 0, after_option.stderr
+    assert "`content/index.md`" in after_option.stdout and "formal" not in after_option.stdout
+    bogus = run_cli("report", "readability", "--bogus", cwd=corpus_repo.root)
+    assert bogus.code == 2 and "onbekende argumenten: --bogus" in bogus.stderr
     wrong = run_cli("report", "leesbaarheid", cwd=corpus_repo.root)
     assert wrong.code == 2 and "leesbaarheid" in wrong.stderr

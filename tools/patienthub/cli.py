@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .commands import check, codeowners, diff, fix, links, new, report, review, terms, urls
 from .errors import PatientHubError
@@ -31,7 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    # argparse hands PATHs that follow an option to nobody once a command has two positionals
+    # ("report readability --format markdown content/x.md"): they are paths all the same.
+    if extra and isinstance(getattr(args, "paths", None), list) and not any(a.startswith("-") for a in extra):
+        args.paths += [Path(a) for a in extra]
+    elif extra:
+        parser.error(f"onbekende argumenten: {' '.join(extra)}")
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2
