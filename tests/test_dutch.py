@@ -115,7 +115,10 @@ def split(text: str) -> list[str]:
         ("Draai het blad om, z.o.z. voor meer.", ["Draai het blad om, z.o.z. voor meer."]),
         ("Lees verder z.o.z. Daar staat het.", ["Lees verder z.o.z.", "Daar staat het."]),
         ("Wij bellen u t.z.t. Tot dan.", ["Wij bellen u t.z.t.", "Tot dan."]),
-        ("Neem 1,5 tablet om 9.15 uur. De 2de keer ook.", ["Neem 1,5 tablet om 9.15 uur.", "De 2de keer ook."]),
+        (
+            "Neem 1,5 tablet om 9.15 uur. De 2de keer ook.",
+            ["Neem 1,5 tablet om 9.15 uur.", "De 2de keer ook."],
+        ),
         ("Lees Thuisarts.nl. Daar staat het.", ["Lees Thuisarts.nl.", "Daar staat het."]),
         ("Op 1 jan. 2027 klaar. Zie art. 5 van de wet.", ["Op 1 jan. 2027 klaar.", "Zie art. 5 van de wet."]),
         ("Pijn? Ja! Stop dan...", ["Pijn?", "Ja!", "Stop dan..."]),
