@@ -15,8 +15,21 @@ REAL = load(DATA_DIR, REPO_ROOT, None)
 RAW = yaml.safe_load((DATA_DIR / "terms.yml").read_text(encoding="utf-8"))
 
 
+# Entries whose explanation has no checked source yet: reported as terminology.termbase-unsourced warnings.
+# This set may only shrink; a new entry needs its source.
+UNSOURCED_FOR_NOW = {
+    "wervelkolom",
+    "neurochirurg",
+    "orthopeed",
+    "bedrijfsarts",
+    "heiligbeen",
+    "bekkengewricht",
+}
+
+
 def test_the_real_termbase_is_valid_and_large_enough():
-    assert REAL.findings == ()
+    assert [f for f in REAL.findings if f.rule != "terminology.termbase-unsourced"] == []
+    assert {term.key for term in REAL.terms if not term.source} <= UNSOURCED_FOR_NOW
     assert len(REAL.terms) >= 40
     assert all(term.explanation and term.preferred for term in REAL.terms)
     # The agreed patient terms (shared with the content pages).
@@ -168,6 +181,7 @@ terms:
   codes:
     preferred: rug
     explanation: Uitleg.
+    source: NHG-Standaard Aspecifieke lagerugpijn (M54, 2017)
     codes: {icpc: [L3], icd10: [m545], kleur: [rood]}
   onbekend:
     preferred: zenuw
@@ -197,6 +211,8 @@ def test_malformed_entries_are_errors_that_name_the_entry_at_its_line(tmp_path):
     assert termbase.by_key["codes"].codes == {"icpc": (), "icd10": ("M54.5",)}  # spelled canonically
     assert reported(invalid, "onbekend:", "geen voorbeeld")
     assert reported("terminology.termbase-style", "explanation: Een uitleg die", "langste heeft 18 woorden")
+    assert reported("terminology.termbase-unsourced", "fout-voorbeeld:", "'fout-voorbeeld' noemt geen bron")
+    assert not reported("terminology.termbase-unsourced", "  codes:", "")  # it names its source
     # Broken parts are left out; the rest of the termbase still works.
     assert "zonder-voorkeur" not in termbase.by_key
     assert termbase.by_key["botsing"].avoid == ()

@@ -71,6 +71,11 @@ STYLE = Rule(
     Severity.WARNING,
     "De uitleg van een term is te lang voor B1 (meer dan 2 zinnen of een zin van meer dan 15 woorden).",
 )
+UNSOURCED = Rule(
+    "terminology.termbase-unsourced",
+    Severity.WARNING,
+    "Een term in de termenlijst noemt geen bron (source) voor zijn uitleg.",
+)
 EXAMPLE_FAILED = Rule(
     "terminology.example-failed",
     Severity.ERROR,
@@ -240,6 +245,18 @@ class _Reader(EntryReader):
                 "en onder pass: dezelfde zin met de voorkeursterm.",
             )
         self._style(explanation, (*path, "explanation"), name)
+        source = self.text(entry, path, "source", name, required=False)
+        if source is None:
+            self.findings.append(
+                finding(
+                    UNSOURCED,
+                    self.data_file.path,
+                    self.line(*path),
+                    f"{name} noemt geen bron: de uitleg verschijnt in de woordenlijst zonder bron.",
+                    "Zet onder source: de richtlijn of publicatie waarop woord en uitleg steunen (titel en jaar). "
+                    "Vindt u geen bron? Laat de uitleg dan controleren voordat de term blijft.",
+                )
+            )
         return Term(
             key=key,
             preferred=preferred,
@@ -247,7 +264,7 @@ class _Reader(EntryReader):
             avoid=tuple(avoid),
             professional=self.text(entry, path, "professional", name, required=False),
             codes=self._codes(entry.get("codes"), (*path, "codes"), name),
-            source=self.text(entry, path, "source", name, required=False),
+            source=source,
             severity=self.severity(entry.get("severity"), (*path, "severity"), name) or Severity.WARNING,
             examples=tuple(examples),
             line=self.line(*path),

@@ -13,7 +13,7 @@ from typing import Any
 from ..findings import Finding, Rule, Severity
 from ..model import Page, Site
 from ..phrases import Phrase
-from ..termbase import EXAMPLE_FAILED, INVALID, STYLE, Term
+from ..termbase import EXAMPLE_FAILED, INVALID, STYLE, UNSOURCED, Term
 from ..textmask import line_starts, mask_prose, prose_texts
 from ..wordforms import starts_sentence
 from .base import Check
@@ -23,7 +23,7 @@ AVOID = Rule(
     Severity.WARNING,
     "Een woord dat we met patiënten niet gebruiken; de termenlijst noemt het woord dat we wel gebruiken.",
 )
-RULES = (AVOID, INVALID, STYLE, EXAMPLE_FAILED)
+RULES = (AVOID, INVALID, STYLE, UNSOURCED, EXAMPLE_FAILED)
 FRONT_MATTER_TEXTS = ("title", "description")
 
 
