@@ -54,13 +54,14 @@ def test_markdown_report_for_a_job_summary(corpus_repo: MiniRepo) -> None:
     assert result.code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "## Leesbaarheid"
-    columns = "Pagina | Status | Flesch-Douma | Brouwer | Woorden | Zinnen | Woorden per zin | Lange zinnen"
-    header = lines.index(f"| {columns} | Zeldzame woorden |")
-    assert lines[header + 1] == "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+    columns = "Pagina | Status | Flesch-Douma | Brouwer | Woorden | Zinnen | Lettergrepen | Woorden per zin"
+    header = lines.index(f"| {columns} | Lange zinnen | Zeldzame woorden |")
+    assert lines[header + 1] == "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     first = lines[header + 2]
     title = "Implementatie-agenda Zorgstandaard Chronische Pijn"
     assert first.startswith(f"| {title}<br>`content/formal-zorgstandaard.md` | fout | 11,6 |")
-    assert first.endswith(f"| -5,0 | 1114 | 44 | 25,3 | 32 | {first.split('|')[-2].strip()} |")
+    # the counts the score is computed from: 206.835 - 0.93 * 1114/44 - 77 * 2484/1114 = 11.6
+    assert first.endswith(f"| -5,0 | 1114 | 44 | 2484 | 25,3 | 32 | {first.split('|')[-2].strip()} |")
     summary = "<details><summary><code>content/formal-zorgstandaard.md</code> (11,6)</summary>"
     assert summary in lines
     worst = lines[lines.index(summary) + 2]

@@ -87,14 +87,14 @@ def _exemptions(row: Row) -> list[str]:
 
 def as_text(result: Result, worst: int) -> str:
     table = rows(result)
-    columns = ("score", "Brouwer", "woorden", "zinnen", "w/zin", "lang", "zeldz.")
-    widths = (6, 7, 7, 6, 5, 4, 6)
+    columns = ("score", "Brouwer", "woorden", "zinnen", "lettergr.", "w/zin", "lang", "zeldz.")
+    widths = (6, 7, 7, 6, 9, 5, 4, 6)
     header = " ".join(f"{name:>{width}}" for name, width in zip(columns, widths, strict=True)) + "  pagina"
     lines = [f"Leesbaarheid van {_pages(len(table))}, moeilijkste eerst. {EXPLAIN}", "", header]
     for row in table:
         a = row.analysis
         per_sentence = number(a.words / len(a.sentences)) if a.sentences else "—"
-        counts = f"{a.words:>7} {len(a.sentences):>6} {per_sentence:>5} {len(a.long_sentences):>4}"
+        counts = f"{a.words:>7} {len(a.sentences):>6} {a.syllables:>9} {per_sentence:>5} {len(a.long_sentences):>4}"
         lines.append(
             f"{_score(row.score):>6} {_score(a.brouwer):>7} {counts} {len(a.rare_words):>6}  "
             f"{row.page.path} ({row.status})"
@@ -121,16 +121,17 @@ def as_markdown(result: Result, worst: int) -> str:
         "",
         f"{_pages(len(table)).capitalize()}, moeilijkste eerst. {EXPLAIN}",
         "",
-        "| Pagina | Status | Flesch-Douma | Brouwer | Woorden | Zinnen | Woorden per zin | Lange zinnen "
-        "| Zeldzame woorden |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| Pagina | Status | Flesch-Douma | Brouwer | Woorden | Zinnen | Lettergrepen | Woorden per zin "
+        "| Lange zinnen | Zeldzame woorden |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in table:
         a = row.analysis
         per_sentence = number(a.words / len(a.sentences)) if a.sentences else "—"
         title = _cell(row.page.meta.title or row.page.path)
         counts = (
-            f"{a.words} | {len(a.sentences)} | {per_sentence} | {len(a.long_sentences)} | {len(a.rare_words)}"
+            f"{a.words} | {len(a.sentences)} | {a.syllables} | {per_sentence} | {len(a.long_sentences)} "
+            f"| {len(a.rare_words)}"
         )
         scores = f"{_score(row.score)} | {_score(a.brouwer)}"
         lines.append(f"| {title}<br>`{row.page.path}` | {row.status} | {scores} | {counts} |")
