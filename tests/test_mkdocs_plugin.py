@@ -36,8 +36,9 @@ def test_review_line_in_dutch(built):
     assert 'Laatst gecontroleerd: <time datetime="2026-03-12">12 maart 2026</time>' in html
     assert 'Volgende controle: <time datetime="2029-03-12">12 maart 2029</time>' in html
     assert "Nederlands Huisartsen Genootschap" in html
-    # A concept names who is asked to check it, never who stands behind it.
-    assert "Gevraagd om deze tekst te controleren:" in html
+    # A concept names who must still check it, never who stands behind it, nor that it was asked to.
+    assert "Nog te controleren door:" in html
+    assert "Gevraagd" not in html
     assert "Verantwoordelijk voor deze tekst" not in html
 
 
