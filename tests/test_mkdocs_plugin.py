@@ -26,6 +26,7 @@ def built(tmp_path_factory):
         "content/goedgekeurd.md",
         page_text(GOOD_META.replace("status: concept", "status: approved") + "reviewed_by: [nhg, kngf]\n"),
     )
+    repo.write("content/gecontroleerd.md", page_text(GOOD_META + "reviewed_by: [nhg]\n"))  # not yet approved
     run = mkdocs_build(repo.root)
     assert run.code == 0, run.stderr
     return repo.root / "site"
@@ -51,6 +52,16 @@ def test_concept_notice_only_on_concept_pages(built):
         r'Gecontroleerd door:\s*<a href="https://www.nhg.org"[^>]*>NHG</a>, <a href="https://www.kngf.nl"',
         approved,
     )
+
+
+def test_concept_checked_by_its_owner_says_so_without_claiming_approval(built):
+    html = (built / "gecontroleerd" / "index.html").read_text(encoding="utf-8")
+    assert "Nog goed te keuren door:" in html and "Nog te controleren door" not in html
+    assert (
+        "gecontroleerd, maar nog niet goedgekeurd" in html and "moet deze tekst nog controleren" not in html
+    )
+    assert "Verantwoordelijk voor deze tekst" not in html
+    assert re.search(r'Gecontroleerd door:\s*<a href="https://www.nhg.org"', html)
 
 
 def test_html_is_dutch_and_has_no_google_fonts(built):
