@@ -34,7 +34,8 @@ def built(tmp_path_factory):
 
 def test_review_line_in_dutch(built):
     html = (built / "index.html").read_text(encoding="utf-8")
-    assert 'Laatst gecontroleerd: <time datetime="2026-03-12">12 maart 2026</time>' in html
+    # A concept no association checked claims no expert check: only the editors checked it.
+    assert 'Laatst gecontroleerd door de redactie: <time datetime="2026-03-12">12 maart 2026</time>' in html
     assert 'Volgende controle: <time datetime="2029-03-12">12 maart 2029</time>' in html
     assert "Nederlands Huisartsen Genootschap" in html
     # A concept names who must still check it, never who stands behind it, nor that it was asked to.
@@ -48,6 +49,7 @@ def test_concept_notice_only_on_concept_pages(built):
     approved = (built / "goedgekeurd" / "index.html").read_text(encoding="utf-8")
     assert "nog niet goedgekeurd" not in approved
     assert "Verantwoordelijk voor deze tekst:" in approved
+    assert "Laatst gecontroleerd: <time" in approved and "door de redactie" not in approved
     assert re.search(
         r'Gecontroleerd door:\s*<a href="https://www.nhg.org"[^>]*>NHG</a>, <a href="https://www.kngf.nl"',
         approved,
@@ -62,6 +64,7 @@ def test_concept_checked_by_its_owner_says_so_without_claiming_approval(built):
     )
     assert "Verantwoordelijk voor deze tekst" not in html
     assert re.search(r'Gecontroleerd door:\s*<a href="https://www.nhg.org"', html)
+    assert "Laatst gecontroleerd: <time" in html and "door de redactie" not in html
 
 
 def test_html_is_dutch_and_has_no_google_fonts(built):
