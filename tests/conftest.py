@@ -150,6 +150,22 @@ def copy_of_project(tmp_path: Path) -> Path:
     return target
 
 
+# --- Debian's Chromium, for every browser test ------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def require_chromium(path: str = CHROMIUM) -> str:
+    """The Chromium the browser tests drive (Playwright's executable_path; nothing is downloaded). Missing is a
+    failure on CI (`CI` set, as by .ci/run and GitHub Actions), never a silent skip; elsewhere a named skip."""
+    if not Path(path).exists():
+        message = f"Chromium ontbreekt ({path}); installeer het Debian-pakket 'chromium' (.ci/run doet dat)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
 # --- the real project site, built once and served over HTTP on 127.0.0.1 ---------------------------------------
 
 

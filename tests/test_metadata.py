@@ -35,6 +35,14 @@ def test_every_required_key_is_reported_when_missing(key):
     assert getattr(meta, key) is None
 
 
+def test_several_missing_keys_are_each_reported_once():
+    _, findings = validate(without("title").replace("owner: nhg\n", ""))
+    assert sorted(f.message for f in findings) == [
+        "De titel (title) ontbreekt.",
+        "De verantwoordelijke organisatie (owner) ontbreekt.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("replacement", "rule", "line"),
     [

@@ -88,6 +88,21 @@ def test_a_file_that_does_not_match_the_schema_is_known_but_not_valid(tmp_path):
     assert {f.path for f in library.findings} == {"outcomes/kapot.yml", "keuzekaarten/kapot.yml"}
 
 
+def test_numbers_outside_the_schema_get_dutch_findings_with_a_suggestion(tmp_path):
+    wrong = DATASET.replace("year: 2020", "year: 1850").replace(
+        "range: [20, 30]", "range: [20, 25, 30], events: -1"
+    )
+    write(tmp_path, "outcomes", "fout.yml", wrong)
+    findings = load(tmp_path, tmp_path, "outcomes", "keuzekaarten").findings
+    messages = sorted((f.line, f.message) for f in findings)
+    assert messages == [
+        (8, "sources.s.year: 1850 kan niet; het kleinste toegestane getal is 1900."),
+        (19, "outcomes.herstel.values.a.events: -1 kan niet; het kleinste toegestane getal is 0."),
+        (19, "outcomes.herstel.values.a.range heeft 3 waarden; het maximum is 2."),
+    ]
+    assert all(f.rule == "schema.invalid" and f.suggestion for f in findings)
+
+
 def test_missing_folders_mean_no_data(tmp_path):
     library = load(tmp_path, tmp_path, "outcomes", "keuzekaarten")
     assert not library.datasets and not library.keuzekaarten and library.findings == ()

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from tests.conftest import REPO_ROOT, mkdocs_build
+from tests.conftest import REPO_ROOT, mkdocs_build, require_chromium
 
 from patienthub.iconarray import SVG_NS
 
@@ -88,10 +88,9 @@ def test_an_unknown_reference_fails_the_strict_build(repo):
 @pytest.mark.browser
 @pytest.mark.parametrize("page", KEUZEKAARTEN)
 def test_a_keuzekaart_prints_alone_on_one_a4(built, page, tmp_path):
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("Debian's chromium is not installed")
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    from playwright.sync_api import sync_playwright
+
+    chromium = require_chromium()
     pdf = tmp_path / "kaart.pdf"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium)

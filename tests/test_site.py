@@ -6,7 +6,6 @@ from __future__ import annotations
 import html as html_entities
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from tests.conftest import (
     MiniRepo,
     mkdocs_build,
     page_text,
+    require_chromium,
     run_cli,
     serve,
 )
@@ -116,7 +116,6 @@ def test_script_in_content_fails_check_and_strict_build(repo, body, rule):
 
 # --- in a real browser -------------------------------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium")
 VIOLATIONS = """
 window.__violations = [];
 document.addEventListener('securitypolicyviolation',
@@ -126,12 +125,11 @@ document.addEventListener('securitypolicyviolation',
 
 @pytest.fixture(scope="module")
 def browser():
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (.ci/run installs it)")
+    executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         yield launched
         launched.close()
 

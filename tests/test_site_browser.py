@@ -8,23 +8,22 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import axe_playwright_python
+import jinja2
 import pytest
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, require_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TRANSFER_BUDGET = 150 * 1024
+NOTICES = REPO_ROOT / "overrides" / "partials" / "patienthub-notices.html"
 
 # One page of every type a patient meets (relative to the site root). Extend as page types land.
 PAGE_TYPES = {
@@ -48,14 +47,10 @@ REDIRECT_TARGET = re.compile(r".*/uitkomsten/oefentherapie/$")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        message = f"Chromium ontbreekt ({CHROMIUM}); installeer het Debian-pakket 'chromium'"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    executable = require_chromium()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=executable,
             args=[
                 "--no-sandbox",
                 "--disable-gpu",
@@ -131,6 +126,34 @@ def test_concept_notice_is_shown_and_readable(page, served_site):
     assert "nog niet goedgekeurd" in notice.inner_text()
     violations = axe(page, {"runOnly": {"type": "rule", "values": ["color-contrast"]}})
     assert violations == [], describe(violations)
+
+
+def test_overdue_notice_is_readable(page, served_site):
+    # No shipped page is overdue, so the notices partial is rendered as for an overdue concept page and put where
+    # the theme puts it: the real template with the site's real stylesheet.
+    notices = jinja2.Template(NOTICES.read_text(encoding="utf-8")).render(
+        patienthub={"concept": True, "overdue": True}
+    )
+    visit(page, served_site, PAGE_TYPES["education"])
+    page.evaluate(
+        "(html) => { document.querySelector('.ph-notice--concept').remove();"
+        " document.querySelector('article').insertAdjacentHTML('afterbegin', html); }",
+        notices,
+    )
+    notice = page.locator(".ph-notice--overdue")
+    assert notice.is_visible()
+    assert "niet op tijd opnieuw gecontroleerd" in notice.inner_text()
+    violations = axe(page, {"runOnly": {"type": "rule", "values": ["color-contrast"]}})
+    assert violations == [], describe(violations)
+
+
+def test_missing_chromium_fails_on_ci_and_is_a_named_skip_elsewhere(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="Chromium ontbreekt"):
+        require_chromium("/nergens/chromium")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="Chromium ontbreekt"):
+        require_chromium("/nergens/chromium")
 
 
 def test_no_request_leaves_localhost_and_no_cookies(page, served_site):

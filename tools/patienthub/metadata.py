@@ -82,8 +82,9 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
     severity = Severity.ERROR
     suggestion = ""
     if validator == "required":
+        # jsonschema reports each missing key as its own error, naming it only in the message.
         missing = [name for name in error.validator_value if name not in (error.instance or {})]
-        name = missing[0] if missing else "?"
+        name = next((m for m in missing if error.message.startswith(repr(m))), missing[0] if missing else "?")
         rule = "schema.required"
         message = f"{FIELD_NAMES_NL.get(name, name).capitalize()} ontbreekt."
         if where:
@@ -140,9 +141,19 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
         rule = "schema.duplicate-value"
         message = f"{field} noemt dezelfde waarde twee keer."
         suggestion = "Haal de dubbele waarde weg."
+    elif validator in ("minimum", "maximum"):
+        rule = "schema.invalid"
+        bound = "kleinste" if validator == "minimum" else "grootste"
+        message = f"{field}: {value} kan niet; het {bound} toegestane getal is {error.validator_value}."
+        suggestion = "Controleer het getal in de bron."
+    elif validator == "maxItems":
+        rule = "schema.invalid"
+        message = f"{field} heeft {len(value)} waarden; het maximum is {error.validator_value}."
+        suggestion = "Haal de extra waarden weg; zie het voorbeeld in de handleiding voor redacteuren."
     else:
         rule = "schema.invalid"
-        message = f"{field}: {error.message}"
+        message = f"{field} voldoet niet aan het schema ({error.message})."
+        suggestion = "Zie het voorbeeld in de handleiding voor redacteuren."
     return Finding(rule, severity, path, line, message, suggestion)
 
 
