@@ -79,3 +79,18 @@ def test_no_command_prints_help_and_exits_2(repo):
     run = run_cli(cwd=repo.root)
     assert run.code == 2
     assert "check" in run.stderr
+
+
+def test_help_and_usage_errors_are_dutch(repo):
+    """argparse's own words (usage, options, its error messages) are English; the editors read Dutch."""
+    help_text = run_cli("check", "--help", cwd=repo.root)
+    assert help_text.code == 0
+    assert help_text.stdout.startswith("gebruik: patienthub check")
+    assert "opties:" in help_text.stdout and "toon deze hulp" in help_text.stdout
+    for english in ("usage:", "options:", "positional arguments", "show this help"):
+        assert english not in help_text.stdout
+    wrong_choice = run_cli("check", "--format", "xml", cwd=repo.root)
+    assert "ongeldige keuze: 'xml' (kies uit" in wrong_choice.stderr
+    missing = run_cli("review", cwd=repo.root)
+    assert missing.code == 2 and "deze argumenten ontbreken: PAGINA, --by" in missing.stderr
+    assert "required" not in missing.stderr and "usage" not in missing.stderr

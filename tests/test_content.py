@@ -32,8 +32,9 @@ SKELETON = (
     "Hoe gaat het verder?",
     "Meer informatie",
 )
-# Codes checked against primary sources in /work/research/medical-facts.md (ICPC-1 NHG, WHO ICD-10). Anything
-# else (ICD-10-CM such as M54.50, L84, M80, SNOMED) is unverified and must not be published.
+# Codes checked in the project's research notes: against primary sources (ICPC-1 NHG, WHO ICD-10), except M48.06,
+# which rests on a secondary source and WHO's fifth character for the site in M40-M54 (6 = lumbar region).
+# Anything else (ICD-10-CM such as M54.50, L84, M80, SNOMED) is unverified and must not be published.
 VERIFIED_CODES = {"icpc": {"L03", "L86"}, "icd10": {"M54.5", "M54.4", "M54.3", "M51.1", "M48.06"}}
 # Types whose pages follow the Thuisarts skeleton; overview (home) and outcomes pages have their own shape, and
 # so do keuzekaarten (an option grid, recognised by the keuzekaart it embeds).

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from .commands import check, codeowners, diff, fix, links, new, report, review, terms, urls
 from .errors import PatientHubError
@@ -13,10 +15,43 @@ from .errors import PatientHubError
 COMMANDS = (check, new, fix, urls, codeowners, review, diff, terms, report, links)
 
 
+# argparse writes its own words in English and Python ships no Dutch translation of them: the editors read Dutch.
+_ARGPARSE_DUTCH = (
+    (re.compile(r"the following arguments are required: (.*)"), r"deze argumenten ontbreken: \1"),
+    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)"), r"ongeldige keuze: \1 (kies uit \2)"),
+    (re.compile(r"invalid (\w+) value: (.*)"), r"ongeldige waarde: \2"),
+    (re.compile(r"expected one argument"), "hier hoort één waarde achter"),
+    (re.compile(r"expected at least one argument"), "hier hoort minstens één waarde achter"),
+    (re.compile(r"not allowed with argument (.*)"), r"mag niet samen met \1"),
+    (re.compile(r"one of the arguments (.*) is required"), r"een van deze argumenten is nodig: \1"),
+    (re.compile(r"ambiguous option: (.*) could match (.*)"), r"onduidelijke optie: \1 kan zijn: \2"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"onbekende argumenten: \1"),
+)
+
+
+def _dutch(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_DUTCH:
+        message = pattern.sub(replacement, message)
+    return message
+
+
+class _DutchHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else "gebruik: ")
+
+
 class _DutchParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 on usage errors; keep that, in Dutch
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _DutchHelp)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors; keep that, in Dutch
         self.print_usage(sys.stderr)
-        self.exit(2, f"patienthub: fout in de opdracht: {message}\n")
+        self.exit(2, f"patienthub: fout in de opdracht: {_dutch(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
