@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from tests.conftest import GOOD_META, TODAY, run_cli
 
 
@@ -66,6 +67,24 @@ def test_exit_2_on_usage_config_and_io_failures(repo, tmp_path):
     assert no_config.code == 2 and "mkdocs.yml" in no_config.stderr
     for run in (missing, bad_config, no_config):
         assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    "mkdocs_yml",
+    [
+        "plugins: 5\n",
+        "plugins:\n  - patienthub: [1]\n",
+        "docs_dir: bestaat-niet\nplugins:\n  - patienthub\n",
+        b"site_name: Rug \x96 hub\nplugins:\n  - patienthub\n",
+    ],
+    ids=["plugins-not-a-list", "options-not-a-mapping", "docs-dir-missing", "not-utf8"],
+)
+def test_a_wrongly_shaped_mkdocs_yml_exits_2_without_traceback(repo, mkdocs_yml):
+    repo.write("mkdocs.yml", mkdocs_yml)
+    run = run_cli("check", "--today", TODAY, cwd=repo.root)
+    assert run.code == 2, run.stdout + run.stderr
+    assert run.stderr.startswith("patienthub: ") and "mkdocs.yml" in run.stderr
+    assert "Traceback" not in run.stderr
 
 
 def test_github_format(repo):
