@@ -127,6 +127,8 @@ document.addEventListener('securitypolicyviolation',
 @pytest.fixture(scope="module")
 def browser():
     if CHROMIUM is None:
+        if os.environ.get("CI"):  # on CI a missing browser must fail, never pass as skipped
+            pytest.fail("Chromium ontbreekt; installeer het Debian-pakket 'chromium'")
         pytest.skip("chromium is not installed (.ci/run installs it)")
     from playwright.sync_api import sync_playwright
 
