@@ -98,3 +98,17 @@ def test_no_command_prints_help_and_exits_2(repo):
     run = run_cli(cwd=repo.root)
     assert run.code == 2
     assert "check" in run.stderr
+
+
+def test_help_and_usage_errors_are_dutch(repo):
+    helped = run_cli("check", "--help", cwd=repo.root)
+    assert helped.code == 0
+    assert helped.stdout.startswith("gebruik: patienthub check")
+    assert "opties:" in helped.stdout and "toon deze uitleg en stop" in helped.stdout
+    assert "options:" not in helped.stdout and "show this help" not in helped.stdout
+    wrong = run_cli("check", "--format", "xml", cwd=repo.root)
+    assert wrong.code == 2
+    assert "'xml' kan niet; kies uit 'github', 'json', 'text'" in wrong.stderr
+    missing = run_cli("review", cwd=repo.root)
+    assert missing.code == 2 and "deze ontbreken: PAGINA, --by" in missing.stderr
+    assert "usage:" not in wrong.stderr + missing.stderr

@@ -12,6 +12,28 @@ from .errors import PatientHubError
 COMMANDS = (check, new, fix, urls, codeowners, review, diff, terms, report, links)
 
 
+# argparse's own words (help headings, usage errors) in Dutch: editors read them too. argparse looks up `_` in its
+# module at every call, the hook gettext translation uses; a text not listed here stays as argparse wrote it.
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze uitleg en stop",
+    "the following arguments are required: %s": "deze ontbreken: %s",
+    "unrecognized arguments: %s": "onbekend: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "%(value)r kan niet; kies uit %(choices)s",
+    "expected one argument": "hier hoort één waarde achter",
+    "expected at least one argument": "hier hoort minstens één waarde achter",
+    "expected at most one argument": "hier hoort hoogstens één waarde achter",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "%(option)s is niet duidelijk: bedoelt u %(matches)s?",
+    "not allowed with argument %s": "kan niet samen met %s",
+    "one of the arguments %s is required": "geef een van deze op: %s",
+    "ignored explicit argument %r": "waarde %r hoort hier niet",
+}
+argparse._ = lambda text: _ARGPARSE_DUTCH.get(text, text)  # type: ignore[attr-defined]
+
+
 class _DutchParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors; keep that, in Dutch
         self.print_usage(sys.stderr)
