@@ -6,9 +6,13 @@ import select
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
-from tests.conftest import TODAY, run_cli
+import yaml
+from tests.conftest import REPO_ROOT, TODAY, run_cli
+
+from patienthub.config import _MkDocsLoader, load_project
 
 NAV = "nav:\n  - Home: index.md\n  - Uitleg:\n      - Thuis: index.md\n"
 
@@ -123,3 +127,17 @@ def test_ctrl_d_at_a_question_stops_cleanly(repo):
     assert "gestopt: er is geen pagina gemaakt" in output
     assert "Traceback" not in output
     assert sorted(p.name for p in repo.content.glob("*.md")) == ["index.md"]
+
+
+def test_in_this_repository_a_new_page_goes_where_its_nav_section_keeps_its_pages():
+    """`new` puts a page in the folder configured for its type and in its nav section; in this repository both
+    must agree with where that section's pages already are (outcome pages live in uitkomsten/)."""
+    project = load_project(REPO_ROOT / "mkdocs.yml")
+    nav = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsLoader)["nav"]
+    sections = {name: items for entry in nav for name, items in entry.items() if isinstance(items, list)}
+    settings = project.config.new_page
+    for page_type, section in settings.nav_sections.items():
+        listed = [next(iter(i.values())) if isinstance(i, dict) else i for i in sections[section]]
+        folders = {Path(src).parent.as_posix() for src in listed if Path(src).name != "index.md"}
+        folders = {"" if folder == "." else folder for folder in folders}
+        assert folders == {settings.folders.get(page_type, "").strip("/")}, (page_type, section, folders)
