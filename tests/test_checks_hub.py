@@ -147,6 +147,46 @@ def test_alias_on_a_generated_address_conflicts(repo):
     assert "codepagina" in found[0].message
 
 
+TERMS = """\
+terms:
+  lage-rugpijn:
+    preferred: lage rugpijn
+    explanation: Pijn onder in de rug.
+"""
+
+
+def test_page_or_alias_where_the_build_writes_its_own_page(repo):
+    # The build would put the search page, glossary or dashboard there and the content page would vanish.
+    repo.write("content/_data/terms.yml", TERMS)
+    repo.page("zoeken.md")
+    repo.page("redactie/controles/nhg.md")
+    repo.page("a.md", meta(aliases=" [woordenlijst/, redactie/controles/]"))
+    freeze(repo)
+    found = [(f.rule, f.path, f.line) for f in findings(repo)]
+    assert sorted(found) == [
+        ("hub.alias-conflict", "content/a.md", 12),
+        ("hub.alias-conflict", "content/a.md", 12),
+        ("hub.reserved-address", "content/redactie/controles/nhg.md", 1),
+        ("hub.reserved-address", "content/zoeken.md", 1),
+    ]
+    messages = " ".join(f.message for f in findings(repo))
+    assert "de woordenlijst" in messages and "de zoekpagina" in messages and "redactie" in messages
+
+
+def test_manifest_protects_search_page_glossary_and_terms_export_not_the_dashboard(repo):
+    repo.write("content/_data/terms.yml", TERMS)
+    repo.page("a.md")
+    listed = {item.url for item in urls.published(site_of(repo.root))}
+    assert {"zoeken/", "woordenlijst/", "api/v1/terms.json"} <= listed
+    assert not any(url.startswith("redactie/") for url in listed)
+    freeze(repo)
+    config = (repo.root / "mkdocs.yml").read_text(encoding="utf-8")
+    renamed = "  - patienthub:\n      terminology:\n        glossary_page: begrippen.md\n"
+    repo.write("mkdocs.yml", config.replace("  - patienthub\n", renamed, 1))
+    removed = [f for f in findings(repo) if f.rule == "hub.url-removed"]
+    assert [f.message.split(" ")[2] for f in removed] == ["/woordenlijst/"]
+
+
 def test_alias_that_is_no_address(repo):
     repo.page("a.md", meta(aliases=" [https://elders.nl/rug/]"))
     freeze(repo)

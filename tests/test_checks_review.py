@@ -41,6 +41,38 @@ def test_approved_without_the_owner_among_the_reviewers(repo):
     ]
 
 
+REGISTRY_WITH_EDITORS = """\
+nhg:
+  name: Nederlands Huisartsen Genootschap
+  short_name: NHG
+  website: https://www.nhg.org
+redactie:
+  name: Redactie patienthub
+  short_name: Redactie
+  website: null
+  approves: false
+"""
+
+
+def test_only_the_editors_cannot_approve_a_page(repo):
+    repo.write("content/_data/organisations.yml", REGISTRY_WITH_EDITORS)
+    own = APPROVED.replace("owner: nhg", "owner: redactie")
+    assert review_findings(repo, own + "reviewed_by: [redactie]\n") == [
+        ("review.no-approving-reviewer", "error", 12)
+    ]
+    # The editors' own page checked and approved by an association is fine.
+    assert review_findings(repo, own + "reviewed_by: [redactie, nhg]\n") == []
+
+
+def test_approves_must_be_true_or_false(repo):
+    repo.write(
+        "content/_data/organisations.yml", REGISTRY_WITH_EDITORS.replace("approves: false", "approves: nee")
+    )
+    site = load_site(load_project(repo.root / "mkdocs.yml"), dt.date(2026, 11, 22))
+    messages = [f.message for f in run(site).findings if f.path.endswith("organisations.yml")]
+    assert any("approves moet true of false zijn" in m for m in messages), messages
+
+
 def test_unknown_reviewer_is_reported_on_its_own_line(repo):
     meta = GOOD_META + "reviewed_by:\n  - nhg\n  - nhgg\n"
     assert review_findings(repo, meta) == [("review.unknown-reviewer", "error", 14)]
@@ -88,6 +120,7 @@ def test_every_rule_has_a_dutch_summary():
     assert {rule.id for rule in RULES} == {
         "review.approved-without-reviewer",
         "review.owner-not-reviewer",
+        "review.no-approving-reviewer",
         "review.unknown-reviewer",
         "review.unknown-source",
         "review.codeowners-outdated",

@@ -111,6 +111,9 @@ def test_dashboard_is_noindex_and_not_in_navigation_or_search(built):
     assert '<meta name="robots"' not in home
     index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] and not any("redactie" in doc["location"] for doc in index["docs"])
+    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.startswith("<?xml") and "/te-laat/</loc>" in sitemap  # content pages stay
+    assert "redactie/controles" not in sitemap  # a noindex page is not offered to search engines
 
 
 def test_filter_per_organisation_without_javascript(built):

@@ -192,6 +192,8 @@ def test_feed_is_valid_atom_newest_review_first(built):
     summaries = {t: e.find(f"{ATOM}summary").text for t, e in zip(titles, entries, strict=True)}
     assert summaries["Lage rugpijn"] == "De tekst over pijnstillers is korter."
     assert "nog niet goedgekeurd" in summaries["Bewegen bij rugpijn"]
+    # A concept no association checked claims no expert check.
+    assert summaries["Bewegen bij rugpijn"].startswith("Gecontroleerd door de redactie op ")
 
 
 # --- code pages ---------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ def built(tmp_path_factory):
         "content/goedgekeurd.md",
         page_text(GOOD_META.replace("status: concept", "status: approved") + "reviewed_by: [nhg, kngf]\n"),
     )
+    repo.write("content/gecontroleerd.md", page_text(GOOD_META + "reviewed_by: [nhg]\n"))  # not yet approved
     run = mkdocs_build(repo.root)
     assert run.code == 0, run.stderr
     return repo.root / "site"
@@ -33,11 +34,13 @@ def built(tmp_path_factory):
 
 def test_review_line_in_dutch(built):
     html = (built / "index.html").read_text(encoding="utf-8")
-    assert 'Laatst gecontroleerd: <time datetime="2026-03-12">12 maart 2026</time>' in html
+    # A concept no association checked claims no expert check: only the editors checked it.
+    assert 'Laatst gecontroleerd door de redactie: <time datetime="2026-03-12">12 maart 2026</time>' in html
     assert 'Volgende controle: <time datetime="2029-03-12">12 maart 2029</time>' in html
     assert "Nederlands Huisartsen Genootschap" in html
-    # A concept names who is asked to check it, never who stands behind it.
-    assert "Gevraagd om deze tekst te controleren:" in html
+    # A concept names who must still check it, never who stands behind it, nor that it was asked to.
+    assert "Nog te controleren door:" in html
+    assert "Gevraagd" not in html
     assert "Verantwoordelijk voor deze tekst" not in html
 
 
@@ -46,10 +49,22 @@ def test_concept_notice_only_on_concept_pages(built):
     approved = (built / "goedgekeurd" / "index.html").read_text(encoding="utf-8")
     assert "nog niet goedgekeurd" not in approved
     assert "Verantwoordelijk voor deze tekst:" in approved
+    assert "Laatst gecontroleerd: <time" in approved and "door de redactie" not in approved
     assert re.search(
         r'Gecontroleerd door:\s*<a href="https://www.nhg.org"[^>]*>NHG</a>, <a href="https://www.kngf.nl"',
         approved,
     )
+
+
+def test_concept_checked_by_its_owner_says_so_without_claiming_approval(built):
+    html = (built / "gecontroleerd" / "index.html").read_text(encoding="utf-8")
+    assert "Nog goed te keuren door:" in html and "Nog te controleren door" not in html
+    assert (
+        "gecontroleerd, maar nog niet goedgekeurd" in html and "moet deze tekst nog controleren" not in html
+    )
+    assert "Verantwoordelijk voor deze tekst" not in html
+    assert re.search(r'Gecontroleerd door:\s*<a href="https://www.nhg.org"', html)
+    assert "Laatst gecontroleerd: <time" in html and "door de redactie" not in html
 
 
 def test_html_is_dutch_and_has_no_google_fonts(built):

@@ -30,6 +30,11 @@ def test_metric_delta_is_generic_over_numbers():
     assert prdiff._signed(-52) == "−52" and prdiff._signed(6.5) == "+6.5" and prdiff._signed(0) == "0"
 
 
+def test_list_metrics_are_written_as_words_not_python():
+    assert prdiff._value(["hernia", "mri"]) == "hernia, mri"
+    assert prdiff._value([]) == "—"
+
+
 def results(repo, body_before: str, body_after: str, meta_after: str = GOOD_META):
     today = dt.date(2026, 11, 22)
     repo.page("index.md", body=body_before)

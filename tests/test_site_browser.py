@@ -263,7 +263,7 @@ def test_print_hides_navigation_and_keeps_review_dates(page, served_site):
         if page.locator(selector).count():
             assert not page.locator(selector).first.is_visible(), selector
     text = page.locator(".ph-review").inner_text()
-    assert re.search(r"Laatst gecontroleerd: \d+ \w+ \d{4}", text)
+    assert re.search(r"Laatst gecontroleerd( door de redactie)?: \d+ \w+ \d{4}", text)
     assert "Volgende controle" in text
     printed_address = page.locator(".ph-print")
     assert printed_address.is_visible()

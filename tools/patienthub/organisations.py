@@ -11,7 +11,7 @@ from .findings import Finding
 
 FILE_NAME = "organisations.yml"
 REQUIRED = ("name", "short_name", "website")
-OPTIONAL = ("github_team",)
+OPTIONAL = ("github_team", "approves")
 GITHUB_TEAM = re.compile(
     r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"
 )  # as CODEOWNERS needs it
@@ -24,6 +24,9 @@ class Organisation:
     short_name: str
     website: str | None  # None only where no website could be verified
     github_team: str | None = None
+    # False for an organisation whose check cannot make a page approved: the editors themselves, insurers,
+    # authorities. Only a professional or patients' association can approve what patients read.
+    approves: bool = True
 
 
 def load(data_dir: Path, root: Path) -> tuple[dict[str, Organisation], list[Finding]]:
@@ -46,6 +49,7 @@ def load(data_dir: Path, root: Path) -> tuple[dict[str, Organisation], list[Find
             short_name=entry["short_name"],
             website=entry["website"],
             github_team=entry.get("github_team"),
+            approves=entry.get("approves", True),
         )
     return organisations, findings
 
@@ -70,4 +74,6 @@ def _problem(key: str, entry: object) -> str | None:
     team = entry.get("github_team")
     if team is not None and not (isinstance(team, str) and GITHUB_TEAM.match(team)):
         return f"organisatie '{key}': github_team moet de vorm @organisatie/team hebben, niet '{team}'"
+    if not isinstance(entry.get("approves", True), bool):
+        return f"organisatie '{key}': approves moet true of false zijn"
     return None

@@ -167,6 +167,9 @@ def _value(value: Any) -> str:
         return "—"
     if isinstance(value, int | float) and not isinstance(value, bool):
         return ("−" if value < 0 else "") + _number(abs(value))
+    # A list (the termbase keys a page uses) reads as words for a reviewer, not as a Python repr.
+    if isinstance(value, list | tuple):
+        return _cell(", ".join(map(str, value))) or "—"
     return _cell(str(value))
 
 

@@ -165,6 +165,40 @@ def redirects(site: Site) -> list[Redirect]:
 
 
 @dataclass(frozen=True)
+class Generated:
+    """An address the build fills with a page of its own; a content page or an alias there would be replaced."""
+
+    url: str
+    what: str  # Dutch, for messages: "de zoekpagina"
+    folder: bool = False  # the whole folder is the generator's (the dashboard writes a page per owner)
+    protected: bool = True  # other channels link to it, so the manifest lists it
+
+    def covers(self, url: str) -> bool:
+        return url == self.url or (self.folder and url.startswith(self.url))
+
+
+def generated_pages(site: Site) -> list[Generated]:
+    """The pages generators write at fixed addresses besides redirects and code pages. The review dashboard is
+    for editors (noindex), so it is reserved but not protected; the search page and glossary are for everyone."""
+    from .generators import dashboard, search_page  # here, not at the top: the generators import this module
+
+    found = [
+        Generated(page_url(search_page.URI), "de zoekpagina"),
+        Generated(
+            page_url(dashboard.INDEX), "de controlepagina's voor de redactie", folder=True, protected=False
+        ),
+    ]
+    if site.termbase.terms:  # the glossary is written only when there are terms
+        found.append(Generated(page_url(site.config.terminology.glossary_page), "de woordenlijst"))
+    return found
+
+
+def reserved_by(site: Site, url: str) -> Generated | None:
+    """The generated page that owns `url`, if any."""
+    return next((item for item in generated_pages(site) if item.covers(url)), None)
+
+
+@dataclass(frozen=True)
 class Published:
     url: str
     what: str  # Dutch, for messages: "pagina", "oud adres", "korte link", "codepagina", "bestand"
@@ -172,8 +206,9 @@ class Published:
 
 
 def published(site: Site) -> list[Published]:
-    """The addresses the manifest protects: pages, aliases, short links, canonical code pages and machine
-    files. Code spellings other than the canonical one follow from it and are not listed."""
+    """The addresses the manifest protects: pages, aliases, short links, canonical code pages, the search page
+    and glossary, and machine files. Code spellings other than the canonical one follow from it and are not
+    listed."""
     items: dict[str, Published] = {}
 
     def add(item: Published) -> None:
@@ -188,8 +223,13 @@ def published(site: Site) -> list[Published]:
             add(Published(redirect.source, "korte link", redirect.page))
     for entry in code_index(site):
         add(Published(entry.url, "codepagina", entry.pages[0]))
+    for item in generated_pages(site):
+        if item.protected:
+            add(Published(item.url, "pagina van de site"))
     for name in MACHINE_FILES:
         add(Published(name, "bestand"))
+    if site.termbase.terms:
+        add(Published(site.config.terminology.export_path, "bestand"))
     return sorted(items.values(), key=lambda item: item.url)
 
 

@@ -35,6 +35,9 @@ DUPLICATE_CODE = Rule("hub.duplicate-code", W, "Een pagina noemt dezelfde code t
 PRIMARY_CONFLICT = Rule(
     "hub.primary-conflict", E, "Twee pagina's zijn allebei de hoofdpagina voor dezelfde code."
 )
+RESERVED_ADDRESS = Rule(
+    "hub.reserved-address", E, "Een pagina heeft het adres van een pagina die de site zelf maakt."
+)
 RULES = (
     URL_REMOVED,
     URL_UNLISTED,
@@ -47,6 +50,7 @@ RULES = (
     INVALID_CODE,
     DUPLICATE_CODE,
     PRIMARY_CONFLICT,
+    RESERVED_ADDRESS,
 )
 UPDATE = "patienthub urls --update"
 
@@ -88,10 +92,26 @@ def check_page(page: Page, site: Site) -> Iterator[Finding]:
 
 
 def check_site(site: Site) -> Iterator[Finding]:
+    yield from _reserved_findings(site)
     yield from _manifest_findings(site)
     yield from _redirect_findings(site)
     yield from _short_link_findings(site)
     yield from _primary_findings(site)
+
+
+def _reserved_findings(site: Site) -> Iterator[Finding]:
+    """The build puts its own page (search, glossary, dashboard) where such a page would be: it would vanish."""
+    for page in site.pages:
+        owner = urls.reserved_by(site, page.url)
+        if owner is not None:
+            yield finding(
+                RESERVED_ADDRESS,
+                page.path,
+                1,
+                f"Het adres /{page.url} is van {owner.what}, die de site zelf maakt. "
+                "Deze pagina zou daardoor niet op de site komen.",
+                "Geef het bestand een andere naam of zet het in een andere map.",
+            )
 
 
 def _manifest_findings(site: Site) -> Iterator[Finding]:
@@ -168,7 +188,8 @@ def _redirect_findings(site: Site) -> Iterator[Finding]:
                 f"Het oude adres {shown} verwijst via een andere doorverwijzing: {route}.",
                 "Een oud adres hoort bij precies één pagina. Haal het dubbele oude adres weg.",
             )
-        other = occupied.get(redirect.source)
+        reserved = urls.reserved_by(site, redirect.source)
+        other = occupied.get(redirect.source) or (reserved.what if reserved else None)
         if redirect.source != redirect.target and other is not None:
             yield finding(
                 ALIAS_CONFLICT,

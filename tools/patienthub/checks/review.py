@@ -23,6 +23,12 @@ OWNER_NOT_REVIEWER = Rule(
     Severity.ERROR,
     "Een goedgekeurde pagina is niet gecontroleerd door haar eigen eigenaar (owner ontbreekt in reviewed_by).",
 )
+NO_APPROVING_REVIEWER = Rule(
+    "review.no-approving-reviewer",
+    Severity.ERROR,
+    "Een goedgekeurde pagina is alleen gecontroleerd door organisaties die niet mogen goedkeuren "
+    "(approves: false, zoals de redactie).",
+)
 UNKNOWN_REVIEWER = Rule(
     "review.unknown-reviewer",
     Severity.ERROR,
@@ -38,7 +44,14 @@ CODEOWNERS_OUTDATED = Rule(
     Severity.ERROR,
     "Het bestand CODEOWNERS past niet meer bij de eigenaars van de pagina's.",
 )
-RULES = (APPROVED_WITHOUT_REVIEWER, OWNER_NOT_REVIEWER, UNKNOWN_REVIEWER, UNKNOWN_SOURCE, CODEOWNERS_OUTDATED)
+RULES = (
+    APPROVED_WITHOUT_REVIEWER,
+    OWNER_NOT_REVIEWER,
+    NO_APPROVING_REVIEWER,
+    UNKNOWN_REVIEWER,
+    UNKNOWN_SOURCE,
+    CODEOWNERS_OUTDATED,
+)
 
 
 def check_page(page: Page, site: Site) -> Iterator[Finding]:
@@ -61,6 +74,17 @@ def check_page(page: Page, site: Site) -> Iterator[Finding]:
                 f"Deze pagina staat op 'approved', maar de eigenaar '{meta.owner}' staat niet in reviewed_by "
                 f"({', '.join(meta.reviewed_by)}).",
                 f"Laat '{meta.owner}' de pagina controleren, of zet de status terug op 'concept'.",
+            )
+        known = [site.organisations[key] for key in meta.reviewed_by if key in site.organisations]
+        if known and len(known) == len(meta.reviewed_by) and not any(org.approves for org in known):
+            yield finding(
+                NO_APPROVING_REVIEWER,
+                page.path,
+                page.line_of("reviewed_by"),
+                f"Deze pagina staat op 'approved', maar alleen {', '.join(o.short_name for o in known)} "
+                "controleerde haar, en die mag niet goedkeuren (approves: false in organisations.yml).",
+                "Laat een vereniging van zorgverleners of patiënten de pagina controleren, of zet de status "
+                "terug op 'concept'.",
             )
     if site.organisations:  # without a readable registry, schema.data-* already says what is wrong
         for index, key in enumerate(meta.reviewed_by):

@@ -25,7 +25,9 @@ def timestamp(day: dt.date) -> str:
 
 def summary(page: Page) -> str:
     assert page.meta.last_reviewed is not None
-    text = page.meta.change_note or f"Gecontroleerd op {dutch_date(page.meta.last_reviewed)}."
+    # A concept no association has checked was checked by the editors only: the feed claims no expert check.
+    by = " door de redactie" if page.meta.is_concept and not page.meta.reviewed_by else ""
+    text = page.meta.change_note or f"Gecontroleerd{by} op {dutch_date(page.meta.last_reviewed)}."
     if page.meta.is_concept:
         text += " Let op: nog niet goedgekeurd door een vereniging van zorgverleners."
     return text
