@@ -172,6 +172,51 @@ def test_a_broken_cache_file_is_an_empty_cache(site_repo):
     assert set(spy.calls.values()) == {2}
 
 
+class _RunsCode:
+    """Unpickling this opens (creates) a file: what a hostile cache file in a pull request could do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def test_a_cache_file_that_came_with_the_repository_is_never_unpickled(site_repo, tmp_path):
+    spy = Spy()
+    checked(site_repo, spy)
+    [stored] = (site_repo.root / ".patienthub-cache").glob("*.pickle")
+    marker = tmp_path / "PWNED-BY-PICKLE"
+    stored.write_bytes(pickle.dumps({"pages": _RunsCode(marker), "results": {}, "derived": {}, "memo": {}}))
+    result = checked(site_repo, spy)
+    assert not marker.exists()
+    assert set(spy.calls.values()) == {2}  # nothing was taken from that file
+    assert not [f for f in result.findings if f.rule.endswith(".internal-error")]
+
+
+def test_a_cache_file_signed_with_another_users_key_is_not_believed(site_repo, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "redacteur"))
+    spy = Spy()
+    checked(site_repo, spy)
+    checked(site_repo, spy)
+    assert set(spy.calls.values()) == {1}  # the same user: served from the cache
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "iemand-anders"))
+    checked(site_repo, spy)
+    assert set(spy.calls.values()) == {2}
+    key = tmp_path / "iemand-anders" / "patienthub" / "cache-key"
+    assert len(key.read_bytes()) == 32 and key.stat().st_mode & 0o077 == 0  # readable by its owner only
+
+
+def test_without_a_place_for_the_key_nothing_is_cached(site_repo, tmp_path, monkeypatch):
+    (tmp_path / "bestand").write_text("geen map", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "bestand"))  # a file: no folder can be made in it
+    spy = Spy()
+    checked(site_repo, spy)
+    checked(site_repo, spy)
+    assert set(spy.calls.values()) == {2}
+    assert not list((site_repo.root / ".patienthub-cache").glob("*.pickle"))
+
+
 def test_the_cache_folder_stays_out_of_git_and_keeps_one_file(site_repo):
     checked(site_repo, Spy())
     folder = site_repo.root / ".patienthub-cache"

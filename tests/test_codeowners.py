@@ -1,7 +1,7 @@
 import datetime as dt
 from pathlib import Path
 
-from tests.conftest import GOOD_META
+from tests.conftest import GOOD_META, TODAY, run_cli
 
 from patienthub import codeowners, load_project, load_site, run
 
@@ -65,3 +65,12 @@ def test_the_committed_codeowners_of_this_repository_is_up_to_date():
     assert site.codeowners is not None, ".github/CODEOWNERS ontbreekt: voer 'patienthub codeowners' uit"
     assert site.codeowners == codeowners.render(site)
     assert not [f for f in run(site).findings if f.rule == "review.codeowners-outdated"]
+
+
+def test_a_file_outside_the_site_that_check_is_given_does_not_change_codeowners(repo, tmp_path):
+    repo.write("content/_data/organisations.yml", TEAMS)
+    assert run_cli("codeowners", cwd=repo.root).code == 0
+    repo.write("NOTITIES.md", "---\n" + GOOD_META + "---\n\n# Notities\n\nEen korte tekst.\n")
+    checked = run_cli("check", "--today", TODAY, "NOTITIES.md", "content/index.md", cwd=repo.root)
+    assert "review.codeowners-outdated" not in checked.stdout, checked.stdout
+    assert "NOTITIES.md" in checked.stdout  # it was checked

@@ -1,6 +1,18 @@
 """`patienthub new` through the real CLI: the new page passes `check` and sits in the navigation."""
 
-from tests.conftest import TODAY, run_cli
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from tests.conftest import REPO_ROOT, TODAY, run_cli
+
+from patienthub.config import _MkDocsLoader, load_project
 
 NAV = "nav:\n  - Home: index.md\n  - Uitleg:\n      - Thuis: index.md\n"
 
@@ -69,3 +81,63 @@ def test_new_page_gets_its_codeowners_line_so_check_passes(repo):
     assert "/content/rugpijn-bij-zwangerschap.md @patienthub-nl/nhg-reviewers\n" in owners
     check = run_cli("check", "--today", TODAY, cwd=repo.root)
     assert check.code == 0, check.stdout
+
+
+def in_a_terminal(cwd, keys: bytes, *args: str) -> tuple[int, str]:
+    """`patienthub new` with a terminal as stdin/stdout (so it asks), the editor typing `keys`."""
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TERM": "dumb"}
+    command = [sys.executable, "-m", "patienthub", "new", "--today", TODAY, *args]
+    process = subprocess.Popen(command, cwd=cwd, stdin=terminal, stdout=terminal, stderr=terminal, env=env)
+    os.close(terminal)
+    os.write(controller, keys)
+    output = b""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([controller], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the program ended and closed the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+        elif process.poll() is not None:
+            break
+    os.close(controller)
+    return process.wait(timeout=60), output.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("answer_type", ["onzin\n", ""], ids=["wrong-answer-asked-again", "first-time-right"])
+def test_in_a_terminal_it_asks_for_what_is_missing(repo, answer_type):
+    keys = f"Rugpijn bij sporten\n{answer_type}self-management\nnhg\nNHG-Standaard Aspecifieke lagerugpijn\n"
+    code, output = in_a_terminal(repo.root, keys.encode())
+    assert code == 0, output
+    assert "Titel:" in output and "Soort pagina (education, self-management" in output
+    assert ("Dat antwoord klopt niet" in output) == bool(answer_type)
+    page = (repo.content / "rugpijn-bij-sporten.md").read_text(encoding="utf-8")
+    assert "type: self-management\n" in page and "owner: nhg\n" in page
+    assert '  - title: "NHG-Standaard Aspecifieke lagerugpijn"\n' in page
+
+
+def test_ctrl_d_at_a_question_stops_cleanly(repo):
+    code, output = in_a_terminal(repo.root, b"\x04", "--type", "education")
+    assert code == 2, output
+    assert "gestopt: er is geen pagina gemaakt" in output
+    assert "Traceback" not in output
+    assert sorted(p.name for p in repo.content.glob("*.md")) == ["index.md"]
+
+
+def test_in_this_repository_a_new_page_goes_where_its_nav_section_keeps_its_pages():
+    """`new` puts a page in the folder configured for its type and in its nav section; in this repository both
+    must agree with where that section's pages already are (outcome pages live in uitkomsten/)."""
+    project = load_project(REPO_ROOT / "mkdocs.yml")
+    nav = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsLoader)["nav"]
+    sections = {name: items for entry in nav for name, items in entry.items() if isinstance(items, list)}
+    settings = project.config.new_page
+    for page_type, section in settings.nav_sections.items():
+        listed = [next(iter(i.values())) if isinstance(i, dict) else i for i in sections[section]]
+        folders = {Path(src).parent.as_posix() for src in listed if Path(src).name != "index.md"}
+        folders = {"" if folder == "." else folder for folder in folders}
+        assert folders == {settings.folders.get(page_type, "").strip("/")}, (page_type, section, folders)

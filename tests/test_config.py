@@ -90,3 +90,24 @@ def test_review_section():
     assert Config().review.codeowners_file == ".github/CODEOWNERS"
     with pytest.raises(ConfigError, match=r"maintainers_team.*@organisatie/team"):
         Config.from_options({"review": {"maintainers_team": "redactie"}})
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("plugins: 5\n", "plugins: verwacht een lijst"),
+        ("plugins:\n  - patienthub: [1]\n", "patienthub: verwacht sleutels met waarden, kreeg een lijst"),
+        ("plugins:\n  - patienthub: aan\n", "patienthub: verwacht sleutels met waarden"),
+        ("docs_dir: [content]\nplugins:\n  - patienthub\n", "docs_dir moet de naam van een map zijn"),
+    ],
+)
+def test_wrongly_shaped_mkdocs_yml_is_a_config_error(tmp_path, text, fragment):
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=fragment):
+        load_project(tmp_path / "mkdocs.yml")
+
+
+def test_mkdocs_yml_that_is_not_utf8_is_a_config_error(tmp_path):
+    (tmp_path / "mkdocs.yml").write_bytes("site_name: Rugklachten \u2014 hub\n".encode("cp1252"))
+    with pytest.raises(ConfigError, match="geen UTF-8"):
+        load_project(tmp_path / "mkdocs.yml")

@@ -139,6 +139,14 @@ def test_broken_front_matter_fails_strict_build_instead_of_being_ignored(repo):
     assert "schema.yaml-syntax" in run.stderr
 
 
+def test_a_symbolic_link_to_nothing_fails_the_strict_build_without_traceback(repo):
+    (repo.content / "weg.md").symlink_to(repo.root / "bestaat-niet.md")
+    run = mkdocs_build(repo.root)
+    assert run.code == 1
+    assert "content/weg.md: error schema.unreadable" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
 def test_invalid_plugin_config_stops_the_build(repo):
     text = (
         (repo.root / "mkdocs.yml")

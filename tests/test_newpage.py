@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+import yaml
 
 from patienthub import frontmatter, metadata
 from patienthub.errors import UsageError
@@ -72,3 +73,13 @@ def test_add_to_missing_section_appends_it_to_the_nav():
 
 def test_no_nav_means_no_change():
     assert add_to_nav("site_name: x\n", "Uitleg", "Nieuw", "nieuw.md") == "site_name: x\n"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["'s Nachts rugpijn", "Rugpijn: wat nu?", "Rugpijn #2", "[Oud] rugpijn", "Nee", "2026", "Pijn & werk"],
+)
+def test_a_title_that_plain_yaml_reads_otherwise_is_quoted_in_the_nav(title):
+    out = add_to_nav(NAV, "Uitleg", title, "nieuw.md")
+    uitleg = next(item["Uitleg"] for item in yaml.safe_load(out)["nav"] if "Uitleg" in item)
+    assert uitleg[-1] == {title: "nieuw.md"}

@@ -5,22 +5,53 @@ import re
 
 from tests.conftest import GOOD_META, REPO_ROOT, TODAY, run_cli
 
+VSCODE_SEVERITIES = {"error", "warning", "info"}  # any other word gets the matcher's default severity
 
-def test_problem_matcher_reads_findings_from_the_text_format(repo):
+
+def problems(task: dict, output: str) -> list[dict]:
+    """What VS Code's Problems panel shows for `output`, read the way VS Code reads a problem matcher."""
+    found = []
+    for line in output.splitlines():
+        for matcher in task["problemMatcher"]:
+            pattern = matcher["pattern"]
+            match = re.match(pattern["regexp"], line)
+            if match is None:
+                continue
+            word = match.group(pattern["severity"])
+            found.append(
+                {
+                    "file": match.group(pattern["file"]),
+                    "line": match.group(pattern["line"]) if "line" in pattern else None,
+                    "kind": pattern.get("kind", "location"),
+                    "severity": word if word in VSCODE_SEVERITIES else matcher.get("severity", "error"),
+                    "code": match.group(pattern["code"]),
+                    "message": match.group(pattern["message"]),
+                }
+            )
+    return found
+
+
+def test_problem_matchers_put_every_finding_in_the_problems_panel_with_its_severity(repo):
     tasks = json.loads((REPO_ROOT / ".vscode" / "tasks.json").read_text(encoding="utf-8"))
-    pattern = tasks["tasks"][0]["problemMatcher"]["pattern"]
-    regexp = re.compile(pattern["regexp"])
     repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
+    repo.page("bijna.md", meta=GOOD_META.replace("2026-03-12", "2023-12-01"))  # next review within 60 days
+    (repo.content / "weg.md").symlink_to(repo.root / "bestaat-niet.md")  # a finding without a line
+    config = repo.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  - patienthub\n", "  - patienthub:\n      rules:\n        freshness.due-soon: suggestion\n"
+        )
+    )
     output = run_cli("check", "--today", TODAY, cwd=repo.root).stdout
-    matches = [regexp.match(line) for line in output.splitlines()]
-    found = [m for m in matches if m]
-    assert len(found) == 1
-    match = found[0]
-    assert match.group(pattern["file"]) == "content/oud.md"
-    assert match.group(pattern["line"]) == "6"
-    assert match.group(pattern["severity"]) == "error"
-    assert match.group(pattern["code"]) == "freshness.overdue"
-    assert "opnieuw gecontroleerd" in match.group(pattern["message"])
+    for task in tasks["tasks"][:2]:
+        found = {(p["file"], p["line"], p["kind"], p["severity"], p["code"]) for p in problems(task, output)}
+        assert found == {
+            ("content/oud.md", "6", "location", "error", "freshness.overdue"),
+            ("content/bijna.md", "6", "location", "info", "freshness.due-soon"),  # a suggestion is no error
+            ("content/weg.md", None, "file", "error", "schema.unreadable"),
+        }, output
+    [overdue] = [p for p in problems(tasks["tasks"][0], output) if p["code"] == "freshness.overdue"]
+    assert "opnieuw gecontroleerd" in overdue["message"]
 
 
 def test_front_matter_schema_is_associated_with_the_pages():

@@ -17,16 +17,23 @@ on: changed code starts a new, empty cache.
 
 Site-level checks (hub, review/CODEOWNERS, ...) always run. Results of a check that crashed are not stored. A
 missing, old or broken cache file is an empty cache, never an error.
+
+The file starts with an HMAC of its contents under a key that this user keeps outside the repository
+(`$XDG_CACHE_HOME/patienthub/cache-key`). A cache file that arrives with the repository (force-added in a pull
+request, copied from another machine) does not carry it and is ignored: unpickling it could run code, and its
+entries could claim that a page has no findings.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import importlib.metadata
 import os
 import pickle
 import re
+import secrets
 import sys
 import tempfile
 import weakref
@@ -43,7 +50,7 @@ if TYPE_CHECKING:
     from .config import Project
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-FORMAT = 1  # of the cache file; part of its name
+FORMAT = 2  # of the cache file; part of its name
 # A run keeps the entries it used; older ones stay while the file holds fewer than this many per page.
 KEEP_FACTOR = 4
 
@@ -81,6 +88,37 @@ def code_fingerprint() -> str:
         except importlib.metadata.PackageNotFoundError:
             parts += [name.group(), "-"]
     return _digest(*parts)[:16]
+
+
+def machine_key() -> bytes | None:
+    """This user's secret for signing cache files, made on first use; None when there is no place to keep it
+    (then nothing is cached)."""
+    try:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "patienthub"
+    except RuntimeError:  # no home folder
+        return None
+    key_file = folder / "cache-key"
+    with contextlib.suppress(OSError):
+        key = key_file.read_bytes()
+        if len(key) == 32:
+            return key
+    key = secrets.token_bytes(32)
+    temporary = folder / f"cache-key.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary.unlink(missing_ok=True)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(key)
+        # Two first runs at once: the last key wins; the other run's cache file is then simply not trusted.
+        os.replace(temporary, key_file)
+    except OSError:
+        return None
+    return key
+
+
+def _mac(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).digest()
 
 
 def input_files(project: Project) -> list[Path]:
@@ -125,6 +163,7 @@ class Cache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.file = folder / f"v{FORMAT}-{code_fingerprint()}.pickle"
+        self._secret = machine_key()
         self._pages: dict[str, tuple[Any, ...]] = {}
         self._results: dict[str, tuple[PageWork | None, ...]] = {}
         self._derived: dict[str, Any] = {}
@@ -145,10 +184,13 @@ class Cache:
         return cls(project.root / project.config.cache_dir)
 
     def _read(self) -> None:
+        parts: tuple[Any, ...] = ()
         try:
-            with self.file.open("rb") as handle:
-                stored = pickle.load(handle)
-            parts = tuple(stored[name] for name in ("pages", "results", "derived", "memo"))
+            data = self.file.read_bytes() if self._secret is not None else b""
+            mac, payload = data[:32], data[32:]
+            if self._secret is not None and payload and hmac.compare_digest(mac, _mac(self._secret, payload)):
+                stored = pickle.loads(payload)  # written by this user: see the module docstring
+                parts = tuple(stored[name] for name in ("pages", "results", "derived", "memo"))
         except Exception:  # missing, truncated, from another version: start empty
             parts = ()
         if parts and all(isinstance(part, dict) for part in parts):
@@ -272,7 +314,7 @@ class Cache:
     def save(self) -> None:
         """Write the cache when this run added to it. Entries this run did not use are dropped once the file
         holds many more than the run needed (pages that were renamed, edited or deleted)."""
-        if not self._added and memo.size() == self._memo_size:
+        if self._secret is None or (not self._added and memo.size() == self._memo_size):
             return
         limit = KEEP_FACTOR * max(len(self._used), 1)
         if len(self._pages) + len(self._results) + len(self._derived) > limit:
@@ -293,7 +335,8 @@ class Cache:
                     "derived": self._derived,
                     "memo": memo.snapshot(),
                 }
-                pickle.dump(stored, handle, pickle.HIGHEST_PROTOCOL)
+                payload = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
+                handle.write(_mac(self._secret, payload) + payload)
             os.replace(temporary, self.file)  # atomic: a build running at the same time reads old or new
         except OSError:
             with contextlib.suppress(NameError, OSError):

@@ -39,8 +39,11 @@ def render(site: Site) -> str:
     """The CODEOWNERS text for a site. GitHub applies the last matching line, so `*` comes first."""
     organisations = f"{site.config.data_dir.rstrip('/')}/organisations.yml"
     lines = [HEADER.format(organisations=organisations), f"* {site.config.review.maintainers_team}", ""]
+    docs = site.project.docs_dir.resolve()
+    # Only the site's pages: a file outside docs_dir that `check` was asked to look at has no owner here.
+    published = (p for p in site.pages if (site.project.root / p.path).resolve().is_relative_to(docs))
     lines.extend(
-        f"{pattern(page.path)} {team_for(page, site)}" for page in sorted(site.pages, key=lambda p: p.path)
+        f"{pattern(page.path)} {team_for(page, site)}" for page in sorted(published, key=lambda p: p.path)
     )
     return "\n".join(lines) + "\n"
 

@@ -319,12 +319,26 @@ def plugin_options(mkdocs_config: Mapping[str, Any]) -> dict[str, Any] | None:
     plugins = mkdocs_config.get("plugins") or []
     if isinstance(plugins, Mapping):
         plugins = [{k: v} for k, v in plugins.items()]
+    if not isinstance(plugins, list):
+        raise ConfigError(f"plugins: verwacht een lijst van plugins, kreeg {_kind(plugins)}")
     for item in plugins:
         if item == "patienthub":
             return {}
         if isinstance(item, Mapping) and "patienthub" in item:
-            return dict(item["patienthub"] or {})
+            options = item["patienthub"] or {}
+            if not isinstance(options, Mapping):
+                raise ConfigError(f"patienthub: verwacht sleutels met waarden, kreeg {_kind(options)}")
+            return dict(options)
     return None
+
+
+def _kind(value: Any) -> str:
+    """What an editor wrote instead, in Dutch."""
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, Mapping):
+        return "sleutels met waarden"
+    return f"{value!r}"
 
 
 def load_project(config_file: Path) -> Project:
@@ -332,17 +346,27 @@ def load_project(config_file: Path) -> Project:
         raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_MkDocsLoader) or {}
     except OSError as exc:
         raise ConfigError(f"{config_file}: kan het bestand niet lezen ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{config_file}: is geen UTF-8-tekst (byte {exc.start + 1}); sla het op als UTF-8"
+        ) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"{config_file}: ongeldige YAML ({exc})") from exc
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{config_file}: verwacht sleutels met waarden bovenaan")
-    options = plugin_options(raw)
+    try:
+        options = plugin_options(raw)
+    except ConfigError as exc:
+        raise ConfigError(f"{config_file}: {exc}") from exc
     if options is None:
         raise ConfigError(f"{config_file}: de plugin 'patienthub' staat niet onder 'plugins'")
+    docs_dir = raw.get("docs_dir", "docs")
+    if not isinstance(docs_dir, str):
+        raise ConfigError(f"{config_file}: docs_dir moet de naam van een map zijn, niet {_kind(docs_dir)}")
     root = config_file.resolve().parent
     return Project(
         root=root,
-        docs_dir=root / str(raw.get("docs_dir", "docs")),
+        docs_dir=root / docs_dir,
         site_url=str(raw.get("site_url") or ""),
         exclude_docs=str(raw.get("exclude_docs") or ""),
         config=Config.from_options(options),

@@ -53,7 +53,9 @@ def discover(project: Project) -> list[Path]:
     docs = project.docs_dir
     found = []
     for path in sorted(docs.rglob("*")):
-        if path.suffix.lower() not in MARKDOWN_SUFFIXES or not path.is_file():
+        # A symbolic link to nothing (or to itself) is listed too, as MkDocs lists it: its reading error is a finding.
+        broken_link = path.is_symlink() and not path.exists()
+        if path.suffix.lower() not in MARKDOWN_SUFFIXES or not (path.is_file() or broken_link):
             continue
         if spec.match_file(path.relative_to(docs).as_posix()):
             continue
@@ -92,7 +94,7 @@ def _resolved(folder: Path) -> Path:
 
 
 def load_page(path: Path, project: Project, cache: Cache | None = None) -> Page:
-    resolved = path.resolve()
+    resolved = path.parent.resolve() / path.name  # a symbolic link is a page where it is, as MkDocs sees it
     try:
         rel = resolved.relative_to(_resolved(project.root)).as_posix()
     except ValueError:
@@ -105,9 +107,13 @@ def load_page(path: Path, project: Project, cache: Cache | None = None) -> Page:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        problem = Finding(
-            "schema.unreadable", Severity.ERROR, rel, None, f"Kan het bestand niet lezen: {exc.strerror}."
-        )
+        if path.is_symlink():
+            message = (
+                "Dit is een koppeling (symbolic link) naar een bestand dat niet bestaat of niet te lezen is."
+            )
+        else:
+            message = f"Kan het bestand niet lezen: {exc.strerror}."
+        problem = Finding("schema.unreadable", Severity.ERROR, rel, None, message)
         return _empty_page(rel, src_uri, url, problem)
     if cache is not None:
         return cache.page(rel, src_uri, url, raw, lambda: _parse(raw, rel, src_uri, url))

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import yaml
+
 from .config import Project
 from .errors import UsageError
 
@@ -61,6 +63,16 @@ def render(new: NewPage) -> str:
     )
 
 
+def _nav_key(title: str) -> str:
+    """The title as a nav key: plain where YAML reads it back as exactly this text, else quoted (a Dutch title
+    may start with an apostrophe, "'s Nachts pijn", or hold ': ' or ' #', which plain YAML reads otherwise)."""
+    try:
+        plain = yaml.safe_load(f"{title}: x") == {title: "x"}
+    except yaml.YAMLError:
+        plain = False
+    return title if plain else _quoted(title)
+
+
 def add_to_nav(mkdocs_text: str, section: str, title: str, src_uri: str) -> str:
     """Insert `- title: src_uri` as the last item of nav section `section`, touching no other byte.
 
@@ -81,7 +93,7 @@ def add_to_nav(mkdocs_text: str, section: str, title: str, src_uri: str) -> str:
     )
     while nav_end > nav_start + 1 and not lines[nav_end - 1].strip():
         nav_end -= 1
-    entry = f"{_quoted(title) if ':' in title else title}: {src_uri}"
+    entry = f"{_nav_key(title)}: {src_uri}"
     header = re.compile(rf"^(\s*)- {re.escape(section)}:\s*$")
     for i in range(nav_start + 1, nav_end):
         match = header.match(lines[i])

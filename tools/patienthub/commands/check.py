@@ -10,13 +10,19 @@ from .. import gitbase
 from ..cache import Cache
 from ..changes import affected_pages
 from ..checks import REGISTRY
-from ..config import load_project
 from ..engine import run
 from ..errors import UsageError
 from ..formats import FORMATS
 from ..model import Site
 from ..progress import for_terminal
-from .common import add_config_option, add_paths_argument, add_today_option, config_file_from, load_selection
+from .common import (
+    add_config_option,
+    add_paths_argument,
+    add_today_option,
+    config_file_from,
+    load_selection,
+    project_at,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -65,7 +71,7 @@ def execute(args: argparse.Namespace) -> int:
     if args.changed and args.paths:
         raise UsageError("geef pagina's op of gebruik --changed, niet allebei")
     config_file = config_file_from(args)
-    project = load_project(config_file)
+    project = project_at(config_file)
     cache = None if args.no_cache else Cache.for_project(project)
     site, selected = load_selection(args, project, cache)
     if args.changed:

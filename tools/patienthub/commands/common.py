@@ -10,7 +10,7 @@ from pathlib import Path
 from ..cache import Cache
 from ..config import Project, load_project
 from ..dates import parse_iso
-from ..errors import UsageError
+from ..errors import ConfigError, UsageError
 from ..loader import MARKDOWN_SUFFIXES, discover, load_site
 from ..model import Site
 
@@ -50,7 +50,16 @@ def config_file_from(args: argparse.Namespace) -> Path:
 
 
 def project_from(args: argparse.Namespace) -> Project:
-    return load_project(config_file_from(args))
+    return project_at(config_file_from(args))
+
+
+def project_at(config_file: Path) -> Project:
+    """The project of `config_file`; a docs_dir that does not exist is a configuration error (exit 2), not an
+    empty site that passes every check."""
+    project = load_project(config_file)
+    if not project.docs_dir.is_dir():
+        raise ConfigError(f"{config_file}: de map met pagina's (docs_dir) {project.docs_dir} bestaat niet")
+    return project
 
 
 def today_from(args: argparse.Namespace) -> dt.date:

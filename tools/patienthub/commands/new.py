@@ -32,7 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _ask(question: str, allowed: tuple[str, ...] = ()) -> str:
     hint = f" ({', '.join(allowed)})" if allowed else ""
     while True:
-        answer = input(f"{question}{hint}: ").strip()
+        try:
+            answer = input(f"{question}{hint}: ").strip()
+        except EOFError:  # Ctrl-D: the editor stops answering
+            print(file=sys.stderr)
+            raise UsageError("gestopt: er is geen pagina gemaakt") from None
         if answer and (not allowed or answer in allowed):
             return answer
         print("Dat antwoord klopt niet; probeer het opnieuw.", file=sys.stderr)
