@@ -160,24 +160,14 @@ def test_no_sentence_in_the_outcome_data_is_longer_than_twenty_words(site: Site)
     # What outcome blocks and keuzekaarten show comes from YAML, not from the page body the test above reads.
     library = site.outcomes
     assert library is not None and library.datasets and library.keuzekaarten
-    texts: list[tuple[str, str]] = []
-    for dataset in library.datasets.values():
-        texts += [
-            (dataset.path, dataset.population or ""),
-            *((dataset.path, g) for g in dataset.groups.values()),
-        ]
-        for o in dataset.outcomes.values():
-            shown = (o.measure, o.says, o.population, o.time_frame, o.text, o.why_no_numbers)
-            texts += [(dataset.path, text) for text in shown if text]
-    for card in library.keuzekaarten.values():
-        texts += [(card.path, card.for_whom), (card.path, card.not_for or "")]
-        texts += [(card.path, option.label) for option in card.options]
-        for row in card.rows:
-            texts += [(card.path, row.question), *((card.path, a or "") for a in row.answers.values())]
+    texts = list(library.patient_texts())
+    assert {t.path for t in texts} == {d.path for d in library.datasets.values()} | {
+        k.path for k in library.keuzekaarten.values()
+    }
     long = [
-        f"{path}: {sentence.words} woorden: {sentence.text}"
-        for path, text in texts
-        for sentence in extract(text).sentences
+        f"{text.path}:{text.line}: {sentence.words} woorden: {sentence.text}"
+        for text in texts
+        for sentence in extract(text.text).sentences
         if sentence.words > MAX_SENTENCE_WORDS
     ]
     assert long == []

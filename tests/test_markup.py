@@ -145,3 +145,9 @@ def test_tags_as_a_browser_reads_them(source, tags):
 def test_h1s_in_markdown_and_html():
     scanned = markup.scan("# Een\n\ntekst\n\n<h1>Twee</h1>\n\n## Sub\n\n# Drie\n")
     assert scanned.h1s == [(1, "Een"), (5, "<h1>"), (9, "Drie")]
+
+
+def test_the_sites_own_references_are_no_attribute_lists():
+    # {{ onbekend: x }} is a (wrong) outcome reference, not `{ onbekend: x }` with an event handler attribute.
+    scanned = markup.scan('{{ onbekend: a }} en {{ uitkomsten: b }}\n\n[klik](x.md){ onclick="y" }\n')
+    assert [a.attrs for a in scanned.attr_lists] == [(("onclick", "y"),)]

@@ -115,3 +115,19 @@ def test_the_data_schemas_are_associated_with_the_data_files_in_vs_code():
     assert schemas["./tools/patienthub/schemas/keuzekaart.schema.json"] == [
         "content/_data/keuzekaarten/*.yml"
     ]
+
+
+def test_patient_texts_are_every_shown_text_at_its_line(tmp_path):
+    write(tmp_path, "outcomes", "test.yml", DATASET)
+    write(tmp_path, "keuzekaarten", "kaart.yml", CARD)
+    texts = [
+        (t.path, t.line, t.text) for t in load(tmp_path, tmp_path, "outcomes", "keuzekaarten").patient_texts()
+    ]
+    assert ("outcomes/test.yml", 2, "Volwassenen") in texts
+    assert ("outcomes/test.yml", 4, "Groep A") in texts
+    assert ("outcomes/test.yml", 16, "na 1 jaar") in texts
+    assert ("outcomes/test.yml", 27, "Een score is geen aantal mensen.") in texts
+    assert ("keuzekaarten/kaart.yml", 8, "Wat houdt het in?") in texts
+    assert ("keuzekaarten/kaart.yml", 9, "Oefenen.") in texts
+    # Not shown as prose: source titles, keys, numbers.
+    assert not [t for t in texts if t[2] in ("Bron", "s", "test")]

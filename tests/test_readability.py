@@ -294,3 +294,20 @@ def test_key_messages_are_read_as_their_text_on_the_line_of_their_reference(repo
     )  # the heading and the key message, not the unknown reference
     assert not [f for f in found if f.rule.startswith("readability.")]
     assert [f.rule for f in found] == ["advice.key-message-unknown"]
+
+
+def test_sentences_of_outcome_data_are_checked_at_their_line_in_the_data_file(repo: MiniRepo) -> None:
+    # Outcome blocks and keuzekaarten reach the page through {{ }} references: the page check never reads them.
+    long_ = "Mensen die " + "met nog een paar woorden " * 5 + "hun rugpijn hadden."
+    repo.write(
+        "content/_data/keuzekaarten/kaart.yml",
+        "title: Kiezen\nfor_whom: Iedereen\ndatasets: [test]\n"
+        "options:\n  zelf: {label: Zelf, self_care: true}\n  ander: {label: Ander}\n"
+        f"rows:\n  - question: Wat houdt het in?\n    answers: {{zelf: '{long_}', ander: Oefenen.}}\n"
+        "sources:\n  - title: Bron\n",
+    )
+    site = load_site(load_project(repo.root / "mkdocs.yml"), dt.date.fromisoformat(TODAY))
+    found = [f for f in engine.run(site).findings if f.rule == "readability.sentence-length"]
+    assert [(f.path, f.line, f.severity.value) for f in found] == [
+        ("content/_data/keuzekaarten/kaart.yml", 9, "error")
+    ]

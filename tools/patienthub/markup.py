@@ -102,6 +102,7 @@ _CODE_KINDS = frozenset({"code", "comment"})
 _DEFINITION = re.compile(r"^ {0,3}\[(?!\^)([^\]]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))")
 # Python-Markdown's attribute list pattern (attr_list.AttrListTreeprocessor.BASE_RE), without '{' inside.
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n ][^{}\n]*)\}")
+_OWN_REFERENCE = re.compile(r"\{\{[^{}\n]*\}\}")
 # Python-Markdown's autolink and automail patterns: what it turns into links without any other syntax.
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>|<((?:mailto:)?[^<> !]+@[^@<> ]+)>")
 _ESCAPED_LT = re.compile(r"\\<")
@@ -133,7 +134,8 @@ def scan(body: str, first_line: int = 1) -> Markup:
             url = definition.group(2) if definition.group(2) is not None else definition.group(3)
             definitions.setdefault(label, Reference("link", html.unescape(url), label, number, "definition"))
             continue
-        masked = _mask_code_spans(line)
+        # {{ kind: name }} is the site's own reference, replaced before Markdown runs: never an attribute list.
+        masked = _OWN_REFERENCE.sub(lambda m: " " * len(m.group()), _mask_code_spans(line))
         for match in _ATTR_LIST.finditer(masked):
             attrs, _ = get_attrs_and_remainder(match.group(1))
             if attrs:

@@ -10,7 +10,7 @@ outcomes check (outcomes.* findings).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,6 +129,65 @@ class OutcomeLibrary:
     def outcome(self, dataset: str, key: str) -> Outcome | None:
         found = self.datasets.get(dataset)
         return found.outcomes.get(key) if found else None
+
+    def patient_texts(self) -> Iterator[PatientText]:
+        """Every text of the (readable) data files that a patient reads on a page, at its file line: outcome
+        blocks and keuzekaarten reach the pages through {{ }} references, not through the page body."""
+        for dataset in self.datasets.values():
+            if dataset.valid:
+                yield from _texts(dataset.file, _DATASET_TEXTS)
+        for card in self.keuzekaarten.values():
+            if card.valid:
+                yield from _texts(card.file, _KEUZEKAART_TEXTS)
+
+
+@dataclass(frozen=True)
+class PatientText:
+    path: str
+    line: int | None
+    text: str
+
+
+# Where patients' text sits in a data file: a path of keys, "*" for every key (or item) at that level.
+_DATASET_TEXTS = (
+    ("title",),
+    ("population",),
+    ("groups", "*"),
+    *(
+        ("outcomes", "*", name)
+        for name in ("measure", "says", "population", "time_frame", "text", "why_no_numbers")
+    ),
+    ("outcomes", "*", "values", "*", "time_frame"),
+)
+_KEUZEKAART_TEXTS = (
+    ("title",),
+    ("for_whom",),
+    ("not_for",),
+    ("options", "*", "label"),
+    ("rows", "*", "question"),
+    ("rows", "*", "answers", "*"),
+)
+
+
+def _texts(f: DataFile, shapes: tuple[tuple[str, ...], ...]) -> Iterator[PatientText]:
+    def walk(value: Any, shape: tuple[str, ...], at: tuple[str | int, ...]) -> Iterator[PatientText]:
+        if not shape:
+            if isinstance(value, str) and value.strip():
+                yield PatientText(f.path, f.line_of(*at), value)
+            return
+        head, rest = shape[0], shape[1:]
+        if head != "*":
+            if isinstance(value, Mapping) and head in value:
+                yield from walk(value[head], rest, (*at, head))
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                yield from walk(item, rest, (*at, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, rest, (*at, index))
+
+    for shape in shapes:
+        yield from walk(f.data, shape, ())
 
 
 def _files(folder: Path) -> list[Path]:

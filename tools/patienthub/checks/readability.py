@@ -215,7 +215,7 @@ def check_page(page: Page, site: Site) -> Iterator[Finding]:
         return
     yield from _score(page, analysis, site.config.readability.worst_sentences)
     for sentence in analysis.sentences:
-        yield from _sentence_findings(page, sentence, analysis.limits)
+        yield from _sentence_findings(page.path, sentence, analysis.limits)
     for rare in analysis.rare_words:
         yield finding(
             RARE_WORD,
@@ -249,14 +249,14 @@ def _score(page: Page, analysis: Analysis, worst_count: int) -> Iterator[Finding
     ).with_severity(severity)
 
 
-def _sentence_findings(page: Page, sentence: ProseSentence, limits: ReadabilityLimits) -> Iterator[Finding]:
+def _sentence_findings(path: str, sentence: ProseSentence, limits: ReadabilityLimits) -> Iterator[Finding]:
     words = sentence.words
     if words > limits.sentence_warning_words:
         over_error = words > limits.sentence_error_words
         limit = limits.sentence_error_words if over_error else limits.sentence_warning_words
         yield finding(
             SENTENCE_LENGTH,
-            page.path,
+            path,
             sentence.line,
             f"Deze zin heeft {words} woorden (meer dan {limit}): {quote(sentence)}",
             f"Splits de zin in kortere zinnen van hoogstens {limits.sentence_warning_words} woorden.",
@@ -274,7 +274,7 @@ def _sentence_findings(page: Page, sentence: ProseSentence, limits: ReadabilityL
         )
         yield finding(
             PASSIVE,
-            page.path,
+            path,
             sentence.unit.line_at(first.start),
             f"Lijdende vorm “{first.text}{between}{second.text}”: wie doet het? {quote(sentence)}",
             "Schrijf actief en noem wie iets doet, bijvoorbeeld 'De arts onderzoekt uw rug'.",
@@ -286,7 +286,7 @@ def _sentence_findings(page: Page, sentence: ProseSentence, limits: ReadabilityL
             listed = ", ".join(f"'{w}'" for w in heavy)
             yield finding(
                 NOMINALISATION,
-                page.path,
+                path,
                 sentence.line,
                 f"Deze lange zin gebruikt {listed}: {quote(sentence)}",
                 "Gebruik een werkwoord: 'als de arts u behandelt' in plaats van 'bij de behandeling'.",
@@ -334,4 +334,15 @@ def metrics(page: Page, site: Site) -> Mapping[str, Any]:
     }
 
 
-CHECK = Check("readability", RULES, page=check_page, metrics=metrics)
+def check_site(site: Site) -> Iterator[Finding]:
+    """The sentences of outcome blocks and keuzekaarten, at their line in the data file: they reach the pages
+    through {{ }} references, so the pages' own check never reads them. Judged as an outcomes page is."""
+    if site.outcomes is None:
+        return
+    limits = site.config.readability.for_type("outcomes")
+    for item in site.outcomes.patient_texts():
+        for sentence in extract(item.text, item.line or 1).sentences:
+            yield from _sentence_findings(item.path, sentence, limits)
+
+
+CHECK = Check("readability", RULES, page=check_page, site=check_site, metrics=metrics)
