@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import http.server
 import os
+import pty
+import select
 import shutil
 import subprocess
 import sys
 import textwrap
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -124,6 +127,47 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> CliRun:
         timeout=300,
     )
     return CliRun(proc.returncode, proc.stdout, proc.stderr)
+
+
+def run_in_terminal(
+    *args: str,
+    cwd: Path,
+    keys: bytes = b"",
+    streams: tuple[str, ...] = ("stdin", "stdout", "stderr"),
+    env: dict[str, str] | None = None,
+) -> tuple[int, bytes]:
+    """`python -m patienthub` with a pseudo terminal as `streams` (so it asks its questions, or draws its
+    progress), the user typing `keys`; the others go to /dev/null. Returns the exit code and what the
+    terminal showed. CI is unset unless `env` sets it: a terminal on CI is what the tests vary."""
+    controller, terminal = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k != "CI"} | {
+        "NO_MKDOCS_2_WARNING": "1",
+        "TERM": "dumb",
+        **(env or {}),
+    }
+    attached = {
+        name: terminal if name in streams else subprocess.DEVNULL for name in ("stdin", "stdout", "stderr")
+    }
+    process = subprocess.Popen([sys.executable, "-m", "patienthub", *args], cwd=cwd, env=full_env, **attached)
+    os.close(terminal)
+    if keys:
+        os.write(controller, keys)
+    output = b""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([controller], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the program ended and closed the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+        elif process.poll() is not None:
+            break
+    os.close(controller)
+    return process.wait(timeout=60), output
 
 
 def mkdocs_build(root: Path, today: str = TODAY, strict: bool = True) -> CliRun:

@@ -1,16 +1,10 @@
 """`patienthub new` through the real CLI: the new page passes `check` and sits in the navigation."""
 
-import os
-import pty
-import select
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import REPO_ROOT, TODAY, run_cli
+from tests.conftest import REPO_ROOT, TODAY, run_cli, run_in_terminal
 
 from patienthub.config import _MkDocsLoader, load_project
 
@@ -85,28 +79,8 @@ def test_new_page_gets_its_codeowners_line_so_check_passes(repo):
 
 def in_a_terminal(cwd, keys: bytes, *args: str) -> tuple[int, str]:
     """`patienthub new` with a terminal as stdin/stdout (so it asks), the editor typing `keys`."""
-    controller, terminal = pty.openpty()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TERM": "dumb"}
-    command = [sys.executable, "-m", "patienthub", "new", "--today", TODAY, *args]
-    process = subprocess.Popen(command, cwd=cwd, stdin=terminal, stdout=terminal, stderr=terminal, env=env)
-    os.close(terminal)
-    os.write(controller, keys)
-    output = b""
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([controller], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the program ended and closed the terminal
-                break
-            if not chunk:
-                break
-            output += chunk
-        elif process.poll() is not None:
-            break
-    os.close(controller)
-    return process.wait(timeout=60), output.decode("utf-8", "replace")
+    code, output = run_in_terminal("new", "--today", TODAY, *args, cwd=cwd, keys=keys)
+    return code, output.decode("utf-8", "replace")
 
 
 @pytest.mark.parametrize("answer_type", ["onzin\n", ""], ids=["wrong-answer-asked-again", "first-time-right"])

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import io
-import os
-import pty
-import subprocess
-import sys
 
 import pytest
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_in_terminal
 
 from patienthub import progress
 
@@ -55,28 +51,8 @@ def test_redraws_are_limited(monkeypatch):
 
 
 def _check_with_stderr_on_a_terminal(root, environ: dict[str, str]) -> bytes:
-    main, secondary = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k != "CI"} | {"NO_MKDOCS_2_WARNING": "1", **environ}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "patienthub", "check", "--today", "2026-11-22", "--no-cache"],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=secondary,
-        env=env,
-    )
-    os.close(secondary)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:  # the terminal closes when the process ends
-            break
-        if not chunk:
-            break
-        seen += chunk
-    process.wait(timeout=120)
-    os.close(main)
-    return seen
+    command = ("check", "--today", "2026-11-22", "--no-cache")
+    return run_in_terminal(*command, cwd=root, streams=("stderr",), env=environ)[1]
 
 
 def test_the_real_command_shows_progress_on_a_terminal(repo):
