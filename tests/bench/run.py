@@ -42,6 +42,9 @@ TODAY = "2026-11-22"
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": TODAY}
 ENV.pop("CI", None)
+# Python caches compiled modules as on any editor's machine or CI runner; a sandbox that turns this off would
+# otherwise make every `patienthub` run compile the package from source again (about 0.1 s).
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 EDITS = 5  # edits of one page at 1,000 pages; the median counts
 
 

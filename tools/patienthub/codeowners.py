@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from .config import Project
+from .datafiles import relative
 from .model import Page, Site
 
 HEADER = """\
@@ -39,9 +40,10 @@ def render(site: Site) -> str:
     """The CODEOWNERS text for a site. GitHub applies the last matching line, so `*` comes first."""
     organisations = f"{site.config.data_dir.rstrip('/')}/organisations.yml"
     lines = [HEADER.format(organisations=organisations), f"* {site.config.review.maintainers_team}", ""]
-    docs = site.project.docs_dir.resolve()
-    # Only the site's pages: a file outside docs_dir that `check` was asked to look at has no owner here.
-    published = (p for p in site.pages if (site.project.root / p.path).resolve().is_relative_to(docs))
+    # Only the site's pages: a file outside docs_dir that `check` was asked to look at has no owner here. Page
+    # paths are already resolved and relative to the root, so comparing text is enough (no call per page).
+    docs = relative(site.project.docs_dir, site.project.root).rstrip("/") + "/"
+    published = (p for p in site.pages if p.path.startswith(docs))
     lines.extend(
         f"{pattern(page.path)} {team_for(page, site)}" for page in sorted(published, key=lambda p: p.path)
     )

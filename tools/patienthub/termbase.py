@@ -175,12 +175,18 @@ class Termbase:
 
     def explained_words(self) -> frozenset[str]:
         """Lower-case words and phrases the glossary explains, in every form the matcher accepts, so the
-        readability check does not call them rare."""
+        readability check does not call them rare. Literal avoided variants too: the terminology check already
+        names the word to use instead, and a second warning about the same word would only be noise."""
         words: set[str] = set()
         for term in self.terms:
             words.add(term.preferred.lower())
             for word in re.findall(r"\w+", term.preferred):
                 words |= word_forms(word)
+            for phrase in term.avoid:
+                if not phrase.regex and phrase.text:
+                    words.add(phrase.text.lower())
+                    if re.fullmatch(r"\w+", phrase.text):
+                        words |= word_forms(phrase.text)
         return frozenset(words)
 
     def export(self) -> list[dict[str, Any]]:
