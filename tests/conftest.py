@@ -9,6 +9,7 @@ import select
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 import time
@@ -71,6 +72,12 @@ kngf:
   short_name: KNGF
   website: https://www.kngf.nl
 """
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The cache's signing key (cache.machine_key) goes to a folder of this test run, never the user's home:
+    # the tests' `check` runs (in-process and as subprocesses, which inherit this) must not depend on it.
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="patienthub-tests-cache-")
 
 
 def page_text(meta: str = GOOD_META, body: str = GOOD_BODY) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import GOOD_BODY, GOOD_META, REPO_ROOT, run_cli
 
-from patienthub import Finding, Rule, Severity, load_project, load_site
+from patienthub import Finding, Rule, Severity, cache, load_project, load_site
 from patienthub.cache import Cache
 from patienthub.checks import REGISTRY
 from patienthub.checks.base import Check
@@ -304,3 +304,13 @@ def test_no_cached_build_step_reads_other_pages():
         transforms.apply(page.body, page, recorder)
         present.page_view(page, recorder)
         assert not recorder.read & _Recorder.OTHER_PAGES, (page.path, recorder.read)
+
+
+def test_a_relative_cache_home_is_ignored(site_repo, tmp_path, monkeypatch):
+    # A relative XDG_CACHE_HOME could put the key inside the repository, next to a cache file it signs.
+    monkeypatch.chdir(site_repo.root)
+    monkeypatch.setenv("XDG_CACHE_HOME", "sleutels")
+    monkeypatch.setenv("HOME", str(tmp_path / "thuis"))
+    assert cache.machine_key() is not None
+    assert not (site_repo.root / "sleutels").exists()
+    assert (tmp_path / "thuis" / ".cache" / "patienthub" / "cache-key").is_file()

@@ -94,3 +94,6 @@ def test_help_and_usage_errors_are_dutch(repo):
     missing = run_cli("review", cwd=repo.root)
     assert missing.code == 2 and "deze argumenten ontbreken: PAGINA, --by" in missing.stderr
     assert "required" not in missing.stderr and "usage" not in missing.stderr
+    unknown = run_cli("check", "--onzin", cwd=repo.root)
+    assert unknown.code == 2 and unknown.stderr.startswith("gebruik: patienthub check")
+    assert "onbekende argumenten: --onzin" in unknown.stderr

@@ -19,7 +19,10 @@ def built(tmp_path_factory):
 
     repo = MiniRepo(tmp_path_factory.mktemp("built") / "repo")
     repo.write("mkdocs.yml", MKDOCS_YML.format(overrides=REPO_ROOT / "overrides"))
-    repo.write("content/_data/organisations.yml", ORGANISATIONS)
+    editors = (
+        "redactie:\n  name: Redactie patienthub\n  short_name: Redactie\n  website: null\n  approves: false\n"
+    )
+    repo.write("content/_data/organisations.yml", ORGANISATIONS + editors)
     repo.write("content/index.md", page_text())
     repo.write("handleiding/redacteuren.md", "# Handleiding voor redacteuren\n")
     repo.write(
@@ -27,6 +30,9 @@ def built(tmp_path_factory):
         page_text(GOOD_META.replace("status: concept", "status: approved") + "reviewed_by: [nhg, kngf]\n"),
     )
     repo.write("content/gecontroleerd.md", page_text(GOOD_META + "reviewed_by: [nhg]\n"))  # not yet approved
+    # The editors' own concept, checked by themselves only: no expert check, and nobody "still to approve" it.
+    redactie = GOOD_META.replace("owner: nhg", "owner: redactie") + "reviewed_by: [redactie]\n"
+    repo.write("content/redactie.md", page_text(redactie))
     run = mkdocs_build(repo.root)
     assert run.code == 0, run.stderr
     return repo.root / "site"
@@ -65,6 +71,16 @@ def test_concept_checked_by_its_owner_says_so_without_claiming_approval(built):
     assert "Verantwoordelijk voor deze tekst" not in html
     assert re.search(r'Gecontroleerd door:\s*<a href="https://www.nhg.org"', html)
     assert "Laatst gecontroleerd: <time" in html and "door de redactie" not in html
+
+
+def test_a_concept_checked_only_by_the_editors_claims_no_expert_check(built):
+    html = (built / "redactie" / "index.html").read_text(encoding="utf-8")
+    assert "Laatst gecontroleerd door de redactie:" in html
+    assert "Geschreven door:" in html and "Nog te controleren door een vereniging van zorgverleners." in html
+    assert "Nog goed te keuren door" not in html and "Nog te controleren door:" not in html
+    assert (
+        "moet deze tekst nog controleren" in html and "gecontroleerd, maar nog niet goedgekeurd" not in html
+    )
 
 
 def test_html_is_dutch_and_has_no_google_fonts(built):

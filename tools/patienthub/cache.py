@@ -93,10 +93,14 @@ def code_fingerprint() -> str:
 def machine_key() -> bytes | None:
     """This user's secret for signing cache files, made on first use; None when there is no place to keep it
     (then nothing is cached)."""
+    configured = os.environ.get("XDG_CACHE_HOME", "")
     try:
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "patienthub"
+        # A relative XDG_CACHE_HOME is ignored (as the XDG spec says): it could put the key inside the
+        # repository, where a pull request could supply both the key and a cache file signed with it.
+        base = Path(configured) if Path(configured).is_absolute() else Path.home() / ".cache"
     except RuntimeError:  # no home folder
         return None
+    folder = base / "patienthub"
     key_file = folder / "cache-key"
     with contextlib.suppress(OSError):
         key = key_file.read_bytes()

@@ -25,7 +25,6 @@ _ARGPARSE_DUTCH = (
     (re.compile(r"not allowed with argument (.*)"), r"mag niet samen met \1"),
     (re.compile(r"one of the arguments (.*) is required"), r"een van deze argumenten is nodig: \1"),
     (re.compile(r"ambiguous option: (.*) could match (.*)"), r"onduidelijke optie: \1 kan zijn: \2"),
-    (re.compile(r"unrecognized arguments: (.*)"), r"onbekende argumenten: \1"),
 )
 
 
@@ -41,6 +40,8 @@ class _DutchHelp(argparse.HelpFormatter):
 
 
 class _DutchParser(argparse.ArgumentParser):
+    commands: dict[str, argparse.ArgumentParser]  # the top-level parser's subcommands, by name
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _DutchHelp)
         kwargs["add_help"] = False
@@ -54,7 +55,7 @@ class _DutchParser(argparse.ArgumentParser):
         self.exit(2, f"patienthub: fout in de opdracht: {_dutch(message)}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> _DutchParser:
     parser = _DutchParser(
         prog="patienthub",
         description="Controleert en publiceert de patiënteninformatie over lage rugklachten.",
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_DutchParser)
     for command in COMMANDS:
         command.register(sub)
+    parser.commands = sub.choices
     return parser
 
 
@@ -72,8 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # ("report readability --format markdown content/x.md"): they are paths all the same.
     if extra and isinstance(getattr(args, "paths", None), list) and not any(a.startswith("-") for a in extra):
         args.paths += [Path(a) for a in extra]
-    elif extra:
-        parser.error(f"onbekende argumenten: {' '.join(extra)}")
+    elif extra:  # shown with the usage of the command they were given to
+        parser.commands.get(args.command or "", parser).error(f"onbekende argumenten: {' '.join(extra)}")
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2

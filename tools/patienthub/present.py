@@ -27,11 +27,18 @@ class PageView:
     owner: Organisation | None
     reviewers: tuple[Organisation, ...]
     concept: bool
+    # Whether an organisation that may approve (a professional or patients' association) has checked the page:
+    # the editors' own check, or an insurer's, is no expert check and never reads as one.
+    checked_by_association: bool
     overdue: bool
     # Lay words patients search with for the terms this page uses ("ischias" for "uitstralende pijn in het been").
     search_synonyms: tuple[str, ...] = ()
     # The lay words of the terms in the title: indexed with a high weight, so the page about a term ranks first.
     search_title_synonyms: tuple[str, ...] = ()
+
+
+def checked_by_association(page: Page, site: Site) -> bool:
+    return any(site.organisations[key].approves for key in page.meta.reviewed_by if key in site.organisations)
 
 
 def page_view(page: Page, site: Site, cache: Cache | None = None) -> PageView:
@@ -47,6 +54,7 @@ def page_view(page: Page, site: Site, cache: Cache | None = None) -> PageView:
         owner=site.organisations.get(meta.owner or ""),
         reviewers=tuple(site.organisations[key] for key in meta.reviewed_by if key in site.organisations),
         concept=meta.is_concept,
+        checked_by_association=checked_by_association(page, site),
         overdue=due is not None and site.today > due,
         search_synonyms=lay_variants(page, site),
         search_title_synonyms=title_lay_variants(page, site),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from .. import organisations
@@ -45,6 +46,12 @@ def execute(args: argparse.Namespace) -> int:
         known = ", ".join(sorted(registry)) or "geen (het register ontbreekt of bevat fouten)"
         raise UsageError(
             f"--by {args.by!r} staat niet in het register van organisaties; bekend zijn: {known}"
+        )
+    if not registry[args.by].approves:
+        print(
+            f"Let op: {registry[args.by].short_name} mag niet goedkeuren (approves: false). Deze controle telt "
+            "niet als controle door een vereniging van zorgverleners of patiënten.",
+            file=sys.stderr,
         )
     stamp = Stamp(args.by, day, project.config.freshness.review_interval_months)
     stamped: list[tuple[Path, bytes, bytes]] = []

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from .. import urls
 from ..dates import dutch_date
 from ..model import Page, Site
+from ..present import checked_by_association
 from .base import Output
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -23,10 +24,10 @@ def timestamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def summary(page: Page) -> str:
+def summary(page: Page, site: Site) -> str:
     assert page.meta.last_reviewed is not None
     # A concept no association has checked was checked by the editors only: the feed claims no expert check.
-    by = " door de redactie" if page.meta.is_concept and not page.meta.reviewed_by else ""
+    by = " door de redactie" if page.meta.is_concept and not checked_by_association(page, site) else ""
     text = page.meta.change_note or f"Gecontroleerd{by} op {dutch_date(page.meta.last_reviewed)}."
     if page.meta.is_concept:
         text += " Let op: nog niet goedgekeurd door een vereniging van zorgverleners."
@@ -72,7 +73,7 @@ def render(site: Site) -> str:
         # Only an approved text is the owner's; a concept is still the editors' own work.
         owner = None if page.meta.is_concept else site.organisations.get(page.meta.owner or "")
         _add(_add(entry, "author"), "name", owner.name if owner else site.project.site_name or "patienthub")
-        _add(entry, "summary", summary(page), type="text")
+        _add(entry, "summary", summary(page, site), type="text")
         if page.meta.type:
             _add(entry, "category", term=page.meta.type)
     ET.indent(feed)
