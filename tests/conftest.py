@@ -72,6 +72,14 @@ kngf:
   short_name: KNGF
   website: https://www.kngf.nl
 """
+# The editors as an organisation: they own and check pages, but their check approves nothing.
+EDITORS = """\
+redactie:
+  name: Redactie patienthub
+  short_name: Redactie
+  website: null
+  approves: false
+"""
 
 
 def pytest_configure(config: pytest.Config) -> None:

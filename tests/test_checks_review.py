@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from tests.conftest import GOOD_META
+from tests.conftest import EDITORS, GOOD_META, ORGANISATIONS
 
 from patienthub import load_project, load_site, run
 from patienthub.checks.review import RULES
@@ -41,17 +41,7 @@ def test_approved_without_the_owner_among_the_reviewers(repo):
     ]
 
 
-REGISTRY_WITH_EDITORS = """\
-nhg:
-  name: Nederlands Huisartsen Genootschap
-  short_name: NHG
-  website: https://www.nhg.org
-redactie:
-  name: Redactie patienthub
-  short_name: Redactie
-  website: null
-  approves: false
-"""
+REGISTRY_WITH_EDITORS = ORGANISATIONS + EDITORS
 
 
 def test_only_the_editors_cannot_approve_a_page(repo):

@@ -1,6 +1,6 @@
 """The real `patienthub review` command: stamps pages, byte for byte, all or nothing."""
 
-from tests.conftest import GOOD_META, ORGANISATIONS, TODAY, run_cli
+from tests.conftest import EDITORS, GOOD_META, ORGANISATIONS, TODAY, run_cli
 
 COMMENTED = GOOD_META.replace("owner: nhg\n", "owner: nhg  # huisartsen\n").replace(
     "sources:\n", "# de bronnen\nsources:\n"
@@ -67,11 +67,7 @@ def test_stamping_an_approved_page_by_its_owner_clears_the_review_finding(repo):
 
 
 def test_a_check_by_an_organisation_that_may_not_approve_says_so(repo):
-    repo.write(
-        "content/_data/organisations.yml",
-        ORGANISATIONS + "redactie:\n  name: Redactie patienthub\n  short_name: Redactie\n  website: null\n"
-        "  approves: false\n",
-    )
+    repo.write("content/_data/organisations.yml", ORGANISATIONS + EDITORS)
     repo.page("rug.md")
     run = run_cli("review", "content/rug.md", "--by", "redactie", "--today", TODAY, cwd=repo.root)
     assert run.code == 0, run.stderr

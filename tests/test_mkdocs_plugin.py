@@ -15,14 +15,11 @@ from tests.conftest import GOOD_META, mkdocs_build
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """One good mini site, built once for the HTML assertions below."""
-    from tests.conftest import MKDOCS_YML, ORGANISATIONS, REPO_ROOT, MiniRepo, page_text
+    from tests.conftest import EDITORS, MKDOCS_YML, ORGANISATIONS, REPO_ROOT, MiniRepo, page_text
 
     repo = MiniRepo(tmp_path_factory.mktemp("built") / "repo")
     repo.write("mkdocs.yml", MKDOCS_YML.format(overrides=REPO_ROOT / "overrides"))
-    editors = (
-        "redactie:\n  name: Redactie patienthub\n  short_name: Redactie\n  website: null\n  approves: false\n"
-    )
-    repo.write("content/_data/organisations.yml", ORGANISATIONS + editors)
+    repo.write("content/_data/organisations.yml", ORGANISATIONS + EDITORS)
     repo.write("content/index.md", page_text())
     repo.write("handleiding/redacteuren.md", "# Handleiding voor redacteuren\n")
     repo.write(
