@@ -9,7 +9,7 @@ import time
 import urllib.request
 
 import pytest
-from tests.conftest import GOOD_META, mkdocs_build
+from tests.conftest import GOOD_META, REPO_ROOT, mkdocs_build
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,17 @@ def test_writers_panel_is_not_in_the_published_build(built):
         assert "ph-editor-panel" not in page.read_text(encoding="utf-8"), page
 
 
+def _make_serve_command(port: int) -> list[str]:
+    """The `make serve` recipe of this repository's Makefile, run with this interpreter's mkdocs."""
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nserve:", 1)[1].split("\n")[1].split()
+    assert recipe[0] == "$(BIN)/mkdocs", recipe
+    return [sys.executable, "-m", "mkdocs", *recipe[1:], "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"]
+
+
 def test_writers_panel_shows_findings_under_mkdocs_serve_with_links_to_the_guide(repo):
+    # Like this repository's mkdocs.yml: `make serve` must still show a page with an error, in its panel.
+    repo.write("mkdocs.yml", "strict: true\n" + (repo.root / "mkdocs.yml").read_text(encoding="utf-8"))
     repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
     repo.write(
         "handleiding/redacteuren.md", '# Handleiding\n\n<a id="freshness.overdue"></a>\n\n#### Te laat\n'
@@ -102,9 +112,8 @@ def test_writers_panel_shows_findings_under_mkdocs_serve_with_links_to_the_guide
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": "2026-11-22"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
-        command, cwd=repo.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        _make_serve_command(port), cwd=repo.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
 
     def get(path: str) -> str:
