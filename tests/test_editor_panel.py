@@ -27,12 +27,21 @@ def test_panel_lists_findings_worst_first_with_metrics_and_escapes_text():
     assert html.startswith(f'<section class="{PANEL_CLASS}"')
     assert html.index("freshness.overdue") < html.index("readability.passive")
     assert "1 fouten, 0 waarschuwingen, 1 suggesties" in html
-    assert "<strong>72.5</strong> Flesch-Douma" in html
+    assert "<strong>72,5</strong> Flesch-Douma" in html  # written the Dutch way, as in the report
+    assert "<strong>-3</strong> dagen tot controle" in html
     assert "unrelated" not in html
     assert 'data-excerpt="wordt &lt;gedaan&gt;"' in html
     assert "<details open>" in html
     assert '<a href="../gids/#freshness.overdue" title="Uitleg' in html
     HTMLParser().feed(html)  # well-formed enough to parse
+
+
+def test_panel_leaves_out_a_metric_the_page_cannot_have():
+    # No last_reviewed (a typo in the key): no review date, so no "None dagen tot controle".
+    html = render([], {"avg_sentence_words": 7.894, "days_left": None})
+    assert "<strong>7,9</strong> woorden per zin" in html
+    assert "dagen tot controle" not in html
+    assert "None" not in html
 
 
 def test_clean_page():

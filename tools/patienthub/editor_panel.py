@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from html import escape
 from typing import Any
 
+from .checks.readability import number
 from .findings import Finding, Severity
 
 PANEL_CLASS = "ph-editor-panel"
@@ -19,6 +20,10 @@ SHOWN_METRICS = {
     "rare_words": "moeilijke woorden",
     "days_left": "dagen tot controle",
 }
+
+
+def _metric(value: Any) -> str:
+    return number(value) if isinstance(value, float) else str(value)
 
 
 def _rule(rule: str, link: Callable[[str], str] | None) -> str:
@@ -36,9 +41,9 @@ def render(
     findings = sorted(findings, key=lambda f: (-f.severity.rank, f.line or 0))
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     numbers = "".join(
-        f"<li><strong>{escape(str(metrics[key]))}</strong> {label}</li>"
+        f"<li><strong>{escape(_metric(metrics[key]))}</strong> {label}</li>"
         for key, label in SHOWN_METRICS.items()
-        if key in metrics
+        if metrics.get(key) is not None  # no date to count from is no number, not "None"
     )
     items = "".join(
         f'<li class="ph-editor-panel__finding ph-editor-panel__finding--{f.severity.value}"'
