@@ -75,6 +75,13 @@ def test_unknown_key_is_a_warning_at_its_line():
     assert [(f.rule, f.severity.value, f.line) for f in findings] == [("schema.unknown-key", "warning", 12)]
 
 
+def test_misspelt_key_suggests_the_key_it_resembles():
+    _, findings = validate(GOOD_META.replace("last_reviewed:", "last_reviewd:"))
+    unknown = next(f for f in findings if f.rule == "schema.unknown-key")
+    assert unknown.line == 6
+    assert unknown.suggestion.startswith("Bedoelt u 'last_reviewed'?")
+
+
 def test_empty_sources_list():
     text = GOOD_META.split("sources:")[0] + "sources: []\n"
     _, findings = validate(text)

@@ -7,6 +7,7 @@ VS Code validates with it while typing, and this module validates with the same 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 from collections.abc import Mapping
 from functools import cache
@@ -99,6 +100,9 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
             f"Onbekende sleutel(s) {', '.join(repr(e) for e in extra)} in {field}; die worden niet gebruikt."
         )
         suggestion = "Controleer de spelling; bekende sleutels staan in de handleiding voor redacteuren."
+        meant = [f"'{m[0]}'" for e in extra if (m := difflib.get_close_matches(e, sorted(known), n=1))]
+        if meant:  # a typo in a required key also gives schema.required; this names the fix
+            suggestion = f"Bedoelt u {' of '.join(meant)}? " + suggestion
     elif validator == "format" and error.validator_value == "date":
         rule = "schema.date"
         if isinstance(value, str) and "T" in value:
