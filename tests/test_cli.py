@@ -1,6 +1,9 @@
 """The real `patienthub` CLI in a subprocess: exit codes 0/1/2 and output formats."""
 
 import json
+import os
+import subprocess
+import sys
 
 from tests.conftest import GOOD_META, TODAY, run_cli
 
@@ -97,3 +100,22 @@ def test_help_and_usage_errors_are_dutch(repo):
     unknown = run_cli("check", "--onzin", cwd=repo.root)
     assert unknown.code == 2 and unknown.stderr.startswith("gebruik: patienthub check")
     assert "onbekende argumenten: --onzin" in unknown.stderr
+
+
+def test_output_into_a_closed_pipe_is_no_traceback(repo):
+    # `patienthub terms | head` or quitting `less` early: the reader is gone before patienthub is done.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with os.fdopen(write_end, "wb") as stdout:
+        proc = subprocess.run(
+            [sys.executable, "-m", "patienthub", "check", "--today", TODAY],
+            cwd=repo.root,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+    assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
+    assert proc.returncode == 1  # not 0: the output did not arrive

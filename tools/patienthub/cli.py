@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -80,7 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()  # here, where a reader that went away can still be handled
+        return code
+    except BrokenPipeError:
+        # The reader stopped early (`| head`, quitting `less`): nothing more to say to it, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except PatientHubError as exc:
         print(f"patienthub: {exc}", file=sys.stderr)
         return 2
