@@ -47,8 +47,8 @@ def test_diff_shows_metric_deltas_and_new_findings_changed_lines_first(two_commi
     assert "HEAD~1 (" in out
     # rug.md was edited: reported in full, with the metric before (base files) → after (work tree)
     assert "### Lage rugpijn (`content/rug.md`, gewijzigd)" in out
-    assert "| `days_left` | 841 | 99 | −742 |" in out
-    assert "| `next_review` | 2029-03-12 | 2027-03-01 |  |" in out
+    assert "| dagen tot controle (`days_left`) | 841 | 99 | −742 |" in out
+    assert "| volgende controle (`next_review`) | 2029-03-12 | 2027-03-01 |  |" in out
     section = out[out.index("### Lage rugpijn") : out.index("### Ander")]
     # status: approved is on a changed line (7); the guideline's key line (9) did not change
     assert section.index("review.approved-without-reviewer` (regel 7, gewijzigde regel)") < section.index(
@@ -103,7 +103,9 @@ def test_diff_shows_the_readability_delta_of_a_changed_page(repo):
     git(repo.root, "commit", "-q", "-am", "moeilijker")
     run = run_cli("diff", "--base", "HEAD~1", "--today", TODAY, cwd=repo.root)
     assert run.code == 0, run.stderr
-    match = re.search(r"\| `flesch_douma` \| (−?[\d.]+) \| (−?[\d.]+) \| −([\d.]+) \|", run.stdout)
+    match = re.search(
+        r"\| Flesch-Douma \(`flesch_douma`\) \| (−?[\d,]+) \| (−?[\d,]+) \| −([\d,]+) \|", run.stdout
+    )
     assert match, run.stdout
-    before, after, drop = (float(x.replace("−", "-")) for x in match.groups())
+    before, after, drop = (float(x.replace("−", "-").replace(",", ".")) for x in match.groups())
     assert after < before and abs(before - after - drop) < 0.15

@@ -27,7 +27,7 @@ def test_metric_delta_is_generic_over_numbers():
     assert prdiff.MetricDelta("next_review", "2029-11-22", "2029-10-01").delta is None
     assert prdiff.MetricDelta("passive", True, False).delta is None
     assert prdiff.MetricDelta("words", None, 120).delta is None
-    assert prdiff._signed(-52) == "−52" and prdiff._signed(6.5) == "+6.5" and prdiff._signed(0) == "0"
+    assert prdiff._signed(-52) == "−52" and prdiff._signed(6.5) == "+6,5" and prdiff._signed(0) == "0"
 
 
 def test_list_metrics_are_written_as_words_not_python():
@@ -57,7 +57,7 @@ def test_new_findings_on_changed_lines_come_first(repo):
     assert text.index("review.approved-without-reviewer` (regel 7, gewijzigde regel)") < text.index(
         "freshness.overdue` (regel 6)"
     )
-    assert "| `days_left` | 841 | −1421 | −2262 |" in text
+    assert "| dagen tot controle (`days_left`) | 841 | −1421 | −2262 |" in text
     assert "Fouten 0 → 2 (+2)" in text
 
 
@@ -71,7 +71,10 @@ def test_pages_that_did_not_exist_at_the_base_are_new(repo):
     _, after = results(repo, "# Rug\n", "# Rug\n")
     comparison = prdiff.compare(None, after, {"content/index.md"}, {}, "main")
     assert [(p.path, p.kind) for p in comparison.pages] == [("content/index.md", "added")]
-    assert "| `days_left` | — | 841 |  |" in prdiff.markdown(comparison)
+    text = prdiff.markdown(comparison)
+    assert "| dagen tot controle (`days_left`) | — | 841 |  |" in text
+    assert "| Flesch-Douma (`flesch_douma`) |" in text  # Dutch names for the editor, the JSON key beside them
+    assert prdiff._metric_name("a_new_metric") == "`a_new_metric`"  # a metric added later still shows
 
 
 def test_findings_outside_pages_are_listed_apart(repo):

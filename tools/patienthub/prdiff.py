@@ -13,9 +13,19 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .checks.readability import number
+from .editor_panel import SHOWN_METRICS
 from .engine import Result
 from .findings import Finding, Severity
 
+METRIC_NAMES_NL = SHOWN_METRICS | {
+    "next_review": "volgende controle",
+    "terms": "woorden uit de termenlijst",
+    "words": "woorden",
+    "sentences": "zinnen",
+    "syllables": "lettergrepen",
+    "brouwer": "Brouwer",
+}
 KIND_NL = {"added": "nieuw", "changed": "gewijzigd", "removed": "verwijderd", "affected": "niet gewijzigd"}
 
 
@@ -159,7 +169,13 @@ def _cell(text: str) -> str:
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+    return str(int(value)) if float(value).is_integer() else number(value)
+
+
+def _metric_name(name: str) -> str:
+    """Dutch for the editor, with the key of `check --format json` for whoever compares the two."""
+    label = METRIC_NAMES_NL.get(name)
+    return f"{label} (`{_cell(name)}`)" if label else f"`{_cell(name)}`"
 
 
 def _value(value: Any) -> str:
@@ -247,7 +263,7 @@ def markdown(comparison: Comparison) -> str:
             out += ["| Meting | Voor | Na | Verschil |", "|---|---:|---:|---:|"]
             for m in p.metrics:
                 out.append(
-                    f"| `{_cell(m.name)}` | {_value(m.before)} | {_value(m.after)} | {_signed(m.delta)} |"
+                    f"| {_metric_name(m.name)} | {_value(m.before)} | {_value(m.after)} | {_signed(m.delta)} |"
                 )
             out.append("")
     if comparison.other_new or comparison.other_fixed:
