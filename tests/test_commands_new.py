@@ -1,5 +1,6 @@
 """`patienthub new` through the real CLI: the new page passes `check` and sits in the navigation."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,11 @@ def test_new_page_passes_check_and_is_in_the_nav(repo):
         "      - Rugpijn bij zwangerschap: rugpijn-bij-zwangerschap.md"
         in (repo.root / "mkdocs.yml").read_text()
     )
-    check = run_cli("check", str(page), "--today", TODAY, cwd=repo.root)
+    check = run_cli("check", str(page), "--format", "json", "--today", TODAY, cwd=repo.root)
     assert check.code == 0, check.stdout
-    assert "0 fouten, 0 waarschuwingen" in check.stdout
+    # The only findings: the template's instructions, until the editor has written the page.
+    rules = {(f["rule"], f["severity"]) for f in json.loads(check.stdout)["findings"]}
+    assert rules == {("draft.placeholder", "warning")}
 
 
 def test_new_refuses_to_overwrite(repo):

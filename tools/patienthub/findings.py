@@ -16,6 +16,7 @@ FAMILIES = (
     "outcomes",
     "review",
     "hub",
+    "draft",
 )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .checks.draft import PLACEHOLDER
 from .config import Project
 from .errors import UsageError
 
@@ -51,7 +52,7 @@ def render(new: NewPage) -> str:
     return (
         "---\n"
         f"title: {_quoted(new.title)}\n"
-        f"description: {_quoted('Schrijf hier in één of twee korte zinnen waar deze pagina over gaat.')}\n"
+        f"description: {_quoted(f'{PLACEHOLDER} in één of twee korte zinnen waar deze pagina over gaat.')}\n"
         f"type: {new.type}\n"
         f"owner: {new.owner}\n"
         f"last_reviewed: {new.today.isoformat()}\n"

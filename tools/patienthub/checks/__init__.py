@@ -6,6 +6,7 @@ from .. import suppressions
 from ..findings import Rule, Severity
 from . import (
     advice,
+    draft,
     freshness,
     html,
     hub,
@@ -31,6 +32,7 @@ REGISTRY: tuple[Check, ...] = (
     readability.CHECK,
     html.CHECK,
     links.CHECK,
+    draft.CHECK,
 )
 
 
