@@ -17,6 +17,7 @@ FAMILIES = (
     "review",
     "hub",
     "draft",
+    "evidence",
 )
 
 

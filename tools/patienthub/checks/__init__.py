@@ -7,6 +7,7 @@ from ..findings import Rule, Severity
 from . import (
     advice,
     draft,
+    evidence,
     freshness,
     html,
     hub,
@@ -33,6 +34,7 @@ REGISTRY: tuple[Check, ...] = (
     html.CHECK,
     links.CHECK,
     draft.CHECK,
+    evidence.CHECK,
 )
 
 
