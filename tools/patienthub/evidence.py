@@ -118,11 +118,12 @@ class Register:
         return iter(self.facts.values())
 
 
-def load(data_dir: Path, root: Path) -> Register:
+def load(data_dir: Path, root: Path) -> Register | None:
+    """None when the project keeps no register (no evidence folder): then the evidence rules do not apply."""
     folder = data_dir / FOLDER
-    paths = (
-        sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml")) if folder.is_dir() else []
-    )
+    if not folder.is_dir():
+        return None
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
     facts: dict[str, Fact] = {}
     files: list[DataFile] = []
     findings: list[Finding] = []

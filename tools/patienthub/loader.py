@@ -177,7 +177,12 @@ def load_site(
         today=today,
         pages=pages,
         organisations=orgs,
-        data_findings=(*org_findings, *registry_findings, *library.findings, *register.findings),
+        data_findings=(
+            *org_findings,
+            *registry_findings,
+            *library.findings,
+            *(register.findings if register else ()),
+        ),
         guidelines=registry,
         codeowners=codeowners.committed(project),
         outcomes=library,

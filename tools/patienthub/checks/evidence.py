@@ -89,7 +89,8 @@ _MARKERS = re.compile(r"\[\[[^\]]*\]\]|\{\{[^}]*\}\}")
 
 
 def _join(numbers: Iterable[Decimal]) -> str:
-    return ", ".join(str(n) for n in sorted(numbers))
+    """As a Dutch reader writes them: 60 (not 6E+1), 1,97."""
+    return ", ".join(format(n, "f").replace(".", ",") for n in sorted(numbers))
 
 
 # --- the register ---------------------------------------------------------------------------------------------
