@@ -218,3 +218,19 @@ def test_the_cli_exits_1_on_a_fact_without_a_quote(repo):
     assert result.code == 1
     assert "evidence.missing-quote" in result.stdout
     assert "content/_data/evidence/m54.yml:11" in result.stdout
+
+
+def test_a_number_in_a_key_message_needs_a_fact_it_cites(repo):
+    repo.write(
+        "content/_data/kernboodschappen.yml",
+        "afspraak:\n  text: Gaat de pijn na 3 tot 4 weken niet over? Bel dan.\n  source: NHG\n",
+    )
+    findings = check(repo)
+    assert [f.rule for f in findings] == ["evidence.unsourced-number"]
+    assert findings[0].path == "content/_data/kernboodschappen.yml" and findings[0].line == 2
+    repo.write(
+        "content/_data/kernboodschappen.yml",
+        "afspraak:\n  text: Gaat de pijn na 3 tot 4 weken niet over? Bel dan.\n  source: NHG\n"
+        "  evidence: [drie-tot-vier-weken]\n",
+    )
+    assert check(repo) == []

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from .. import metadata, references
+from ..datafiles import load_data_file
 from ..evidence import Fact, Register, numbers_in, words
 from ..findings import Finding, Rule, Severity, finding
 from ..markdown import blocks, plain
@@ -213,12 +214,48 @@ def _dataset_findings(dataset: Dataset, site: Site) -> Iterator[Finding]:
                 )
 
 
+def _key_message_findings(site: Site) -> Iterator[Finding]:
+    """A key message is text every page shows word for word: its numbers need facts as a page's do."""
+    path = site.advice.key_messages_path
+    if not path or not site.advice.key_messages:
+        return
+    raw = load_data_file(site.project.root / path, site.project.root, required=False)
+    entries = raw.data if isinstance(raw.data, dict) else {}
+    for key, message in site.advice.key_messages.items():
+        entry = entries.get(key)
+        cited = entry.get(FRONT_MATTER_KEY) if isinstance(entry, dict) else None
+        keys = [k for k in cited if isinstance(k, str)] if isinstance(cited, list) else []
+        facts, _, unknown = _cited(keys, site)
+        for name in unknown:
+            yield finding(
+                UNKNOWN_FACT,
+                path,
+                raw.line_of(key, FRONT_MATTER_KEY),
+                f"De kernboodschap '{key}' noemt het feit '{name}', maar dat staat niet in het bewijsregister.",
+                "Controleer de sleutel; de feiten staan in content/_data/evidence/.",
+            )
+        allowed = set(words().always_allowed)
+        for fact in facts:
+            allowed |= fact.allowed_numbers() | words().quoted_numbers(fact.quote)
+        unsourced = [token for token, number, _ in numbers_in(message.text) if number not in allowed]
+        if unsourced:
+            yield finding(
+                UNSOURCED_NUMBER,
+                path,
+                message.line,
+                f"De kernboodschap '{key}' noemt {', '.join(unsourced)}, maar dat komt uit geen feit dat zij noemt.",
+                "Zet onder evidence de sleutels van de feiten met deze getallen, of haal de getallen weg.",
+                excerpt=message.text,
+            )
+
+
 def check_site(site: Site) -> Iterator[Finding]:
     register = site.evidence
     if register is None:
         return
     for fact in register:
         yield from fact_findings(fact)
+    yield from _key_message_findings(site)
     if site.outcomes is not None:
         for dataset in site.outcomes.datasets.values():
             if dataset.valid:
