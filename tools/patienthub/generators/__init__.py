@@ -7,7 +7,7 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
-from . import api, code_pages, dashboard, feed, glossary, redirects, search_page, terms_api
+from . import api, code_pages, dashboard, evidence_view, feed, glossary, redirects, search_page, terms_api
 from .base import Generator, Output
 
 REGISTRY: tuple[Generator, ...] = (
@@ -17,6 +17,7 @@ REGISTRY: tuple[Generator, ...] = (
     api.generate,
     feed.generate,
     dashboard.generate,
+    evidence_view.generate,
     glossary.generate,
     terms_api.generate,
 )

@@ -231,6 +231,8 @@ def _summary(selected: Sequence[Row], site: Site) -> str:
     )
 
 
+# The evidence register's view (generators/evidence_view.py), one folder up.
+EVIDENCE_LINK = "Het bewijs bij de tekst, per pagina met de citaten uit de bronnen: [bewijs](../bewijs.md)."
 INTRO = (
     "Deze pagina is voor redacteuren en controleurs van de beroepsverenigingen, niet voor patiënten. "
     "Zoekmachines en de zoekfunctie van deze site slaan haar over. Bovenaan staat wat het eerst aandacht nodig "
@@ -257,6 +259,7 @@ def _page(
         "",
         INTRO,
         "",
+        *([EVIDENCE_LINK, ""] if site.evidence is not None else []),
         _filter_line(site, owners, current),
         "",
         _summary(selected, site),
