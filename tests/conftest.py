@@ -60,6 +60,18 @@ plugins:
   - search:
       lang: du
   - patienthub
+# The real site's extensions: checks render pages with them, as the build does.
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - def_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: false
+  - pymdownx.details
+  - pymdownx.superfences
 """
 
 ORGANISATIONS = """\

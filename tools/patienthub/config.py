@@ -21,6 +21,7 @@ import yaml
 
 from .errors import ConfigError
 from .organisations import GITHUB_TEAM
+from .render import MarkdownSetup
 
 SEVERITY_OVERRIDES = ("error", "warning", "suggestion", "off")
 
@@ -308,6 +309,8 @@ class Project:
     exclude_docs: str
     config: Config
     site_name: str = ""
+    # mkdocs.yml `markdown_extensions`: `check` renders pages with them, as the build does.
+    markdown: MarkdownSetup = field(default_factory=MarkdownSetup)
 
     @property
     def data_dir(self) -> Path:
@@ -364,6 +367,9 @@ def load_project(config_file: Path) -> Project:
     if not isinstance(docs_dir, str):
         raise ConfigError(f"{config_file}: docs_dir moet de naam van een map zijn, niet {_kind(docs_dir)}")
     root = config_file.resolve().parent
+    extensions = raw.get("markdown_extensions") or []
+    if not isinstance(extensions, list):
+        raise ConfigError(f"{config_file}: markdown_extensions moet een lijst zijn, niet {_kind(extensions)}")
     return Project(
         root=root,
         docs_dir=root / docs_dir,
@@ -371,4 +377,5 @@ def load_project(config_file: Path) -> Project:
         exclude_docs=str(raw.get("exclude_docs") or ""),
         config=Config.from_options(options),
         site_name=str(raw.get("site_name") or ""),
+        markdown=MarkdownSetup.from_mkdocs(extensions),
     )
