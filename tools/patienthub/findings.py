@@ -13,6 +13,7 @@ FAMILIES = (
     "advice",
     "links",
     "html",
+    "files",
     "outcomes",
     "review",
     "hub",

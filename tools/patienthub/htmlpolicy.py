@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -53,6 +53,8 @@ class Policy:
     loads: frozenset[str]
     local_only: frozenset[str]
     generated_extra_elements: frozenset[str] = frozenset()
+    # Suffix of a publishable file -> the bytes it may start with (empty: any).
+    files: dict[str, tuple[bytes, ...]] = field(default_factory=dict)
     allowed_embeds: tuple[str, ...] = ()
 
     @classmethod
@@ -83,6 +85,10 @@ class Policy:
             loads=names("loads"),
             local_only=names("local_only"),
             generated_extra_elements=names("generated_extra_elements"),
+            files={
+                suffix: tuple(magic.encode("latin-1") for magic in starts)
+                for suffix, starts in data.get("files", {}).items()
+            },
             allowed_embeds=tuple(allowed_embeds),
         )
 
@@ -286,3 +292,118 @@ def inspect(html: str, policy: Policy | None = None) -> Inspection:
             walker.walk(part)
     swallowed = body is None or body.css_first(f"b#{_SENTINEL_ID}") is None
     return Inspection(tuple(walker.found), tuple(walker.h1s), swallowed)
+
+
+@dataclass(frozen=True)
+class FileViolation:
+    violation: Violation
+    line: int | None
+
+
+def inspect_svg(data: bytes, policy: Policy | None = None) -> list[FileViolation]:
+    """An SVG file as XML, against the SVG part of the policy. A document type (entities: billion laughs,
+    external files) and processing instructions (<?xml-stylesheet?>) are refused outright."""
+    from xml.parsers import expat
+
+    policy = policy or default_policy()
+    walker = _Walker(policy)
+    parser = expat.ParserCreate()
+    found: list[FileViolation] = []
+    depth_text_only: list[bool] = []
+
+    def record(kind: str, tag: str, attrs: dict[str, str | None], attribute: str | None = None) -> None:
+        walker.found.clear()
+        walker.add(kind, tag, attrs, attribute)
+        found.extend(FileViolation(v, parser.CurrentLineNumber) for v in walker.found)
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        tag = name.rsplit(":", 1)[-1].lower()
+        attrs: dict[str, str | None] = dict(attributes)
+        text_only = bool(depth_text_only) and depth_text_only[-1]
+        depth_text_only.append(text_only or tag in policy.svg_text_only)
+        if tag in policy.script:
+            record("script", tag, attrs)
+        elif text_only or tag not in policy.svg_elements | {"svg"}:
+            record("element-not-allowed", tag, attrs)
+        else:
+            walker.found.clear()
+            walker.attributes(tag, attrs, in_svg=True)
+            found.extend(FileViolation(v, parser.CurrentLineNumber) for v in walker.found)
+
+    def end(name: str) -> None:
+        depth_text_only.pop()
+
+    def doctype(*_: object) -> None:
+        record("element-not-allowed", "!doctype", {})
+
+    def instruction(target: str, data: str) -> None:
+        record("element-not-allowed", f"?{target}", {})
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.StartDoctypeDeclHandler = doctype
+    parser.ProcessingInstructionHandler = instruction
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        broken = Violation("unparsable", "svg", None, None, str(exc), ())
+        found.append(FileViolation(broken, exc.lineno))
+    return found
+
+
+_DATA_BLOCK_TYPES = frozenset({"application/ld+json", "application/json"})
+_EXECUTABLE_SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
+
+
+def inspect_document(html: str, policy: Policy | None = None) -> list[str]:
+    """What is wrong with a whole published page (theme and templates included), in Dutch, for the build's
+    last line of defence: the Content-Security-Policy is the first element after the charset; no element
+    redirects (<meta http-equiv=refresh>, <base>); no event handler or unsafe URL anywhere; every inline script
+    is allowed by its hash in that policy (a data block such as JSON-LD runs nothing)."""
+    import base64
+    import hashlib
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    policy = policy or default_policy()
+    tree = LexborHTMLParser(html)
+    problems: list[str] = []
+    head = tree.head
+    first = [n for n in (head.iter() if head is not None else ()) if n.is_element_node][:2]
+    csp = ""
+    if (
+        len(first) == 2
+        and first[0].tag == "meta"
+        and "charset" in (first[0].attributes or {})
+        and (first[1].attributes or {}).get("http-equiv", "").lower() == "content-security-policy"
+    ):
+        csp = (first[1].attributes or {}).get("content") or ""
+    else:
+        problems.append("de Content-Security-Policy is niet het eerste element na de tekenset")
+    allowed_hashes = set(re.findall(r"'(sha256-[A-Za-z0-9+/=]+)'", csp))
+    root = tree.root
+    for node in root.traverse(include_text=False) if root is not None else ():
+        tag = (node.tag or "").lower()
+        attrs = {str(k).lower(): v or "" for k, v in (node.attributes or {}).items()}
+        if tag == "meta" and attrs.get("http-equiv", "").strip().lower() == "refresh":
+            problems.append("een <meta http-equiv=refresh> stuurt de lezer door")
+        elif tag == "base":
+            problems.append("een <base> verandert waar elke link heen gaat")
+        elif tag == "script" and "src" not in attrs:
+            kind = attrs.get("type", "").strip().lower()
+            if kind in _DATA_BLOCK_TYPES:
+                pass
+            elif kind in _EXECUTABLE_SCRIPT_TYPES or kind:
+                digest = hashlib.sha256((node.text(deep=True) or "").encode("utf-8")).digest()
+                if "sha256-" + base64.b64encode(digest).decode("ascii") not in allowed_hashes:
+                    problems.append("een inline <script> staat niet in de Content-Security-Policy")
+        elif tag == "script" and (scheme(attrs["src"]) is not None or _is_external(attrs["src"])):
+            problems.append(f"een <script> van een andere plaats ({attrs['src'][:60]})")
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                problems.append(f"<{tag}> heeft het attribuut {name}=")
+            elif name in policy.url_attributes or name in ("action", "formaction", "data"):
+                found = scheme(value)
+                if found in ("javascript", "vbscript") or (found == "data" and tag != "img"):
+                    problems.append(f"<{tag} {name}=> gaat naar een '{found}:'-adres")
+    return list(dict.fromkeys(problems))

@@ -32,7 +32,8 @@ def page_url(src_uri: str) -> str:
     return f"{url}/" if url else ""
 
 
-def _excluded(project: Project) -> pathspec.GitIgnoreSpec:
+def excluded(project: Project) -> pathspec.GitIgnoreSpec:
+    """MkDocs' exclude_docs for the project (its defaults plus mkdocs.yml's)."""
     return pathspec.GitIgnoreSpec.from_lines((MKDOCS_DEFAULT_EXCLUDES + project.exclude_docs).splitlines())
 
 
@@ -43,13 +44,13 @@ def is_published(project: Project, src_uri: str) -> bool:
 
 def publisher(project: Project) -> Callable[[str], bool]:
     """is_published for many paths: the exclusion rules are read once."""
-    spec = _excluded(project)
+    spec = excluded(project)
     return lambda src_uri: (project.docs_dir / src_uri).is_file() and not spec.match_file(src_uri)
 
 
 def discover(project: Project) -> list[Path]:
     """Every Markdown page MkDocs would publish from docs_dir, in a stable order."""
-    spec = _excluded(project)
+    spec = excluded(project)
     docs = project.docs_dir
     found = []
     for path in sorted(docs.rglob("*")):
@@ -104,6 +105,8 @@ def load_page(path: Path, project: Project, cache: Cache | None = None) -> Page:
     except ValueError:
         src_uri = path.name  # a file outside docs_dir (checked on request) lives at the site root
     url = page_url(src_uri)
+    if path.is_symlink():  # never read: it can point at any file of the machine (files.symlink)
+        return _empty_page(rel, src_uri, url, files_symlink_finding(path, project.root))
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -118,6 +121,12 @@ def load_page(path: Path, project: Project, cache: Cache | None = None) -> Page:
     if cache is not None:
         return cache.page(rel, src_uri, url, raw, lambda: _parse(raw, rel, src_uri, url))
     return _parse(raw, rel, src_uri, url)
+
+
+def files_symlink_finding(path: Path, root: Path) -> Finding:
+    from .checks.files import symlink_finding  # the rule lives with its check; the loader only reports it
+
+    return symlink_finding(path, root)
 
 
 def _parse(raw: bytes, rel: str, src_uri: str, url: str) -> Page:

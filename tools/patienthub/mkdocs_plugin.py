@@ -13,6 +13,7 @@ from typing import Any
 
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -24,6 +25,7 @@ from . import (
     engine,
     generators,
     guide,
+    htmlpolicy,
     jsonld,
     loader,
     search_index,
@@ -31,6 +33,8 @@ from . import (
     transforms,
 )
 from .cache import Cache
+from .checks import files as files_check
+from .checks import html as html_check
 from .config import Config, load_project
 from .dates import parse_iso
 from .errors import ConfigError
@@ -40,6 +44,18 @@ from .model import Site
 from .present import page_view
 
 log = get_plugin_logger(__name__)
+
+# What a patient sees instead of a page whose published HTML the policy refuses (only in a build that is not
+# strict: a strict build stops on the same findings).
+WITHHELD_CONTENT = (
+    '<p class="ph-withheld">Deze pagina is nu niet beschikbaar. Heeft u vragen over uw klachten? '
+    "Bel dan uw huisarts.</p>"
+)
+WITHHELD_DOCUMENT = (
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">"
+    "<title>Niet beschikbaar</title></head><body>" + WITHHELD_CONTENT + "</body></html>"
+)
 
 # Builds are reproducible when the date is fixed (tests, re-building an old release).
 TODAY_VARIABLE = "PATIENTHUB_TODAY"
@@ -77,6 +93,14 @@ class PatientHubPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = load_project(Path(config.config_file_path))
+        # MkDocs follows symbolic links when it lists docs_dir (and copies what they point at): stop first.
+        links = files_check.symlinks(project)
+        if links:
+            names = ", ".join(files_check.symlink_finding(p, project.root).path for p in links)
+            raise PluginError(
+                f"patienthub: koppelingen (symbolic links) in {project.docs_dir.name}/ worden niet gepubliceerd: "
+                f"{names}. Zet de echte bestanden neer (files.symlink in de handleiding)."
+            )
         self.cache = Cache.for_project(project)
         self.site = loader.load_site(project, build_date(), cache=self.cache)
         return config
@@ -101,6 +125,16 @@ class PatientHubPlugin(BasePlugin):
             unreadable = files.get_file_from_path(page.src_uri)
             if unreadable is not None and any(p.rule in loader.READ_ERRORS for p in page.problems):
                 files.remove(unreadable)
+        # Files the files check refuses (an .html, a script in an .svg) never reach the site, strict or not.
+        assert self.result is not None
+        docs = self.site.project.docs_dir
+        for refused in self.result.findings:
+            if refused.rule in (files_check.NOT_ALLOWED.id, files_check.UNSAFE_SVG.id):
+                path = self.site.project.root / refused.path
+                with_src = path.relative_to(docs).as_posix() if path.is_relative_to(docs) else None
+                copied = files.get_file_from_path(with_src) if with_src else None
+                if copied is not None:
+                    files.remove(copied)
         for generate in generators.REGISTRY:
             for output in generate(self.site):
                 existing = files.get_file_from_path(output.uri)
@@ -127,6 +161,7 @@ class PatientHubPlugin(BasePlugin):
         return transforms.apply(markdown, core_page, self.site, self.cache) if core_page else markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        html = self._judged_content(html, page)
         if not self.serving or self.result is None:
             return html
         report = next((r for r in self.result.pages if r.page.src_uri == page.file.src_uri), None)
@@ -141,7 +176,31 @@ class PatientHubPlugin(BasePlugin):
 
         return editor_panel.render(self.result.for_path(report.page.path), report.metrics, link) + html
 
+    def _judged_content(self, html: str, page: MkDocsPage) -> str:
+        """The HTML MkDocs made of a page, judged by the same policy `check` applied to its own rendering. Any
+        finding the check did not already report is logged; a refused page is withheld, strict or not."""
+        assert self.site is not None and self.result is not None
+        core_page = self.site.by_src_uri.get(page.file.src_uri)
+        path = core_page.path if core_page else page.file.src_uri
+        found = list(html_check.html_findings(html, self.site, core_page, path, None))
+        if not found:
+            return html
+        reported = {(f.rule, f.path, f.line) for f in self.result.findings}
+        for item in found:
+            if (item.rule, item.path, item.line) not in reported:
+                log.warning(text_line(item, guide.link(self.site.config.guide, item.rule)))
+        log.warning(f"{path}: de inhoud van deze pagina is niet gepubliceerd (zie de fouten hierboven)")
+        return WITHHELD_CONTENT
+
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if not self.serving:  # `mkdocs serve` injects its own live-reload script and allows inline scripts
+            problems = htmlpolicy.inspect_document(output)
+            if problems:
+                log.warning(
+                    f"{page.file.src_uri}: de gebouwde pagina is niet veilig en is niet gepubliceerd: "
+                    + "; ".join(problems)
+                )
+                return WITHHELD_DOCUMENT
         return compact.navigation(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -66,6 +66,11 @@ FRONTMATTER = Rule(
     'Gegevens bovenaan mogen geen HTML (<...>) of " in titel en beschrijving hebben.',
 )
 MULTIPLE_H1 = Rule("html.multiple-h1", E, "Een pagina heeft precies één hoofdkop (# Kop).")
+DATA_MARKUP = Rule(
+    "html.data-markup",
+    E,
+    "Gegevensbestanden (organisaties, termen, kernboodschappen, uitkomsten) bevatten gewone tekst, geen HTML.",
+)
 RULES = (
     SCRIPT,
     EVENT_HANDLER,
@@ -80,6 +85,7 @@ RULES = (
     UNPARSABLE,
     FRONTMATTER,
     MULTIPLE_H1,
+    DATA_MARKUP,
 )
 BY_KIND = {rule.id.removeprefix("html."): rule for rule in RULES}
 
@@ -362,10 +368,29 @@ def check_page(page: Page, site: Site) -> Iterator[Finding]:
     yield from _frontmatter_findings(page)
 
 
+def _data_markup_findings(site: Site) -> Iterator[Finding]:
+    """Data values reach the HTML in many places (review line, tooltips, glossary, key messages, the API's
+    terms.json for partners who may show them as HTML): they are plain text, so no markup at all."""
+    for path, text in _Locator(site, None).data_texts():
+        for number, line in enumerate(text.split("\n"), 1):
+            if line.lstrip().startswith("#") or not _TAG_START.search(line):
+                continue
+            yield finding(
+                DATA_MARKUP,
+                path,
+                number,
+                f"Deze regel bevat HTML-code ({_short(line.strip())}). Tekst uit gegevensbestanden komt op veel "
+                "pagina's en in de gegevens voor partners terecht.",
+                "Schrijf gewone tekst, zonder < en >. Opmaak doet de site zelf.",
+            )
+
+
 def check_site(site: Site) -> Iterator[Finding]:
-    """The generated pages made from data files alone (glossary, search page), rendered and judged like a page."""
+    """Data files hold no markup; the generated pages made from them alone (glossary, search page) are
+    rendered and judged like a page."""
     from ..generators import glossary, search_page  # generators import the checks' modules; not at the top
 
+    yield from _data_markup_findings(site)
     for generate in (glossary.generate, search_page.generate):
         for output in generate(site):
             if not output.uri.endswith(".md") or not isinstance(output.content, str):
