@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .findings import is_locked
 from .organisations import GITHUB_TEAM
 from .render import MarkdownSetup
 
@@ -208,6 +209,11 @@ class Config:
             if level not in SEVERITY_OVERRIDES:
                 raise ConfigError(
                     f"patienthub.rules.{rule}: '{level}' is geen geldige ernst; kies uit {', '.join(SEVERITY_OVERRIDES)}"
+                )
+            if is_locked(rule) and level != "error":
+                raise ConfigError(
+                    f"patienthub.rules.{rule}: '{rule}' is een beveiligingsregel (html., files.); die blijft een "
+                    "fout en kan niet worden verlaagd of uitgezet. Haal deze regel uit mkdocs.yml."
                 )
         if not GITHUB_TEAM.match(config.review.maintainers_team):
             raise ConfigError(

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -53,7 +54,7 @@ WITHHELD_CONTENT = (
 )
 WITHHELD_DOCUMENT = (
     '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
-    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">"
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
     "<title>Niet beschikbaar</title></head><body>" + WITHHELD_CONTENT + "</body></html>"
 )
 
@@ -158,6 +159,12 @@ class PatientHubPlugin(BasePlugin):
             # MkDocs read the block with plain PyYAML: a refused block (alias bomb, 5000 nested lists, tags) must
             # not reach the theme, which would hang or crash rendering it as a title. The core's reading counts.
             page.meta = dict(core_page.frontmatter.data)
+        # Material writes a page's title into every page's navigation as it is, unescaped: a title with markup
+        # (html.frontmatter-markup, refused by check) must reach no template as markup, strict build or not.
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                page.meta[key] = escape(value)
         return transforms.apply(markdown, core_page, self.site, self.cache) if core_page else markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -212,7 +219,7 @@ class PatientHubPlugin(BasePlugin):
         assert self.site is not None
         core_page = self.site.by_src_uri.get(page.file.src_uri)
         context["patienthub"] = page_view(core_page, self.site, self.cache) if core_page else None
-        context["patienthub_hub"] = share.hub_view(self.site, page.url, page.title or "")
+        context["patienthub_hub"] = share.hub_view(self.site, page.url, Markup(page.title or "").unescape())
         return context
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -232,6 +239,18 @@ class PatientHubPlugin(BasePlugin):
 
         env.filters["patienthub_csp"] = content_security_policy
         return env
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """Pages made from a theme template alone (404.html) get the same last check as the other pages."""
+        if template_name.endswith(".html") and not self.serving:
+            problems = htmlpolicy.inspect_document(output_content)
+            if problems:
+                log.warning(
+                    f"{template_name}: de gebouwde pagina is niet veilig en is niet gepubliceerd: "
+                    + "; ".join(problems)
+                )
+                return WITHHELD_DOCUMENT
+        return output_content
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):
         """Theme templates rendered without a page (404.html) get JSON-LD too."""

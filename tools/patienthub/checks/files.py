@@ -54,7 +54,9 @@ def symlinks(project: Project) -> list[Path]:
     for top in dict.fromkeys((project.docs_dir, project.data_dir)):
         if not top.is_dir():
             continue
-        for folder, dirs, files in os.walk(top):  # followlinks=False: a link to a folder is listed, not entered
+        for folder, dirs, files in os.walk(
+            top
+        ):  # followlinks=False: a link to a folder is listed, not entered
             for name in sorted(dirs + files):
                 path = Path(folder) / name
                 if path.is_symlink():
