@@ -56,10 +56,6 @@ theme:
   custom_dir: {overrides}
   language: nl
   font: false
-plugins:
-  - search:
-      lang: du
-  - patienthub
 # The real site's extensions: checks render pages with them, as the build does.
 markdown_extensions:
   - abbr
@@ -72,6 +68,10 @@ markdown_extensions:
       permalink: false
   - pymdownx.details
   - pymdownx.superfences
+plugins:
+  - search:
+      lang: du
+  - patienthub
 """
 
 ORGANISATIONS = """\
