@@ -4,11 +4,12 @@ The public API is what this module exports; everything else is internal and may 
 """
 
 from .config import Config, Project, load_project
-from .engine import Result, run
+from .engine import run
 from .errors import ConfigError, PatientHubError, UsageError
 from .findings import Finding, Rule, Severity
 from .loader import load_site
 from .model import Page, PageMeta, Site
+from .result import Result
 
 __all__ = [
     "Config",

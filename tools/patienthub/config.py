@@ -20,7 +20,9 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .findings import is_locked
 from .organisations import GITHUB_TEAM
+from .render import MarkdownSetup
 
 SEVERITY_OVERRIDES = ("error", "warning", "suggestion", "off")
 
@@ -208,6 +210,11 @@ class Config:
                 raise ConfigError(
                     f"patienthub.rules.{rule}: '{level}' is geen geldige ernst; kies uit {', '.join(SEVERITY_OVERRIDES)}"
                 )
+            if is_locked(rule) and level != "error":
+                raise ConfigError(
+                    f"patienthub.rules.{rule}: '{rule}' is een beveiligingsregel (html., files.); die blijft een "
+                    "fout en kan niet worden verlaagd of uitgezet. Haal deze regel uit mkdocs.yml."
+                )
         if not GITHUB_TEAM.match(config.review.maintainers_team):
             raise ConfigError(
                 f"patienthub.review.maintainers_team: '{config.review.maintainers_team}' is geen GitHub-team; "
@@ -308,6 +315,8 @@ class Project:
     exclude_docs: str
     config: Config
     site_name: str = ""
+    # mkdocs.yml `markdown_extensions`: `check` renders pages with them, as the build does.
+    markdown: MarkdownSetup = field(default_factory=MarkdownSetup)
 
     @property
     def data_dir(self) -> Path:
@@ -364,6 +373,9 @@ def load_project(config_file: Path) -> Project:
     if not isinstance(docs_dir, str):
         raise ConfigError(f"{config_file}: docs_dir moet de naam van een map zijn, niet {_kind(docs_dir)}")
     root = config_file.resolve().parent
+    extensions = raw.get("markdown_extensions") or []
+    if not isinstance(extensions, list):
+        raise ConfigError(f"{config_file}: markdown_extensions moet een lijst zijn, niet {_kind(extensions)}")
     return Project(
         root=root,
         docs_dir=root / docs_dir,
@@ -371,4 +383,5 @@ def load_project(config_file: Path) -> Project:
         exclude_docs=str(raw.get("exclude_docs") or ""),
         config=Config.from_options(options),
         site_name=str(raw.get("site_name") or ""),
+        markdown=MarkdownSetup.from_mkdocs(extensions),
     )
