@@ -360,6 +360,8 @@ def _read_mkdocs_yml(config_file: Path) -> Any:
 
 
 def load_project(config_file: Path) -> Project:
+    """The project that `config_file` (mkdocs.yml) describes: folders, site address, Markdown extensions and
+    the typed configuration of the `patienthub` plugin section. A ConfigError (exit 2) says what is wrong."""
     raw = _read_mkdocs_yml(config_file)
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{config_file}: verwacht sleutels met waarden bovenaan")
