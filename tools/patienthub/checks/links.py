@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from .. import frontmatter, generators, loader, markup
+from .. import frontmatter, generators, loader, markup, render
 from ..findings import Finding, Rule, Severity, finding
 from ..model import Page, Site
 from .base import Check
@@ -106,13 +106,13 @@ class _Index:
             if not target.text:
                 return None
             if target.src_uri not in self.ids:
-                self.ids[target.src_uri] = markup.anchors(markup.for_page(target))
+                self.ids[target.src_uri] = render.page_ids(target, self.site)
             return self.ids[target.src_uri]
         if target not in self.ids:
             content = self.generated[target]
             text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
             parsed = frontmatter.parse(text)
-            self.ids[target] = markup.anchors(markup.scan(parsed.body, parsed.body_start_line))
+            self.ids[target] = render.element_ids(render.to_html(parsed.body, self.site.project.markdown))
         return self.ids[target]
 
 

@@ -5,6 +5,7 @@ SVG of the review workload per month. Not in the navigation, not in the search i
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from collections import Counter
@@ -91,8 +92,10 @@ def rows(site: Site, result: Result) -> list[Row]:
 
 
 def _md(text: str) -> str:
-    """Plain text safe inside a Markdown table cell or link text."""
-    for char in "\\`*_[]<>|":
+    """Plain text safe inside a Markdown table cell or link text. `<`, `>` and `&` become entities: Python-Markdown
+    does not treat a backslash before `<` as an escape, so `\\<script>` would be a real element."""
+    text = html.escape(text, quote=False)
+    for char in "\\`*_[]|":
         text = text.replace(char, "\\" + char)
     return text.replace("\n", " ")
 
