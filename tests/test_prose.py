@@ -60,8 +60,11 @@ def test_sentences_and_their_lines() -> None:
         (26, 3, "Sta regelmatig op"),
         (27, 2, "Loop even"),
     ]
-    assert prose.words == 23
-    assert prose.syllables == sum(s.syllables for s in prose.sentences)
+    # the page's counts are those of running prose: the heading is a label
+    assert [s.is_label for s in prose.sentences] == [True, False, False, False, False, False]
+    assert prose.running == prose.sentences[1:]
+    assert prose.words == 20
+    assert prose.syllables == sum(s.syllables for s in prose.sentences[1:])
 
 
 def test_units_are_the_prose_blocks_only() -> None:

@@ -53,7 +53,8 @@ _HYPHEN = r"\-\u2010\u2011"
 _APOSTROPHE = "'\u2019"
 _TLD = r"(?:nl|com|org|net|eu|be|info|nu|de|uk|io|gov|edu|int)"
 _URL_CHAR = r"[^\s<>()\[\]\"'“”‘’]"  # anything but space, brackets and quotes
-_URL_END = r"[^\s<>()\[\]\"'“”‘’.,;:!?…]"  # an address never ends in punctuation: that belongs to the sentence
+# an address never ends in punctuation: that belongs to the sentence
+_URL_END = r"[^\s<>()\[\]\"'“”‘’.,;:!?…]"
 _TOKEN = re.compile(
     rf"""
     (?P<email>(?<![^\W_])[^\W_](?:[\w.+{_HYPHEN}]*[^\W_])?@[^\W_]+(?:[.{_HYPHEN}][^\W_]+)*\.{_L}{{2,}}(?![^\W_]))
@@ -76,7 +77,6 @@ _DIAERESIS_PLAIN = dict(zip(_DIAERESIS, "aeiou", strict=True))
 # Vowel letters spoken as consonants: u after q (fre-quen-tie) and y before a vowel (yo-ga, ro-yaal).
 _CONSONANTAL = re.compile(r"qu(?=[aeiouy])|y(?=[aeiou])")
 _SPOKEN = {"qu": "kw", "y": "j"}
-
 
 
 @dataclass(frozen=True)
@@ -203,8 +203,8 @@ def token_syllables(text: str, kind: str) -> int:
         for run in re.findall(r"\d+|[^\W\d_]+", text):
             if run[0].isdigit():
                 total += 1
-            elif run.isupper() or kind == "dotted" or len(run) <= 2:
-                total += len(run)  # letters read one by one: L03, EQ-5D, d.w.z.
+            elif run.isupper() or kind == "dotted" or len(run) <= 2 or not set(run.lower()) & set(_VOWELS):
+                total += len(run)  # letters read one by one: L03, EQ-5D, d.w.z., nhg.org
             else:
                 total += syllables(run)
         return max(total, 1)
@@ -405,9 +405,8 @@ def _abbreviation_stops(toks: list[Token], at: int, following: Token, lang: Lang
     if len(previous.text) == 1 and previous.text.isupper() and starts_upper:
         # an initial (J. Jansen), unless the letter is a label's: "vitamine D. Die is …"
         return at > 0 and toks[at - 1].normal in lang.letter_labels
-    if not starts_upper and _abbreviated(previous, lang):
-        return False  # an unknown abbreviation before a digit: "Zie p. 5", "tot blz. 12"
-    return True
+    # an unknown abbreviation before a digit goes on: "Zie p. 5", "tot blz. 12"
+    return starts_upper or not _abbreviated(previous, lang)
 
 
 def _abbreviated(tok: Token, lang: Language) -> bool:
@@ -449,7 +448,12 @@ def _infinitives(stem: str) -> tuple[str, ...]:
     leef → leven, reis → reizen, ïnformeer → informeren."""
     stem = stem.translate(str.maketrans("ëï", "ei"))
     found = [stem + "en"]
-    if len(stem) >= 2 and stem[-1] not in _VOWELS and stem[-2] in "aeiou" and stem[-3:-2] not in tuple("aeiou"):
+    if (
+        len(stem) >= 2
+        and stem[-1] not in _VOWELS
+        and stem[-2] in "aeiou"
+        and stem[-3:-2] not in tuple("aeiou")
+    ):
         found.append(stem + stem[-1] + "en")
     long_ = _LONG_STEM.match(stem)
     if long_:
@@ -493,8 +497,10 @@ def is_participle(word: str) -> bool:
         if rest in lang.strong_participles or rest in lang.prefixed_participles:
             return True
         # the stem keeps a final d or t of its own: gezet (zetten), gered (redden), gepraat (praten)
-        if rest.startswith("ge") and rest.endswith(("d", "t")) and (
-            _known_verb(rest[2:-1]) or _known_verb(rest[2:])
+        if (
+            rest.startswith("ge")
+            and rest.endswith(("d", "t"))
+            and (_known_verb(rest[2:-1]) or _known_verb(rest[2:]))
         ):
             return True
         prefixed = any(rest.startswith(p) and len(rest) - len(p) >= 3 for p in lang.inseparable_prefixes)

@@ -306,9 +306,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 
-def _sub(
-    pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str], text: str
-) -> str:
+def _sub(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
     """pattern.sub that keeps every line break of what it replaces, so offsets still map to source lines."""
 
     def keep_lines(match: re.Match[str]) -> str:

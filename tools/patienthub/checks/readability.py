@@ -163,7 +163,9 @@ def _plain_word(word: str) -> bool:
     of a compound (lendenwervel)."""
     plain = dutch.language().plain_words
     forms = (word, *dutch.base_forms(word))
-    return any(form in plain or any(form.endswith(p) and len(form) - len(p) >= 3 for p in plain) for form in forms)
+    return any(
+        form in plain or any(form.endswith(p) and len(form) - len(p) >= 3 for p in plain) for form in forms
+    )
 
 
 def _explained(

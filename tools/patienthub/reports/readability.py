@@ -94,7 +94,9 @@ def as_text(result: Result, worst: int) -> str:
     for row in table:
         a = row.analysis
         per_sentence = number(a.words / len(a.running)) if a.running else "—"
-        counts = f"{a.words:>7} {len(a.running):>6} {a.syllables:>9} {per_sentence:>5} {len(a.long_sentences):>4}"
+        counts = (
+            f"{a.words:>7} {len(a.running):>6} {a.syllables:>9} {per_sentence:>5} {len(a.long_sentences):>4}"
+        )
         lines.append(
             f"{_score(row.score):>6} {_score(a.brouwer):>7} {counts} {len(a.rare_words):>6}  "
             f"{row.page.path} ({row.status})"
