@@ -312,3 +312,49 @@ def test_sentences_of_outcome_data_are_checked_at_their_line_in_the_data_file(re
     assert [(f.path, f.line, f.severity.value) for f in found] == [
         ("content/_data/keuzekaarten/kaart.yml", 9, "error")
     ]
+
+
+# --- issue 21: the sentence-level findings as trustworthy as the page score --------------------------------
+
+
+def test_headings_do_not_count_in_the_page_score(repo: MiniRepo) -> None:
+    # Short headings raised the score; Flesch-Douma is defined on running prose.
+    prose = (
+        "Een zorgverzekeraar vergoedt fysiotherapie gedeeltelijk, afhankelijk van uw aanvullende verzekering."
+    )
+    body = "# Kop\n\n## Pijn\n\n## Rust\n\n" + prose + "\n"
+    result, _ = run(repo, body)
+    metrics = result.pages[0].metrics
+    words, syllables = metrics["words"], metrics["syllables"]
+    assert (metrics["sentences"], words) == (1, 10)
+    assert metrics["flesch_douma"] == pytest.approx(
+        206.835 - 0.93 * words - 77 * syllables / words, abs=0.006
+    )
+
+
+def test_officialese_is_a_warning_with_the_plain_word(repo: MiniRepo) -> None:
+    body = "# Kop\n\nIndien u pijn heeft, belt u de huisarts.\nBeweeg teneinde fit te blijven.\n"
+    _, found = run(repo, body)
+    officialese = [
+        (f.line, f.severity.value, f.excerpt) for f in found if f.rule == "readability.officialese"
+    ]
+    assert officialese == [(16, "warning", "Indien"), (17, "warning", "teneinde")]
+    first = next(f for f in found if f.rule == "readability.officialese")
+    assert "'als' in plaats van 'indien'" in first.suggestion
+
+
+def test_plain_patient_words_are_not_rare(repo: MiniRepo) -> None:
+    # Thuisarts' own words: the disc "puilt uit" and works "als een schokdemper"
+    body = (
+        "# Kop\n\nDe schijf tussen de wervels puilt uit.\nDat uitpuilen doet pijn.\n"
+        "De schijven zijn schokdempers.\n"
+    )
+    _, found = run(repo, body)
+    assert [f.excerpt for f in found if f.rule == "readability.rare-word"] == []
+
+
+def test_passive_with_zijn_is_a_suggestion(repo: MiniRepo) -> None:
+    body = "# Kop\n\nHet beleid is aangepast.\nDe pijn is verdwenen.\nDe pijn wordt erger bij het tillen van gewichten.\n"
+    _, found = run(repo, body)
+    passives = [(f.line, f.message.split(":")[0]) for f in found if f.rule == "readability.passive"]
+    assert passives == [(16, "Lijdende vorm “is aangepast”")]

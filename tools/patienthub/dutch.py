@@ -93,6 +93,8 @@ class Language:
     passive_auxiliaries: frozenset[str]
     zijn_auxiliaries: frozenset[str]
     hebben_forms: frozenset[str]
+    other_verbs: frozenset[str]
+    determiners: frozenset[str]
     after_auxiliary: frozenset[str]
     zijn_not_passive: frozenset[str]
     strong_participles: frozenset[str]
@@ -132,6 +134,8 @@ def language() -> Language:
         passive_auxiliaries=words("passive_auxiliaries"),
         zijn_auxiliaries=words("zijn_auxiliaries"),
         hebben_forms=words("hebben_forms"),
+        other_verbs=words("other_verbs"),
+        determiners=words("determiners"),
         after_auxiliary=words("after_auxiliary"),
         zijn_not_passive=words("zijn_not_passive"),
         strong_participles=words("strong_participles"),
@@ -481,8 +485,11 @@ def is_participle(word: str) -> bool:
     if word in lang.prefixed_participles or word in lang.strong_participles:
         return True
     present = word[:-1] if word.endswith("ende") else word
-    if present.endswith("end") and zipf(present[:-1]) >= KNOWN_VERB_ZIPF:
-        return False  # a present participle: lopend, verwijzend (but geopend, getekend are past ones)
+    infinitive = present[:-1]
+    if present.endswith("end") and zipf(infinitive) >= KNOWN_VERB_ZIPF and not _known_verb(infinitive):
+        return (
+            False  # a present participle: lopend (lopen); verdiend (verdienen), verleend (verlenen) are past
+        )
     if word.startswith("ge") and word.endswith(("d", "t")):
         # a verb that starts with ge- itself: gebruikt and gebeurd are participles, gebeurt and geeft not
         for verb in _infinitives(word[:-1]):
@@ -505,7 +512,7 @@ def is_participle(word: str) -> bool:
             return True
         prefixed = any(rest.startswith(p) and len(rest) - len(p) >= 3 for p in lang.inseparable_prefixes)
         if prefixed and rest.endswith("d") and _known_verb(rest[:-1]):
-            return True
+            return True  # behandeld (behandelen); a stem ending in d (vergoed) is listed
     return False
 
 
@@ -541,14 +548,22 @@ def passive(sentence: Sentence) -> tuple[Token, Token] | None:
     return None
 
 
+def _participles(clause: list[Token], lang: Language) -> list[Token]:
+    """The clause's participles that belong to a verb: not one after an article ("de afgelopen jaren")."""
+    return [
+        t
+        for i, t in enumerate(clause)
+        if t.kind == "word"
+        and t.normal not in lang.passive_auxiliaries
+        and not (i and clause[i - 1].normal in lang.determiners)
+        and is_participle(t.normal)
+    ]
+
+
 def _worden_passive(clause: list[Token], lang: Language) -> tuple[Token, Token] | None:
     auxiliary = next((t for t in clause if t.normal in lang.passive_auxiliaries), None)
-    if auxiliary is None:
-        return None
-    participle = next(
-        (t for t in clause if t.normal not in lang.passive_auxiliaries and is_participle(t.normal)), None
-    )
-    return (auxiliary, participle) if participle is not None else None
+    participles = _participles(clause, lang) if auxiliary is not None else []
+    return (auxiliary, participles[0]) if auxiliary is not None and participles else None
 
 
 def _zijn_passive(clause: list[Token], lang: Language) -> tuple[Token, Token] | None:
@@ -557,19 +572,10 @@ def _zijn_passive(clause: list[Token], lang: Language) -> tuple[Token, Token] | 
     for index, auxiliary in enumerate(clause):
         if auxiliary.normal not in lang.zijn_auxiliaries:
             continue
-        participle = next(
-            (
-                t
-                for t in clause
-                if t is not auxiliary
-                and t.kind == "word"
-                and t.normal not in lang.zijn_not_passive
-                and is_participle(t.normal)
-            ),
-            None,
-        )
-        if participle is None:
+        participles = [t for t in _participles(clause, lang) if t.normal not in lang.zijn_not_passive]
+        if not participles:
             return None
+        participle = min(participles, key=lambda t: abs(t.start - auxiliary.start))
         if auxiliary.normal == "zijn" and not _auxiliary_zijn(clause, index, participle):
             continue  # "zijn" as "his": "zijn rug is …" is read at "is"
         return auxiliary, participle
@@ -577,13 +583,22 @@ def _zijn_passive(clause: list[Token], lang: Language) -> tuple[Token, Token] | 
 
 
 def _auxiliary_zijn(clause: list[Token], index: int, participle: Token) -> bool:
-    """Whether "zijn" is the verb, not "his": it ends the clause, stands next to the participle, or is
-    followed by a word that cannot follow "his" (an adverb or preposition: "zijn al uitgevoerd")."""
+    """Whether "zijn" is the verb, not "his". It is next to the participle, or ends the clause; it is "his"
+    when the clause has another verb ("zijn rug is …", "kan zijn rug …"), or when it opens the clause before
+    anything but an adverb ("Zijn vrouw …", but "Zijn er …")."""
     if index == len(clause) - 1:
         return True
     following = clause[index + 1]
-    before = clause[index - 1] if index else None
-    return following is participle or before is participle or following.normal in language().after_auxiliary
+    if following is participle or (index and clause[index - 1] is participle):
+        return True
+    lang = language()
+    if any(
+        t.normal in lang.zijn_auxiliaries or t.normal in lang.other_verbs
+        for i, t in enumerate(clause)
+        if i != index
+    ):
+        return False
+    return index > 0 or following.normal in lang.after_auxiliary
 
 
 _INFINITIVE_NOUN = re.compile(
