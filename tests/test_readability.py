@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import shutil
+import sys
 
 import pytest
 from tests.conftest import (
@@ -20,7 +21,7 @@ from tests.conftest import (
     run_cli,
 )
 
-from patienthub import engine
+from patienthub import dutch, engine
 from patienthub.checks.readability import RULES
 from patienthub.config import load_project
 from patienthub.frontmatter import parse
@@ -358,3 +359,38 @@ def test_passive_with_zijn_is_a_suggestion(repo: MiniRepo) -> None:
     _, found = run(repo, body)
     passives = [(f.line, f.message.split(":")[0]) for f in found if f.rule == "readability.passive"]
     assert passives == [(16, "Lijdende vorm “is aangepast”")]
+
+
+LANGUAGE = REPO_ROOT / "tests" / "corpus" / "language"
+
+
+@pytest.fixture(scope="module")
+def measure():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("measure", LANGUAGE / "measure.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["measure"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules["measure"]
+
+
+def test_the_committed_language_results_are_up_to_date(measure) -> None:
+    written = (LANGUAGE / "RESULTS.md").read_text(encoding="utf-8")
+    assert written == measure.results(), "run: .venv/bin/python tests/corpus/language/measure.py"
+
+
+@pytest.mark.parametrize("folder", ["", "heldout"])
+def test_the_language_corpus_meets_the_acceptance_levels(measure, folder: str) -> None:
+    where = LANGUAGE / folder
+    errors: list[str] = []
+    passive = measure.sentence_score(
+        where, "passive.tsv", "passive", lambda s: dutch.passive(s) is not None, errors
+    )
+    assert passive.precision >= 0.9
+    split = measure.splitting(where, errors)
+    assert split.right / split.found >= 0.97 and split.right / split.expected >= 0.97
+    assert all(score >= measure.WARNING for _, score, _, _ in measure.plain_texts(where))
+    assert all(officialese + rare >= 1 for _, officialese, rare, _ in measure.officialese_paragraphs(where))
