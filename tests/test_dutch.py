@@ -348,10 +348,22 @@ def test_language_data_is_lower_case() -> None:
         assert words_ and all(w == w.lower() for w in words_)
 
 
-@given(st.text(alphabet=st.sampled_from(list("aeiouyëïAZbdrstnl .,!?…'’-()\"\n0123456789")), max_size=200))
+@given(st.text(alphabet=st.sampled_from(list("aeiouyëïAZbdrstnl .,!?…'’-()\"\n0123456789@/:")), max_size=200))
 def test_any_text_splits_without_error_into_ordered_sentences(text: str) -> None:
     found = dutch.sentences(text)
     assert all(0 <= s.start < s.end <= len(text) for s in found)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     assert sum(s.word_count for s in found) == sum(1 for t in dutch.tokens(text) if t.is_word)
     assert all(t.syllables >= 1 for s in found for t in s.words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["woord." * 5000, "a.b-c+" * 5000 + "x", "www." * 5000, "nhg.nl/" * 5000, "a@" * 20000],
+)
+def test_long_runs_of_address_like_text_are_read_in_linear_time(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    dutch.sentences(text)
+    assert time.perf_counter() - start < 2.0  # quadratic scanning took 10-25 s on the first one

@@ -52,18 +52,21 @@ _PART = rf"{_L}+(?:\({_L}+\){_L}*)?"  # letters, or letters with an optional par
 _HYPHEN = r"\-\u2010\u2011"
 _APOSTROPHE = "'\u2019"
 _TLD = r"(?:nl|com|org|net|eu|be|info|nu|de|uk|io|gov|edu|int)"
+# Addresses are bounded (a host of at most 9 labels, an e-mail name of at most 64 characters, a URL of at most
+# 2,000): a long run like "woord.woord.woord…" is then scanned in linear time, not once from every word in it.
+_HOST = rf"[^\W_]{{1,63}}(?:[.{_HYPHEN}][^\W_]{{1,63}}){{0,8}}"
 _URL_CHAR = r"[^\s<>()\[\]\"'“”‘’]"  # anything but space, brackets and quotes
 # an address never ends in punctuation: that belongs to the sentence
 _URL_END = r"[^\s<>()\[\]\"'“”‘’.,;:!?…]"
 _TOKEN = re.compile(
     rf"""
-    (?P<email>(?<![^\W_])[^\W_](?:[\w.+{_HYPHEN}]*[^\W_])?@[^\W_]+(?:[.{_HYPHEN}][^\W_]+)*\.{_L}{{2,}}(?![^\W_]))
-  | (?P<url>(?<![^\W_])(?:(?:https?|ftp)://|www\.){_URL_CHAR}*{_URL_END}
-           |(?<![^\W_])[^\W_]+(?:[.{_HYPHEN}][^\W_]+)*\.{_TLD}/(?:{_URL_CHAR}*{_URL_END})?)
+    (?P<email>(?<![^\W_])[^\W_][\w.+{_HYPHEN}]{{0,63}}@{_HOST}\.{_L}{{2,}}(?![^\W_]))
+  | (?P<url>(?<![^\W_])(?:(?:https?|ftp)://|www\.){_URL_CHAR}{{0,2000}}{_URL_END}
+           |(?<![^\W_]){_HOST}\.{_TLD}/(?:{_URL_CHAR}{{0,2000}}{_URL_END})?)
   | (?P<dotted>(?<![^\W_])(?:{_L}{{1,2}}\.){{2,}}(?![^\W_]))                     # d.w.z.  o.a.  J.P.
-  | (?P<domain>(?<![^\W_])[^\W_]+(?:[.{_HYPHEN}][^\W_]+)*\.{_TLD}(?![^\W_]))
+  | (?P<domain>(?<![^\W_]){_HOST}\.{_TLD}(?![^\W_]))
   | (?P<number>(?<![^\W_])\d+(?:[.,:]\d+)*(?:ste|de|e)?(?![^\W_]))           # 2,5  10.30  3e  1ste
-  | (?P<code>(?<![^\W_])(?=[\w.{_HYPHEN}]*\d)[^\W_]+(?:[.{_HYPHEN}][^\W_]+)*)  # L03  EQ-5D  COVID-19  M54.5
+  | (?P<code>(?<![^\W_])(?=[\w.{_HYPHEN}]{{0,64}}\d)[^\W_]+(?:[.{_HYPHEN}][^\W_]+)*)  # L03  EQ-5D  COVID-19  M54.5
   | (?P<word>[{_APOSTROPHE}]?{_PART}(?:[{_APOSTROPHE}{_HYPHEN}]{_PART})*(?:[{_HYPHEN}](?=\s))?)
     """,
     re.VERBOSE,
