@@ -51,7 +51,7 @@ _L = r"[^\W\d_]"  # a letter in any script
 _PART = rf"{_L}+(?:\({_L}+\){_L}*)?"  # letters, or letters with an optional part: patiënten(sub)groepen
 _HYPHEN = r"\-\u2010\u2011"
 _APOSTROPHE = "'\u2019"
-_TLD = r"(?:nl|com|org|net|eu|be|info|nu|de|uk|io|gov|edu|int)"
+_TLD = r"(?i:nl|com|org|net|eu|be|info|nu|de|uk|io|gov|edu|int)"
 # Addresses are bounded (a host of at most 9 labels, an e-mail name of at most 64 characters, a URL of at most
 # 2,000): a long run like "woord.woord.woord…" is then scanned in linear time, not once from every word in it.
 _HOST = rf"[^\W_]{{1,63}}(?:[.{_HYPHEN}][^\W_]{{1,63}}){{0,8}}"
@@ -61,7 +61,7 @@ _URL_END = r"[^\s<>()\[\]\"'“”‘’.,;:!?…]"
 _TOKEN = re.compile(
     rf"""
     (?P<email>(?<![^\W_])[^\W_][\w.+{_HYPHEN}]{{0,63}}@{_HOST}\.{_L}{{2,}}(?![^\W_]))
-  | (?P<url>(?<![^\W_])(?:(?:https?|ftp)://|www\.){_URL_CHAR}{{0,2000}}{_URL_END}
+  | (?P<url>(?<![^\W_])(?:(?i:https?|ftp)://|(?i:www)\.){_URL_CHAR}{{0,2000}}{_URL_END}
            |(?<![^\W_]){_HOST}\.{_TLD}/(?:{_URL_CHAR}{{0,2000}}{_URL_END})?)
   | (?P<dotted>(?<![^\W_])(?:{_L}{{1,2}}\.){{2,}}(?![^\W_]))                     # d.w.z.  o.a.  J.P.
   | (?P<domain>(?<![^\W_]){_HOST}\.{_TLD}(?![^\W_]))
@@ -575,7 +575,7 @@ def _zijn_passive(clause: list[Token], lang: Language) -> tuple[Token, Token] | 
     for index, auxiliary in enumerate(clause):
         if auxiliary.normal not in lang.zijn_auxiliaries:
             continue
-        participles = [t for t in _participles(clause, lang) if t.normal not in lang.zijn_not_passive]
+        participles = [t for t in _participles(clause, lang) if not _takes_zijn(t.normal, lang)]
         if not participles:
             return None
         participle = min(participles, key=lambda t: abs(t.start - auxiliary.start))
@@ -583,6 +583,14 @@ def _zijn_passive(clause: list[Token], lang: Language) -> tuple[Token, Token] | 
             continue  # "zijn" as "his": "zijn rug is …" is read at "is"
         return auxiliary, participle
     return None
+
+
+def _takes_zijn(participle: str, lang: Language) -> bool:
+    """A participle that makes no passive with "zijn", also after a particle: opgevallen, binnengekomen."""
+    return participle in lang.zijn_not_passive or any(
+        participle.startswith(p) and participle[len(p) :] in lang.zijn_not_passive
+        for p in lang.separable_particles
+    )
 
 
 def _auxiliary_zijn(clause: list[Token], index: int, participle: Token) -> bool:
