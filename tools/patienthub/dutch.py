@@ -78,7 +78,7 @@ _DIAERESIS = "äëïöü"
 _VOWELS = "aeiouy" + _DIAERESIS
 _DIAERESIS_PLAIN = dict(zip(_DIAERESIS, "aeiou", strict=True))
 # Vowel letters spoken as consonants: u after q (fre-quen-tie) and y before a vowel (yo-ga, ro-yaal).
-_CONSONANTAL = re.compile(r"qu(?=[aeiouy])|y(?=[aeiou])")
+_CONSONANTAL = re.compile(r"qu(?=[aeiouyáàâéèêëíìîóòôúùû])|y(?=[aeiouáàâéèêëíìîóòôúùû])")
 _SPOKEN = {"qu": "kw", "y": "j"}
 
 
