@@ -312,9 +312,11 @@ def test_officialese_data_is_complete() -> None:
 
     raw = yaml.safe_load(resources.files("patienthub").joinpath("data", "officialese.yml").read_text("utf-8"))
     for key, spec in raw.items():
-        assert set(spec) <= {"plain", "forms", "inflect", "compounds", "regex"}, key
+        assert set(spec) <= {"plain", "forms", "inflect", "compounds", "regex", "contains"}, key
         assert isinstance(spec["plain"], str) and spec["plain"].strip(), key
         assert key == key.lower(), key
+        # a regex entry names a word every match contains, or it would run on every sentence
+        assert ("regex" in spec) == ("contains" in spec), key
 
 
 def test_plain_words_are_lower_case_and_listed_once() -> None:

@@ -37,7 +37,7 @@ import yaml
 
 from . import memo
 from .phrases import Hit, Searches, find_all
-from .wordforms import phrase_pattern, regex_pattern
+from .wordforms import phrase_pattern, regex_pattern, required_text
 
 
 @cache
@@ -650,19 +650,33 @@ class Officialese:
     plain: str
 
 
+class _Prefiltered(Searches[Officialese]):
+    """Searches with a needle of our choosing: the longest word of a phrase ("betrekking", not "met"), or the
+    word a regex entry says every match contains. Most sentences contain none, and are passed over."""
+
+    def __init__(self, entries: list[tuple[str, re.Pattern[str], Officialese]]) -> None:
+        self.entries = entries
+
+
 @cache
 def _officialese() -> Searches[Officialese]:
-    searches = []
+    entries = []
     for key, spec in _data("officialese.yml").items():
         entry = Officialese(str(key), str(spec["plain"]))
         compounds = bool(spec.get("compounds", False))
         if "regex" in spec:
-            searches.append((regex_pattern(spec["regex"], compounds=compounds), entry))
+            pattern = regex_pattern(spec["regex"], compounds=compounds)
+            entries.append((str(spec.get("contains", "")).casefold(), pattern, entry))
             continue
         inflect = bool(spec.get("inflect", False))
         for form in (entry.text, *spec.get("forms", ())):
-            searches.append((phrase_pattern(str(form), inflect=inflect, compounds=compounds), entry))
-    return Searches(searches)
+            pattern = phrase_pattern(str(form), inflect=inflect, compounds=compounds)
+            words = [w.casefold() for w in str(form).split()]
+            if inflect:  # the last word may be inflected: only the start its forms share is required
+                words[-1] = required_text(phrase_pattern(words[-1], inflect=True, compounds=compounds))
+            needle = max(words, key=len)
+            entries.append((needle, pattern, entry))
+    return _Prefiltered(entries)
 
 
 def officialese(text: str) -> list[Hit[Officialese]]:
