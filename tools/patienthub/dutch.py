@@ -400,9 +400,9 @@ def _abbreviation_stops(toks: list[Token], at: int, following: Token, lang: Lang
     starts_upper = following.text.lstrip(_OPENERS)[:1].isupper() or following.kind == "clitic"
     name = previous.text.lower().rstrip(".")
     if previous.kind == "dotted":
-        if name in lang.sentence_final_abbreviations:
-            return starts_upper
-        return False  # d.w.z., o.a., J.P.
+        if name in lang.abbreviations or previous.text[:1].isupper():
+            return False  # d.w.z., o.a., initials: J.P. Bakker
+        return starts_upper  # enz., z.s.m., and unknown ones: "1 tablet p.d. Niet meer."
     if previous.kind != "word":
         return True  # a number, code or address: "om 10.30. Daarna", "op www.nhg.org. Die"
     if name in lang.sentence_final_abbreviations:
@@ -410,8 +410,9 @@ def _abbreviation_stops(toks: list[Token], at: int, following: Token, lang: Lang
     if name in lang.abbreviations:
         return False
     if len(previous.text) == 1 and previous.text.isupper() and starts_upper:
-        # an initial (J. Jansen), unless the letter is a label's: "vitamine D. Die is …"
-        return at > 0 and toks[at - 1].normal in lang.letter_labels
+        # an initial (J. Jansen), unless the letter is a label's or a unit's: "vitamine D. Die", "37,5 °C. Dat"
+        before = toks[at - 1] if at else None
+        return before is not None and (before.normal in lang.letter_labels or before.kind == "number")
     # an unknown abbreviation before a digit goes on: "Zie p. 5", "tot blz. 12"
     return starts_upper or not _abbreviated(previous, lang)
 
