@@ -232,6 +232,12 @@ def test_scoring_is_deterministic_and_has_no_global_switch() -> None:
         ("Zijn rug is stijf.", None),
         ("De spieren zijn gespannen.", None),
         ("Dat is gebeurd.", None),
+        ("De praktijk is gesloten op zaterdag.", None),
+        ("Het is mij opgevallen.", None),
+        ("De brief is binnengekomen.", None),
+        ("De lijst is ingevuld.", ("is", "ingevuld")),
+        ("De praktijk wordt om 17 uur gesloten.", ("wordt", "gesloten")),
+        ("De afgelopen jaren is hier veel over geschreven.", ("is", "geschreven")),
         # nouns that begin with ge- are no participles
         ("De pijn wordt erger bij het tillen van gewichten.", None),
         ("Het geheugen wordt slechter.", None),

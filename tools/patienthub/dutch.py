@@ -100,6 +100,7 @@ class Language:
     determiners: frozenset[str]
     after_auxiliary: frozenset[str]
     zijn_not_passive: frozenset[str]
+    zijn_with_particles: frozenset[str]
     strong_participles: frozenset[str]
     ge_verbs: frozenset[str]
     not_participles: frozenset[str]
@@ -141,6 +142,7 @@ def language() -> Language:
         determiners=words("determiners"),
         after_auxiliary=words("after_auxiliary"),
         zijn_not_passive=words("zijn_not_passive"),
+        zijn_with_particles=words("zijn_with_particles"),
         strong_participles=words("strong_participles"),
         ge_verbs=words("ge_verbs"),
         not_participles=words("not_participles"),
@@ -589,7 +591,7 @@ def _zijn_passive(clause: list[Token], lang: Language) -> tuple[Token, Token] | 
 def _takes_zijn(participle: str, lang: Language) -> bool:
     """A participle that makes no passive with "zijn", also after a particle: opgevallen, binnengekomen."""
     return participle in lang.zijn_not_passive or any(
-        participle.startswith(p) and participle[len(p) :] in lang.zijn_not_passive
+        participle.startswith(p) and participle[len(p) :] in lang.zijn_with_particles
         for p in lang.separable_particles
     )
 
