@@ -290,6 +290,7 @@ _IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _PARENS + r"(\{[^{}]*\})?")
 _LINK = re.compile(r"\[([^\[\]]*)\]" + _PARENS + r"(\{[^{}]*\})?")
 _REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _AUTOLINK = re.compile(r"<(?:(?:https?|ftp):[^<>\s]*|mailto:(?P<address>[^<>\s]*))>")
+_EMAIL_AUTOLINK = re.compile(r"<([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")  # <info@nhg.org>
 # A bare address never ends in punctuation: the full stop after "www.nhg.org." ends the sentence.
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s)<>\]]*[^\s)<>\].,;:!?'\"]")
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -327,6 +328,7 @@ def plain(text: str, *, keep_urls: bool = False) -> str:
     text = _sub(_REF_LINK, r"\1", text)
     if keep_urls:
         text = _sub(_AUTOLINK, lambda m: m.group("address") or m.group()[1:-1], text)
+        text = _sub(_EMAIL_AUTOLINK, r"\1", text)
     else:
         text = _sub(_AUTOLINK, "", text)
         text = _sub(_URL, "", text)
