@@ -217,7 +217,9 @@ def _config_repo(root: Path, rules: dict[str, str], extra: str = "") -> MiniRepo
     repo = MiniRepo(root)
     text = MKDOCS_YML.format(overrides=REPO_ROOT / "overrides")
     if rules:
-        option = "  - patienthub:\n      rules:\n" + "".join(f"        {k}: {v!s}\n" for k, v in rules.items())
+        option = "  - patienthub:\n      rules:\n" + "".join(
+            f"        {k}: {v!s}\n" for k, v in rules.items()
+        )
         text = text.replace("  - patienthub\n", option)
     if "markdown_extensions" in extra:  # replaces the site's list
         text = text[: text.index("markdown_extensions:")] + text[text.index("plugins:") :]
