@@ -55,8 +55,8 @@ class Policy:
     local_only: frozenset[str]
     generated_extra_elements: frozenset[str] = frozenset()
     markdown_extensions: frozenset[str] = frozenset()  # names mkdocs.yml may list
-    # Suffix of a publishable file -> the bytes it may start with (empty: any).
-    files: dict[str, tuple[bytes, ...]] = field(default_factory=dict)
+    # Suffix of a publishable file -> the signatures it may start with (empty: no signature, e.g. SVG).
+    files: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     allowed_embeds: tuple[str, ...] = ()
 
     @classmethod
@@ -90,14 +90,20 @@ class Policy:
             generated_extra_elements=names("generated_extra_elements"),
             markdown_extensions=names("markdown_extensions"),
             files={
-                suffix: tuple(magic.encode("latin-1") for magic in starts)
-                for suffix, starts in data.get("files", {}).items()
+                suffix: tuple(re.compile(signature, re.S) for signature in signatures)
+                for suffix, signatures in data.get("files", {}).items()
             },
             allowed_embeds=tuple(allowed_embeds),
         )
 
     def with_embeds(self, allowed_embeds: Sequence[str]) -> Policy:
         return replace(self, allowed_embeds=tuple(allowed_embeds))
+
+    def has_signature(self, suffix: str, data: bytes) -> bool:
+        """Whether a file's first bytes are what its suffix says (True for a type without a signature)."""
+        signatures = self.files.get(suffix, ())
+        head = data[:32].decode("latin-1")
+        return not signatures or any(signature.match(head) for signature in signatures)
 
     def for_generated(self) -> Policy:
         """The policy for pages patienthub writes itself: a few more elements, the same attribute rules."""
