@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -16,6 +17,7 @@ from typing import Any
 
 import jsonschema
 
+from . import limits
 from .findings import Finding, Severity
 from .frontmatter import FrontMatter, to_json_compatible
 from .model import PageMeta, Source
@@ -46,15 +48,27 @@ def extend_schema(properties: Mapping[str, Any]) -> None:
     _validator.cache_clear()
 
 
+def _date_in_range(value: object) -> bool:
+    """JSON Schema's `date` format, and a year in the range of data/limits.yml: year 9999 is a real date, but
+    a review date plus 36 months overflows, and no review or source of this site lies there."""
+    if not isinstance(value, str):
+        return True
+    return _real_date(value) and limits.date_in_range(dt.date.fromisoformat(value))
+
+
+_FORMATS = jsonschema.FormatChecker()
+_FORMATS.checks("date")(_date_in_range)
+
+
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft202012Validator(schema(), format_checker=_FORMATS)
 
 
 @cache
 def _data_validator(schema_file: str) -> jsonschema.Draft202012Validator:
     text = resources.files("patienthub").joinpath("schemas", schema_file).read_text(encoding="utf-8")
-    return jsonschema.Draft202012Validator(json.loads(text), format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft202012Validator(json.loads(text), format_checker=_FORMATS)
 
 
 def validate_data(data: Any, schema_file: str, located: Any, path: str) -> list[Finding]:
@@ -103,6 +117,10 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
         meant = [f"'{m[0]}'" for e in extra if (m := difflib.get_close_matches(e, sorted(known), n=1))]
         if meant:  # a typo in a required key also gives schema.required; this names the fix
             suggestion = f"Bedoelt u {' of '.join(meant)}? " + suggestion
+    elif validator == "format" and error.validator_value == "date" and _real_date(value):
+        rule = "schema.date-range"
+        message = f"{field}: {value} ligt niet tussen {limits.year_range()}."
+        suggestion = "Controleer het jaartal; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-12."
     elif validator == "format" and error.validator_value == "date":
         rule = "schema.date"
         if isinstance(value, str) and "T" in value:
@@ -161,6 +179,20 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
     return Finding(rule, severity, path, line, message, suggestion)
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _real_date(value: Any) -> bool:
+    """YYYY-MM-DD, a day that exists."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "leeg"
@@ -182,7 +214,7 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
 
     def date(key: str) -> dt.date | None:
         value = data.get(key)
-        if isinstance(value, dt.datetime):
+        if key in invalid or isinstance(value, dt.datetime):
             return None
         if isinstance(value, dt.date):
             return value
@@ -202,7 +234,9 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
                     title=str(item.get("title") or item.get("key")),
                     url=item.get("url") if isinstance(item.get("url"), str) else None,
                     version=str(item["version"]) if item.get("version") is not None else None,
-                    date=item_date if isinstance(item_date, dt.date) else None,
+                    date=item_date
+                    if isinstance(item_date, dt.date) and limits.date_in_range(item_date)
+                    else None,
                     key=item.get("key") if isinstance(item.get("key"), str) else None,
                     line=fm.line_of("sources", index),
                 )
