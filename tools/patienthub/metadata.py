@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 import jsonschema
+import yaml
 
 from . import limits
 from .findings import Finding, Severity
@@ -76,19 +77,29 @@ def validate_data(data: Any, schema_file: str, located: Any, path: str) -> list[
     same Dutch findings as front matter. `located` has `line_of(*key)` (a DataFile or FrontMatter)."""
     validator = _data_validator(schema_file)
     errors = sorted(validator.iter_errors(to_json_compatible(data)), key=lambda e: list(e.absolute_path))
-    return [_finding(error, located, path) for error in errors]
+    return [found for error in errors for found in _findings(error, located, path)]
 
 
 def validate(fm: FrontMatter, path: str) -> tuple[PageMeta, list[Finding]]:
     errors = sorted(
         _validator().iter_errors(to_json_compatible(fm.data)), key=lambda e: list(e.absolute_path)
     )
-    findings = [_finding(error, fm, path) for error in errors]
+    findings = [found for error in errors for found in _findings(error, fm, path)]
     invalid_top_keys = {str(error.absolute_path[0]) for error in errors if error.absolute_path}
     return _typed(fm, invalid_top_keys), findings
 
 
-def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> Finding:
+def _findings(error: jsonschema.ValidationError, fm: Any, path: str) -> list[Finding]:
+    """One finding per error; two when the top level has both theme keys and other unknown keys."""
+    first = _finding(error, fm, path)
+    if first.rule == "schema.theme-key":
+        known = set(error.schema.get("properties", {}))
+        if set(error.instance) - known - theme_keys():
+            return [first, _finding(error, fm, path, theme=False)]
+    return [first]
+
+
+def _finding(error: jsonschema.ValidationError, fm: Any, path: str, theme: bool = True) -> Finding:
     where = tuple(error.absolute_path)
     line = fm.line_of(*where)
     field = ".".join(str(p) for p in where) or "het gegevensblok"
@@ -105,13 +116,30 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
         if where:
             message = f"In {field} ontbreekt '{name}'."
         suggestion = f"Voeg een regel '{name}: …' toe."
+    elif (
+        validator == "additionalProperties"
+        and theme
+        and not where
+        and (themed := _theme_keys(error.instance))
+    ):
+        rule = "schema.theme-key"
+        line = fm.line_of(themed[0])
+        message = (
+            f"De sleutel(s) {', '.join(repr(k) for k in themed)} veranderen hoe de site de pagina toont "
+            "(sjabloon, menu, zoeken); een pagina mag die niet zelf instellen."
+        )
+        suggestion = (
+            "Haal de regel weg. 'template' zou de pagina zonder beveiliging (Content-Security-Policy) tonen; "
+            "deze regel kan niet worden uitgezet."
+        )
     elif validator == "additionalProperties":
         known = set(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - known)
-        rule, severity = "schema.unknown-key", Severity.WARNING
+        extra = sorted(set(error.instance) - known - set(_theme_keys(error.instance) if not where else ()))
+        rule = "schema.unknown-key"
         line = fm.line_of(*where, extra[0]) if extra else line
         message = (
-            f"Onbekende sleutel(s) {', '.join(repr(e) for e in extra)} in {field}; die worden niet gebruikt."
+            f"Onbekende sleutel(s) {', '.join(repr(e) for e in extra)} in {field}; alleen de sleutels van het "
+            "schema zijn toegestaan."
         )
         suggestion = "Controleer de spelling; bekende sleutels staan in de handleiding voor redacteuren."
         meant = [f"'{m[0]}'" for e in extra if (m := difflib.get_close_matches(e, sorted(known), n=1))]
@@ -177,6 +205,17 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
         message = f"{field} voldoet niet aan het schema ({error.message})."
         suggestion = "Zie het voorbeeld in de handleiding voor redacteuren."
     return Finding(rule, severity, path, line, message, suggestion)
+
+
+@cache
+def theme_keys() -> frozenset[str]:
+    """Front-matter keys that change how MkDocs or the theme renders a page (data/theme_keys.yml)."""
+    text = resources.files("patienthub").joinpath("data", "theme_keys.yml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text)["keys"])
+
+
+def _theme_keys(instance: Any) -> list[str]:
+    return sorted(k for k in instance if k in theme_keys()) if isinstance(instance, dict) else []
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
