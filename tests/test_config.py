@@ -27,6 +27,15 @@ def test_nested_values_are_read_and_typed():
         ({"freshness": {"due_soon_days": True}}, "verwacht een getal"),
         ({"freshness": 3}, "patienthub.freshness"),
         ({"rules": {"freshness.due-soon": "loud"}}, "geen geldige ernst"),
+        # Bounded intervals: 100000 months overflowed the review arithmetic (issue 16).
+        ({"freshness": {"review_interval_months": 100000}}, "1 tot en met 120 maanden"),
+        ({"freshness": {"review_interval_months": 0}}, "review_interval_months: 0 kan niet"),
+        ({"freshness": {"review_interval_months": -3}}, "kan niet"),
+        ({"freshness": {"due_soon_days": 10**6}}, "due_soon_days"),
+        ({"freshness": {"due_soon_days": -1}}, "due_soon_days"),
+        ({"readability": {"flesch_douma_error": float("nan")}}, "verwacht een gewoon getal"),
+        ({"readability": {"flesch_douma_warning": float("inf")}}, "verwacht een gewoon getal"),
+        ({"readability": {"rare_word_zipf": 10**400}}, "te groot"),
     ],
 )
 def test_wrong_options_are_config_errors_in_dutch(options, fragment):

@@ -3,6 +3,7 @@ base revision's files written to a folder so the core can check them exactly lik
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import subprocess
@@ -85,9 +86,7 @@ def _extract(tar: tarfile.TarFile, member: tarfile.TarInfo, destination: Path) -
     not written: the base is read as content, never followed outside it (the current tree's check reports such
     links)."""
     if hasattr(tarfile, "data_filter"):  # Python >= 3.11.4: refuses links and paths that leave the folder
-        try:
+        with contextlib.suppress(tarfile.FilterError):
             tar.extract(member, destination, filter="data")
-        except tarfile.FilterError:
-            pass
     elif not (member.issym() or member.islnk()):  # pragma: no cover - older 3.11 patch releases
         tar.extract(member, destination)
