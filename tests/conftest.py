@@ -56,6 +56,18 @@ theme:
   custom_dir: {overrides}
   language: nl
   font: false
+# The real site's extensions: checks render pages with them, as the build does.
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - def_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: false
+  - pymdownx.details
+  - pymdownx.superfences
 plugins:
   - search:
       lang: du

@@ -49,13 +49,20 @@ def at(offset: int) -> int:
         ('<p style="color:red">rood</p>', "html.inline-style"),
         ("![Rug](https://tracker.example/rug.png)", "html.external-resource"),
         ('<img src="//tracker.example/x.png" alt="x">', "html.external-resource"),
-        ("<![ kapot", "html.unparsable"),
+        ("<p>open <!-- kapot</p>", "html.unparsable"),
         ("# Nog een hoofdkop", "html.multiple-h1"),
     ],
 )
 def test_each_rule_with_its_line(repo, snippet, rule):
     body = f"{GOOD_BODY}\nTekst.\n\n{snippet}\n"
     assert html_findings(repo, body) == [(rule, at(GOOD_BODY.count("\n") + 3))]
+
+
+def test_an_unclosed_script_is_refused_and_swallows_the_rest(repo):
+    # Python-Markdown does not escape "<" after a backslash: this is a real <script> on the site.
+    body = f"{GOOD_BODY}\nTekst.\n\nEen \\<script> is geen tekst.\n"
+    line = at(GOOD_BODY.count("\n") + 3)
+    assert html_findings(repo, body) == [("html.script", line), ("html.unparsable", line)]
 
 
 def test_reference_definition_with_javascript_is_reported_at_the_definition(repo):
@@ -70,7 +77,8 @@ def test_reference_definition_with_javascript_is_reported_at_the_definition(repo
         "```html\n<script>alert(1)</script>\n<iframe src='x'></iframe>\n```",
         "    <script>alert(1)</script>",
         "<!-- <script>alert(1)</script> -->",
-        "Een \\<script> als tekst, en &lt;script&gt; ook.",
+        "Een &lt;script&gt; als tekst, en `<script>` ook.",
+        "<![ wordt tekst, want Markdown maakt er &lt;![ van",
         "![Schema van de rug](data:image/png;base64,iVBORw0KGgo=)",
         '<img src="assets/rug.png" alt="">',
         "Bij 3 < 5 en [javascript: wat is dat?](uitleg.md)",
@@ -120,3 +128,14 @@ def test_every_rule_has_a_dutch_summary():
         "html.embed",
     }
     assert all(rule.summary and rule.id.startswith("html.") for rule in html.RULES)
+
+
+def test_a_list_right_under_a_paragraph_is_reported_where_it_starts(repo):
+    body = f"{GOOD_BODY}\nDit kunt u doen:\n- Blijf bewegen.\n- Neem zo nodig paracetamol.\n\nGoed:\n\n- Een echte lijst.\n"
+    n = GOOD_BODY.count("\n")
+    assert html_findings(repo, body) == [("html.glued-list", at(n + 2))]
+
+
+def test_a_heading_without_a_space_is_a_heading_on_the_site(repo):
+    body = f"{GOOD_BODY}\n#Nog een kop\n"
+    assert html_findings(repo, body) == [("html.multiple-h1", at(GOOD_BODY.count("\n") + 1))]

@@ -75,8 +75,7 @@ def test_serve_marks_every_long_sentence_also_across_bold_text_and_glossary_link
     from playwright.sync_api import sync_playwright
 
     shutil.copy(REPO_ROOT / "content" / "_data" / "terms.yml", repo.content / "_data" / "terms.yml")
-    script = "assets/javascripts/patienthub.js"
-    repo.write(f"content/{script}", (REPO_ROOT / "content" / script).read_text(encoding="utf-8"))
+    script = "assets/javascripts/patienthub.js"  # in overrides/, the theme folder the mini site shares
     repo.write("mkdocs.yml", (repo.root / "mkdocs.yml").read_text() + f"extra_javascript:\n  - {script}\n")
     repo.page("lang.md", body=GOOD_BODY + "\n" + "\n\n".join(LONG_SENTENCES) + "\n")
     with socket.socket() as probe:

@@ -52,13 +52,17 @@ def test_unreadable_files_become_findings_with_a_line(repo):
     assert problems["content/empty.md"] == [("schema.empty-file", 1)]
 
 
-def test_a_symbolic_link_to_nothing_is_a_finding_not_skipped(repo):
+def test_a_symbolic_link_is_a_finding_and_never_read(repo):
     (repo.content / "weg.md").symlink_to(repo.root / "bestaat-niet.md")
     (repo.content / "rondje.md").symlink_to("rondje.md")
     site = load_site(load_project(repo.root / "mkdocs.yml"), TODAY)
     for path in ("content/weg.md", "content/rondje.md"):
         [problem] = site.by_path[path].problems
-        assert problem.rule == "schema.unreadable" and "koppeling" in problem.message
+        assert problem.rule == "files.symlink" and "koppeling" in problem.message
+    (repo.content / "geheim.md").symlink_to("/etc/passwd")
+    site = load_site(load_project(repo.root / "mkdocs.yml"), TODAY)
+    secret = site.by_path["content/geheim.md"]
+    assert secret.text == "" and [p.rule for p in secret.problems] == ["files.symlink"]
 
 
 def test_broken_yaml_does_not_add_schema_noise(repo):

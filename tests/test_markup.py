@@ -70,24 +70,6 @@ def test_attribute_lists(scanned):
     ]
 
 
-def test_anchors_match_python_markdown_toc(scanned):
-    assert markup.anchors(scanned) == {"kop-een", "anders", "kop-een_1", "eigen-id", "blok"}
-
-
-@pytest.mark.parametrize(
-    ("heading", "slug"),
-    [
-        ("Wat kunt u zelf doen?", "wat-kunt-u-zelf-doen"),
-        ("Pijn in één been — wat nu?", "pijn-in-een-been-wat-nu"),
-        ("Café, crème en reïntegratie", "cafe-creme-en-reintegratie"),
-        ("Wanneer **direct** naar de `huisarts`?", "wanneer-direct-naar-de-huisarts"),
-        ("Uitleg [met link](x.md)", "uitleg-met-link"),
-    ],
-)
-def test_dutch_headings_slugify_like_mkdocs(heading, slug):
-    assert markup.anchors(markup.scan(f"## {heading}\n")) == {slug}
-
-
 def test_nested_image_in_link_and_parentheses_in_url():
     found = markup.scan("[![Logo van NHG](logo.png)](https://nhg.org/a_(b))\n").references
     assert [(r.kind, r.url) for r in found] == [("link", "https://nhg.org/a_(b)"), ("image", "logo.png")]

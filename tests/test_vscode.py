@@ -48,7 +48,7 @@ def test_problem_matchers_put_every_finding_in_the_problems_panel_with_its_sever
         assert found == {
             ("content/oud.md", "6", "location", "error", "freshness.overdue"),
             ("content/bijna.md", "6", "location", "info", "freshness.due-soon"),  # a suggestion is no error
-            ("content/weg.md", None, "file", "error", "schema.unreadable"),
+            ("content/weg.md", None, "file", "error", "files.symlink"),
         }, output
     [overdue] = [p for p in problems(tasks["tasks"][0], output) if p["code"] == "freshness.overdue"]
     assert "opnieuw gecontroleerd" in overdue["message"]

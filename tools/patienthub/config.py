@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import os
 import re
 import types
 import typing
@@ -19,10 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from .errors import ConfigError
+from .findings import is_locked
 from .limits import limits
 from .organisations import GITHUB_TEAM
+from .render import MarkdownSetup
 
 SEVERITY_OVERRIDES = ("error", "warning", "suggestion", "off")
 
@@ -223,6 +225,11 @@ class Config:
                 raise ConfigError(
                     f"patienthub.rules.{rule}: '{level}' is geen geldige ernst; kies uit {', '.join(SEVERITY_OVERRIDES)}"
                 )
+            if is_locked(rule) and level != "error":
+                raise ConfigError(
+                    f"patienthub.rules.{rule}: '{rule}' is een beveiligingsregel (html., files.); die blijft een "
+                    "fout en kan niet worden verlaagd of uitgezet. Haal deze regel uit mkdocs.yml."
+                )
         if not GITHUB_TEAM.match(config.review.maintainers_team):
             raise ConfigError(
                 f"patienthub.review.maintainers_team: '{config.review.maintainers_team}' is geen GitHub-team; "
@@ -292,28 +299,15 @@ def _coerce(hint: Any, value: Any, where: str) -> Any:
 
 
 class _MkDocsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing its `!!python/name:` or `!ENV` tags."""
+    """Reads mkdocs.yml as MkDocs does (`!ENV` by the same constructor, yaml_env_tag; `!relative` as MkDocs
+    resolves it), but never imports or runs what a `!!python/…` tag names: those stay placeholders."""
 
 
 def _placeholder(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> str:
     return f"<{node.tag}>"
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`, as MkDocs reads it (first variable that is set)."""
-    items = (
-        loader.construct_sequence(node)
-        if isinstance(node, yaml.SequenceNode)
-        else [loader.construct_scalar(node)]
-    )
-    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
-    for name in names:
-        if str(name) in os.environ:
-            return os.environ[str(name)]
-    return default
-
-
-_MkDocsLoader.add_constructor("!ENV", _env)
+_MkDocsLoader.add_constructor("!ENV", construct_env_tag)
 _MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _placeholder)
 _MkDocsLoader.add_multi_constructor("!", _placeholder)
 
@@ -328,6 +322,8 @@ class Project:
     exclude_docs: str
     config: Config
     site_name: str = ""
+    # mkdocs.yml `markdown_extensions`: `check` renders pages with them, as the build does.
+    markdown: MarkdownSetup = field(default_factory=MarkdownSetup)
 
     @property
     def data_dir(self) -> Path:
@@ -361,17 +357,32 @@ def _kind(value: Any) -> str:
     return f"{value!r}"
 
 
-def load_project(config_file: Path) -> Project:
+def _read_mkdocs_yml(config_file: Path) -> Any:
+    """mkdocs.yml with its `INHERIT:` parents merged in, by MkDocs' own reader (mkdocs.utils.yaml.yaml_load)."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
     try:
-        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_MkDocsLoader) or {}
+        config_file.read_bytes().decode(
+            "utf-8"
+        )  # for a clear message; MkDocs' reader says "unacceptable character"
+        with config_file.open("rb") as stream:
+            return yaml_load(stream, loader=_MkDocsLoader)
     except OSError as exc:
         raise ConfigError(f"{config_file}: kan het bestand niet lezen ({exc.strerror})") from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(
             f"{config_file}: is geen UTF-8-tekst (byte {exc.start + 1}); sla het op als UTF-8"
         ) from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{config_file}: ongeldige YAML ({exc})") from exc
+    except (yaml.YAMLError, ConfigurationError) as exc:
+        detail = str(exc).replace("MkDocs encountered an error parsing the configuration file: ", "")
+        raise ConfigError(f"{config_file}: ongeldige YAML ({detail})") from exc
+
+
+def load_project(config_file: Path) -> Project:
+    """The project that `config_file` (mkdocs.yml) describes: folders, site address, Markdown extensions and
+    the typed configuration of the `patienthub` plugin section. A ConfigError (exit 2) says what is wrong."""
+    raw = _read_mkdocs_yml(config_file)
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{config_file}: verwacht sleutels met waarden bovenaan")
     try:
@@ -384,6 +395,9 @@ def load_project(config_file: Path) -> Project:
     if not isinstance(docs_dir, str):
         raise ConfigError(f"{config_file}: docs_dir moet de naam van een map zijn, niet {_kind(docs_dir)}")
     root = config_file.resolve().parent
+    extensions = raw.get("markdown_extensions") or []
+    if not isinstance(extensions, list):
+        raise ConfigError(f"{config_file}: markdown_extensions moet een lijst zijn, niet {_kind(extensions)}")
     return Project(
         root=root,
         docs_dir=root / docs_dir,
@@ -391,4 +405,5 @@ def load_project(config_file: Path) -> Project:
         exclude_docs=str(raw.get("exclude_docs") or ""),
         config=Config.from_options(options),
         site_name=str(raw.get("site_name") or ""),
+        markdown=MarkdownSetup.from_mkdocs(extensions),
     )

@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from . import suppressions
 from .checks import all_rules
-from .findings import Finding, Severity
+from .findings import Finding, Severity, is_locked
 from .model import Page, Site
 
 
@@ -42,6 +42,9 @@ def apply(
     survivors: list[Finding] = []
     for f in findings:
         page = site.by_path.get(f.path)
+        if is_locked(f.rule):  # security rules: no exemption, no suppression, no override
+            survivors.append(f)
+            continue
         if page is not None and exemption(page, f.rule):
             continue
         if f.path in inline and inline[f.path].suppresses(f):
@@ -53,7 +56,7 @@ def apply(
     overrides = dict(site.config.rules)
     kept = []
     for f in survivors:
-        level = _override(f.rule, overrides)
+        level = None if is_locked(f.rule) else _override(f.rule, overrides)
         if level == "off":
             continue
         kept.append(f.with_severity(Severity(level)) if level else f)

@@ -13,11 +13,24 @@ FAMILIES = (
     "advice",
     "links",
     "html",
+    "files",
     "outcomes",
     "review",
     "hub",
     "draft",
 )
+
+
+# Security rules: what stands between a contributor and a patient's browser. No page may switch them off
+# (inline or in its front matter) and mkdocs.yml may not demote them (suppressions.py, filters.py, config.py).
+SECURITY_FAMILIES = ("html", "files")
+# Rules in those families that are about structure, not safety, and may be suppressed like any other.
+NOT_SECURITY = frozenset({"html.multiple-h1", "html.glued-list"})
+
+
+def is_locked(rule: str) -> bool:
+    """Whether a rule id, or a family, names a security rule that cannot be switched off or demoted."""
+    return rule.split(".", 1)[0] in SECURITY_FAMILIES and rule not in NOT_SECURITY
 
 
 class Severity(StrEnum):

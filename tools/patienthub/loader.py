@@ -24,6 +24,7 @@ from .cache import Cache
 from .config import Project
 from .findings import Finding, Severity
 from .model import Page, PageMeta, Site
+from .symlinks import symlink_finding
 
 # MkDocs' own defaults for exclude_docs; ours come from mkdocs.yml on top of these.
 MKDOCS_DEFAULT_EXCLUDES = ".*\n/templates/\n"
@@ -44,7 +45,8 @@ def page_url(src_uri: str) -> str:
     return f"{url}/" if url else ""
 
 
-def _excluded(project: Project) -> pathspec.GitIgnoreSpec:
+def excluded(project: Project) -> pathspec.GitIgnoreSpec:
+    """MkDocs' exclude_docs for the project (its defaults plus mkdocs.yml's)."""
     return pathspec.GitIgnoreSpec.from_lines((MKDOCS_DEFAULT_EXCLUDES + project.exclude_docs).splitlines())
 
 
@@ -55,13 +57,13 @@ def is_published(project: Project, src_uri: str) -> bool:
 
 def publisher(project: Project) -> Callable[[str], bool]:
     """is_published for many paths: the exclusion rules are read once."""
-    spec = _excluded(project)
+    spec = excluded(project)
     return lambda src_uri: (project.docs_dir / src_uri).is_file() and not spec.match_file(src_uri)
 
 
 def discover(project: Project) -> list[Path]:
     """Every Markdown page MkDocs would publish from docs_dir, in a stable order."""
-    spec = _excluded(project)
+    spec = excluded(project)
     docs = project.docs_dir
     found = []
     for path in sorted(docs.rglob("*")):
@@ -116,15 +118,12 @@ def load_page(path: Path, project: Project, cache: Cache | None = None) -> Page:
     except ValueError:
         src_uri = path.name  # a file outside docs_dir (checked on request) lives at the site root
     url = page_url(src_uri)
+    if path.is_symlink():  # never read: it can point at any file of the machine (files.symlink)
+        return _empty_page(rel, src_uri, url, symlink_finding(rel))
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        if path.is_symlink():
-            message = (
-                "Dit is een koppeling (symbolic link) naar een bestand dat niet bestaat of niet te lezen is."
-            )
-        else:
-            message = f"Kan het bestand niet lezen: {exc.strerror}."
+        message = f"Kan het bestand niet lezen: {exc.strerror}."
         problem = Finding("schema.unreadable", Severity.ERROR, rel, None, message)
         return _empty_page(rel, src_uri, url, problem)
     if len(raw) > limits.limits().max_page_bytes:  # refused before decoding: nothing reads a 20 MB page

@@ -14,7 +14,6 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from functools import lru_cache
 
-import markdown as python_markdown
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from .markdown import Block, blocks
@@ -448,29 +447,3 @@ def _closing_paren(text: str, start: int) -> int | None:
 
 
 # --- anchors -----------------------------------------------------------------------------------------------------
-
-
-def anchors(markup: Markup) -> frozenset[str]:
-    """Every id a page defines: heading ids exactly as Python-Markdown's toc makes them (same slugify, same
-    `_1` suffixes for repeated headings, `{#id}` attribute lists), plus ids and names in raw HTML."""
-    ids: set[str] = set()
-    if markup.headings:
-        md = python_markdown.Markdown(extensions=["toc", "attr_list"])
-        md.convert("\n\n".join(f"{'#' * h.level} {h.text}" for h in markup.headings))
-        stack = list(md.toc_tokens)  # type: ignore[attr-defined]
-        while stack:
-            token = stack.pop()
-            ids.add(token["id"])
-            stack.extend(token["children"])
-    for tag in markup.tags:
-        for key in ("id", "name"):
-            value = tag.get(key)
-            if value:
-                ids.add(value)
-    for attr_list in markup.attr_lists:
-        for key, value in attr_list.attrs:
-            if key.startswith("#") and len(key) > 1:
-                ids.add(key[1:])
-            elif key == "id" and value:
-                ids.add(value)
-    return frozenset(ids)

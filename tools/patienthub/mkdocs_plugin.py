@@ -11,8 +11,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -24,13 +26,17 @@ from . import (
     engine,
     generators,
     guide,
+    htmlpolicy,
     jsonld,
     loader,
     search_index,
     share,
+    symlinks,
     transforms,
 )
 from .cache import Cache
+from .checks import files as files_check
+from .checks import html as html_check
 from .config import Config, load_project
 from .dates import parse_iso
 from .errors import ConfigError
@@ -38,8 +44,21 @@ from .findings import Severity
 from .formats import summary_line, text_line
 from .model import Site
 from .present import page_view
+from .result import Result
 
 log = get_plugin_logger(__name__)
+
+# What a patient sees instead of a page whose published HTML the policy refuses (only in a build that is not
+# strict: a strict build stops on the same findings).
+WITHHELD_CONTENT = (
+    '<p class="ph-withheld">Deze pagina is nu niet beschikbaar. Heeft u vragen over uw klachten? '
+    "Bel dan uw huisarts.</p>"
+)
+WITHHELD_DOCUMENT = (
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
+    "<title>Niet beschikbaar</title></head><body>" + WITHHELD_CONTENT + "</body></html>"
+)
 
 # Builds are reproducible when the date is fixed (tests, re-building an old release).
 TODAY_VARIABLE = "PATIENTHUB_TODAY"
@@ -60,7 +79,7 @@ class PatientHubPlugin(BasePlugin):
         self.serving = False  # True under `mkdocs serve`: then every page shows the writer's panel
         self.options: Config | None = None
         self.site: Site | None = None
-        self.result: engine.Result | None = None
+        self.result: Result | None = None
         self.cache: Cache | None = None  # the same content-hash cache as `patienthub check`
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
@@ -77,13 +96,21 @@ class PatientHubPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = load_project(Path(config.config_file_path))
+        # MkDocs follows symbolic links when it lists docs_dir (and copies what they point at): stop first.
+        links = symlinks.symlinks(project)
+        if links:
+            names = ", ".join(symlinks.relative(p, project.root) for p in links)
+            raise PluginError(
+                f"patienthub: koppelingen (symbolic links) in {project.docs_dir.name}/ worden niet gepubliceerd: "
+                f"{names}. Zet de echte bestanden neer (files.symlink in de handleiding)."
+            )
         self.cache = Cache.for_project(project)
         self.site = loader.load_site(project, build_date(), cache=self.cache)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None
-        self.result = engine.run_site(self.site, self.cache)
+        self.result = engine.run(self.site, cache=self.cache)
         if self.cache is not None:
             self.cache.save()
         for finding in self.result.findings:
@@ -101,13 +128,27 @@ class PatientHubPlugin(BasePlugin):
             unreadable = files.get_file_from_path(page.src_uri)
             if unreadable is not None and any(p.rule in loader.READ_ERRORS for p in page.problems):
                 files.remove(unreadable)
-        for generate in generators.REGISTRY:
-            for output in generate(self.site):
-                existing = files.get_file_from_path(output.uri)
-                if existing is not None:
-                    files.remove(existing)
-                inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
-                files.append(File.generated(config, output.uri, content=output.content, inclusion=inclusion))
+        # Files the files check refuses (an .html, a script in an .svg) never reach the site, strict or not.
+        assert self.result is not None
+        docs = self.site.project.docs_dir
+        for refused in self.result.findings:
+            if refused.rule in (files_check.NOT_ALLOWED.id, files_check.UNSAFE_SVG.id):
+                path = self.site.project.root / refused.path
+                with_src = path.relative_to(docs).as_posix() if path.is_relative_to(docs) else None
+                copied = files.get_file_from_path(with_src) if with_src else None
+                if copied is not None:
+                    files.remove(copied)
+        site, result = self.site, self.result
+        outputs = [
+            *(output for generate in generators.REGISTRY for output in generate(site)),
+            *(output for generate in generators.RESULT_REGISTRY for output in generate(site, result)),
+        ]
+        for output in outputs:
+            existing = files.get_file_from_path(output.uri)
+            if existing is not None:
+                files.remove(existing)
+            inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, output.uri, content=output.content, inclusion=inclusion))
         guide_text = guide.text(self.site.project) if self.serving else None
         if guide_text is not None:  # the editors' guide, for the panel's links: under `mkdocs serve` only
             files.append(
@@ -124,9 +165,16 @@ class PatientHubPlugin(BasePlugin):
             # MkDocs read the block with plain PyYAML: a refused block (alias bomb, 5000 nested lists, tags) must
             # not reach the theme, which would hang or crash rendering it as a title. The core's reading counts.
             page.meta = dict(core_page.frontmatter.data)
+        # Material writes a page's title into every page's navigation as it is, unescaped: a title with markup
+        # (html.frontmatter-markup, refused by check) must reach no template as markup, strict build or not.
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                page.meta[key] = escape(value)
         return transforms.apply(markdown, core_page, self.site, self.cache) if core_page else markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        html = self._judged_content(html, page)
         if not self.serving or self.result is None:
             return html
         report = next((r for r in self.result.pages if r.page.src_uri == page.file.src_uri), None)
@@ -141,7 +189,31 @@ class PatientHubPlugin(BasePlugin):
 
         return editor_panel.render(self.result.for_path(report.page.path), report.metrics, link) + html
 
+    def _judged_content(self, html: str, page: MkDocsPage) -> str:
+        """The HTML MkDocs made of a page, judged by the same policy `check` applied to its own rendering. Any
+        finding the check did not already report is logged; a refused page is withheld, strict or not."""
+        assert self.site is not None and self.result is not None
+        core_page = self.site.by_src_uri.get(page.file.src_uri)
+        path = core_page.path if core_page else page.file.src_uri
+        found = list(html_check.html_findings(html, self.site, core_page, path, None))
+        if not found:
+            return html
+        reported = {(f.rule, f.path, f.line) for f in self.result.findings}
+        for item in found:
+            if (item.rule, item.path, item.line) not in reported:
+                log.warning(text_line(item, guide.link(self.site.config.guide, item.rule)))
+        log.warning(f"{path}: de inhoud van deze pagina is niet gepubliceerd (zie de fouten hierboven)")
+        return WITHHELD_CONTENT
+
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if not self.serving:  # `mkdocs serve` injects its own live-reload script and allows inline scripts
+            problems = htmlpolicy.inspect_document(output)
+            if problems:
+                log.warning(
+                    f"{page.file.src_uri}: de gebouwde pagina is niet veilig en is niet gepubliceerd: "
+                    + "; ".join(problems)
+                )
+                return WITHHELD_DOCUMENT
         return compact.navigation(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -153,7 +225,7 @@ class PatientHubPlugin(BasePlugin):
         assert self.site is not None
         core_page = self.site.by_src_uri.get(page.file.src_uri)
         context["patienthub"] = page_view(core_page, self.site, self.cache) if core_page else None
-        context["patienthub_hub"] = share.hub_view(self.site, page.url, page.title or "")
+        context["patienthub_hub"] = share.hub_view(self.site, page.url, Markup(page.title or "").unescape())
         return context
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -173,6 +245,18 @@ class PatientHubPlugin(BasePlugin):
 
         env.filters["patienthub_csp"] = content_security_policy
         return env
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """Pages made from a theme template alone (404.html) get the same last check as the other pages."""
+        if template_name.endswith(".html") and not self.serving:
+            problems = htmlpolicy.inspect_document(output_content)
+            if problems:
+                log.warning(
+                    f"{template_name}: de gebouwde pagina is niet veilig en is niet gepubliceerd: "
+                    + "; ".join(problems)
+                )
+                return WITHHELD_DOCUMENT
+        return output_content
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):
         """Theme templates rendered without a page (404.html) get JSON-LD too."""

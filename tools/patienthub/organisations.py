@@ -12,6 +12,10 @@ from .findings import Finding
 FILE_NAME = "organisations.yml"
 REQUIRED = ("name", "short_name", "website")
 OPTIONAL = ("github_team", "approves")
+# Every page an organisation owns or reviewed writes its name and website into the HTML: plain text and a
+# plain https address only (the templates escape them too).
+WEBSITE = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s\"'<>\\`]*)?$")
+_NOT_PLAIN = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f-\x9f]")
 GITHUB_TEAM = re.compile(
     r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"
 )  # as CODEOWNERS needs it
@@ -66,10 +70,13 @@ def _problem(key: str, entry: object) -> str | None:
     for name in ("name", "short_name"):
         if not isinstance(entry[name], str) or not entry[name].strip():
             return f"organisatie '{key}': {name} moet tekst zijn"
+        if _NOT_PLAIN.search(entry[name]):
+            return f"organisatie '{key}': {name} moet gewone tekst zijn, zonder < > of stuurtekens"
     website = entry["website"]
-    if website is not None and not (isinstance(website, str) and website.startswith("https://")):
+    if website is not None and not (isinstance(website, str) and WEBSITE.match(website)):
         return (
-            f"organisatie '{key}': website moet beginnen met https:// (of leeg zijn als die niet bekend is)"
+            f"organisatie '{key}': website moet een https://-adres zijn zonder spaties, aanhalingstekens of < > "
+            "(of leeg zijn als die niet bekend is)"
         )
     team = entry.get("github_team")
     if team is not None and not (isinstance(team, str) and GITHUB_TEAM.match(team)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import segno
+from markupsafe import Markup
 
 from . import jsonld, memo, urls
 from .model import Site
@@ -15,10 +16,12 @@ from .model import Site
 
 @dataclass(frozen=True)
 class HubView:
-    jsonld: str  # a complete <script type="application/ld+json"> element
+    # The two values that are markup are made here, from escaped data, and marked as such: the templates
+    # escape everything else (autoescape), so nothing from a page or a data file reaches the HTML unescaped.
+    jsonld: Markup  # a complete <script type="application/ld+json"> element
     canonical_url: str | None = None  # content pages only
     short_url: str | None = None
-    qr_svg: str | None = None  # inline SVG of the canonical address, for paper
+    qr_svg: Markup | None = None  # inline SVG of the canonical address, for paper
 
 
 @memo.persistent("share.qr-svg")  # segno spends most of a page's build time choosing the best mask
@@ -31,11 +34,13 @@ def qr_svg(address: str) -> str:
 
 
 def hub_view(site: Site, url: str, name: str) -> HubView:
-    script = jsonld.script_element(jsonld.document_for(site, url, name))
+    script = Markup(
+        jsonld.script_element(jsonld.document_for(site, url, name))
+    )  # JSON escaped by jsonld.to_script
     page = site.by_url.get(url)
     if page is None:
         return HubView(script)
     address = urls.absolute(site, page.url)
     slug = urls.short_slug(page)
     short = urls.absolute(site, f"{urls.SHORT_PREFIX}{slug}/") if slug else None
-    return HubView(script, address, short, qr_svg(address))
+    return HubView(script, address, short, Markup(qr_svg(address)))  # segno writes no text

@@ -18,7 +18,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from .findings import FAMILIES, Finding, Rule, Severity
+from .findings import FAMILIES, Finding, Rule, Severity, is_locked
 from .markdown import blocks
 from .model import Page
 
@@ -35,7 +35,12 @@ UNKNOWN = Rule(
 )
 UNMATCHED = Rule("schema.suppression-unmatched", Severity.WARNING, "Een 'enable' zonder 'disable' ervoor.")
 UNUSED = Rule("schema.suppression-unused", Severity.WARNING, "Een regel wordt uitgezet waar hij niets vindt.")
-RULES = (SYNTAX, REASON, UNKNOWN, UNMATCHED, UNUSED)
+LOCKED = Rule(
+    "schema.suppression-locked",
+    Severity.ERROR,
+    "Een beveiligingsregel (html., files.) kan in een pagina niet worden uitgezet.",
+)
+RULES = (SYNTAX, REASON, UNKNOWN, UNMATCHED, UNUSED, LOCKED)
 
 _DIRECTIVE = re.compile(r"<!--\s*patienthub\s*:(?P<body>.*?)-->", re.S)
 _BODY = re.compile(
@@ -114,6 +119,10 @@ def parse(page: Page, known_rules: Collection[str]) -> PageSuppressions:
             if unknown:
                 found.problems.append(_problem(UNKNOWN, page, line, ", ".join(unknown)))
                 continue
+            locked = [r for r in rules if is_locked(r)]
+            if locked and parsed.group("verb") == "disable":
+                found.problems.append(_problem(LOCKED, page, line, ", ".join(locked)))
+                continue
             reason = (parsed.group("reason") or parsed.group("curly") or "").strip()
             if parsed.group("verb") == "disable" and not reason:
                 found.problems.append(_problem(REASON, page, line, ", ".join(rules)))
@@ -160,6 +169,11 @@ def _problem(rule: Rule, page: Page, line: int, detail: str) -> Finding:
         UNKNOWN.id: (
             f"De regel '{detail}' bestaat niet; deze opmerking zet niets uit.",
             "Controleer de spelling; de regels staan in de handleiding voor redacteuren.",
+        ),
+        LOCKED.id: (
+            f"'{detail}' is een beveiligingsregel: die kan niet worden uitgezet, ook niet met een reden. Deze "
+            "opmerking zet niets uit.",
+            "Haal de opmerking weg en los de fout op. Is de HTML echt nodig? Vraag het technische team.",
         ),
         UNMATCHED.id: (
             f"'enable {detail}' zonder 'disable {detail}' ervoor.",

@@ -7,6 +7,7 @@ from ..findings import Rule, Severity
 from . import (
     advice,
     draft,
+    files,
     freshness,
     html,
     hub,
@@ -31,6 +32,7 @@ REGISTRY: tuple[Check, ...] = (
     outcomes.CHECK,
     readability.CHECK,
     html.CHECK,
+    files.CHECK,
     links.CHECK,
     draft.CHECK,
 )

@@ -1,16 +1,28 @@
-"""html.*: content cannot run script or pull in other sites, and the page has one clear structure.
+"""html.*: nothing a page publishes can run script, send the reader elsewhere or pull in another site.
 
-Only real markup counts (markup.py): `<script>` inside a code block or inline code is text about HTML, not HTML.
-The site's Content-Security-Policy (csp.py) says the same to the browser, as a second line of defence.
+Judged on the published HTML, not on the Markdown: each page is rendered as the build renders it (render.py:
+the site's own Markdown extensions over the body after patienthub's transforms, so key messages, glossary links
+and outcome blocks are in it), then parsed as a browser parses it and walked against the allowlist of
+data/html-policy.yml (htmlpolicy.py). The generated pages made from data files (the glossary, the search page)
+are judged the same way. A finding points at the source line the offending element comes from: in the page,
+or in the data file that brought it in; where neither has it literally (an entity-encoded attribute, say), at
+the start of the text, with the element as the browser reads it.
+
+These are security rules: they cannot be switched off in a page nor demoted in mkdocs.yml (filters.py).
+The MkDocs plugin applies the same policy to the HTML MkDocs produced, so check and build cannot disagree.
 """
 
 from __future__ import annotations
 
+import html as html_module
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
-from .. import markup
+from .. import frontmatter as frontmatter_module
+from .. import htmlpolicy, markup, render
 from ..findings import Finding, Rule, Severity, finding
 from ..frontmatter import YamlPath
 from ..model import Page, Site
@@ -21,23 +33,49 @@ SCRIPT = Rule("html.script", E, "Een pagina mag geen <script> bevatten.")
 EVENT_HANDLER = Rule(
     "html.event-handler", E, "Een pagina mag geen onclick=, onerror= of andere on...= bevatten."
 )
-UNSAFE_URL = Rule("html.unsafe-url", E, "Een link mag niet beginnen met javascript:, vbscript: of data:.")
+UNSAFE_URL = Rule(
+    "html.unsafe-url", E, "Een link mag alleen naar https:, http:, mailto: of tel: (of naar deze site) gaan."
+)
 EMBED = Rule("html.embed", E, "<iframe>, <object> en <embed> mogen alleen van een toegestane site komen.")
-FORM = Rule("html.form", E, "Een pagina mag geen formulier (<form>) bevatten.")
-FORBIDDEN = Rule("html.forbidden-element", E, "<base>, <meta>, <link> en <style> horen niet in een pagina.")
+FORM = Rule("html.form", E, "Een pagina mag geen formulier of invoerveld (<form>, <input>, ...) bevatten.")
+FORBIDDEN = Rule(
+    "html.forbidden-element",
+    E,
+    "<meta>, <base>, <link>, <style> en <title> horen niet in een pagina (een <meta> kan de lezer doorsturen).",
+)
 INLINE_STYLE = Rule(
     "html.inline-style", E, "Opmaak met style= wordt door de beveiliging van de site geblokkeerd."
 )
 EXTERNAL_RESOURCE = Rule(
     "html.external-resource", E, "Plaatjes en media komen van de site zelf, niet van een andere site."
 )
-UNPARSABLE = Rule("html.unparsable", E, "De HTML in de pagina is zo kapot dat hij niet te controleren is.")
+ELEMENT_NOT_ALLOWED = Rule(
+    "html.element-not-allowed", E, "Een HTML-element dat niet op de lijst van toegestane elementen staat."
+)
+ATTRIBUTE_NOT_ALLOWED = Rule(
+    "html.attribute-not-allowed",
+    E,
+    "Een HTML-attribuut dat niet op de lijst van toegestane attributen staat.",
+)
+UNPARSABLE = Rule(
+    "html.unparsable", E, "De HTML slikt de rest van de pagina in (een opmerking of element dat niet sluit)."
+)
 FRONTMATTER = Rule(
     "html.frontmatter-markup",
     E,
     'Gegevens bovenaan mogen geen HTML (<...>) of " in titel en beschrijving hebben.',
 )
 MULTIPLE_H1 = Rule("html.multiple-h1", E, "Een pagina heeft precies één hoofdkop (# Kop).")
+GLUED_LIST = Rule(
+    "html.glued-list",
+    Severity.WARNING,
+    "Een lijst direct onder een alinea: de site toont hem als één alinea met streepjes.",
+)
+DATA_MARKUP = Rule(
+    "html.data-markup",
+    E,
+    "Gegevensbestanden (organisaties, termen, kernboodschappen, uitkomsten) bevatten gewone tekst, geen HTML.",
+)
 RULES = (
     SCRIPT,
     EVENT_HANDLER,
@@ -47,144 +85,229 @@ RULES = (
     FORBIDDEN,
     INLINE_STYLE,
     EXTERNAL_RESOURCE,
+    ELEMENT_NOT_ALLOWED,
+    ATTRIBUTE_NOT_ALLOWED,
     UNPARSABLE,
     FRONTMATTER,
     MULTIPLE_H1,
+    GLUED_LIST,
+    DATA_MARKUP,
 )
+BY_KIND = {rule.id.removeprefix("html."): rule for rule in RULES}
 
-UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
-# Attributes whose value the browser loads or navigates to.
-URL_ATTRIBUTES = frozenset(
-    {"href", "src", "srcset", "action", "formaction", "xlink:href", "data", "poster", "background", "cite",
-     "longdesc", "ping", "lowsrc", "dynsrc", "codebase", "archive", "manifest", "icon", "usemap"}
-)  # fmt: skip
-EMBED_ELEMENTS = frozenset({"iframe", "object", "embed", "frame", "frameset", "applet", "portal"})
-FORBIDDEN_ELEMENTS = frozenset({"base", "meta", "link", "style"})
-# Elements that load media; the Content-Security-Policy only allows the site's own files (no third parties).
-MEDIA_ATTRIBUTES = {"img": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",), "source": ("src", "srcset"),
-                    "track": ("src",)}  # fmt: skip
 # Front-matter values the theme writes into HTML attributes, where a " ends the attribute.
 ATTRIBUTE_KEYS = frozenset({"title", "description", "aliases"})
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 
 
-def _unsafe(url: str | None, *, image: bool = False) -> str | None:
-    """The unsafe scheme of a URL, if any. A data: image cannot run script, so images may use data:."""
-    found = markup.scheme(url or "")
-    if found not in UNSAFE_SCHEMES or (image and found == "data"):
-        return None
-    return found
-
-
-def _url_finding(page: Page, line: int, url: str, scheme: str, where: str) -> Finding:
-    return finding(
-        UNSAFE_URL,
-        page.path,
-        line,
-        f"{where} gaat naar een '{scheme}:'-adres ({_short(url)}). Zo'n adres kan code uitvoeren in de browser.",
-        "Link naar een gewone pagina (https://… of een andere pagina van deze site).",
-    )
+def policy_for(site: Site, generated: bool = False) -> htmlpolicy.Policy:
+    policy = htmlpolicy.default_policy().with_embeds(site.config.html.allowed_embeds)
+    return policy.for_generated() if generated else policy
 
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _is_external(url: str | None) -> bool:
-    """Loaded from another site: an absolute http(s) URL or a protocol-relative //host/ URL."""
-    if not url:
-        return False
-    found = markup.scheme(url)
-    return found in ("http", "https") or (found is None and url.strip().startswith("//"))
-
-
-def _external_finding(page: Page, line: int, url: str) -> Finding:
-    return finding(
-        EXTERNAL_RESOURCE,
-        page.path,
-        line,
-        f"Dit plaatje of filmpje komt van een andere site ({_short(url)}). De beveiliging van de site blokkeert "
-        "het, en die andere site zou zien wie de pagina leest.",
-        "Zet het bestand in content/assets/ (als dat mag van de maker) en link daarnaar, of link naar de site.",
+def describe(violation: htmlpolicy.Violation, allowed_embeds: Iterable[str] = ()) -> tuple[str, str]:
+    """The Dutch message and fix for a violation, naming the element as the browser reads it."""
+    v = violation
+    seen = f"({_short(v.snippet, 90)})"
+    attribute = f"'{v.attribute}='" if v.attribute else ""
+    if v.kind == "script":
+        return (
+            f"Deze pagina bevat een <script> {seen}. Code in een pagina kan de lezer schaden.",
+            "Haal het script weg. Wilt u iets interactiefs? Vraag het technische team om het in de site te bouwen.",
+        )
+    if v.kind == "event-handler":
+        return (
+            f"<{v.element}> heeft het attribuut {attribute} {seen}. Daarmee voert de browser code uit.",
+            f"Haal {attribute}… weg.",
+        )
+    if v.kind == "unsafe-url":
+        if v.element == "use":
+            return (
+                f"<use> verwijst naar iets buiten de pagina {seen}. Zo'n bestand kan eigen code meebrengen.",
+                'Verwijs alleen naar een tekening in de pagina zelf: href="#naam".',
+            )
+        return (
+            f"<{v.element}> ({attribute}) gaat naar een adres dat code kan uitvoeren of niet is toegestaan "
+            f"{seen}.",
+            "Link naar een gewone pagina (https://… of een andere pagina van deze site). Plaatjes als data: "
+            "mogen alleen PNG, JPEG, GIF, WebP of AVIF zijn.",
+        )
+    if v.kind == "embed":
+        allowed = ", ".join(allowed_embeds) or "nog geen enkele site"
+        return (
+            f"<{v.element}> laat een andere site in de pagina zien {seen}.",
+            f"Zet een gewone link naar die site. Toegestaan zijn alleen <iframe>s van: {allowed} "
+            "(instelling html.allowed_embeds in mkdocs.yml).",
+        )
+    if v.kind == "form":
+        return (
+            f"Deze pagina bevat een formulier of invoerveld <{v.element}> {seen}. Patiënten kunnen er gegevens "
+            "mee naar een andere site sturen.",
+            "Haal het weg en link naar de site van de organisatie die de gegevens mag ontvangen.",
+        )
+    if v.kind == "forbidden-element":
+        if v.element == "meta":
+            return (
+                f"Deze pagina bevat een <meta> {seen}. Daarmee kan een pagina de lezer ongemerkt naar een andere "
+                "site sturen; de beveiliging van de site houdt dat niet tegen.",
+                "Haal de <meta> weg. Een pagina die verhuist, krijgt een oud adres in aliases: (zie de handleiding).",
+            )
+        return (
+            f"<{v.element}> hoort niet in de tekst van een pagina {seen}: het verandert de hele pagina.",
+            "Haal het element weg. Opmaak hoort in de stylesheets van de site, niet in een pagina.",
+        )
+    if v.kind == "inline-style":
+        return (
+            f"<{v.element}> heeft opmaak met 'style=' {seen}. De beveiliging van de site blokkeert dat, dus de "
+            "lezer ziet het niet.",
+            "Haal 'style=…' weg. Nodig? Vraag het technische team om een klasse in patienthub.css.",
+        )
+    if v.kind == "external-resource":
+        return (
+            f"Dit plaatje of filmpje komt van een andere site {seen}. De beveiliging van de site blokkeert het, "
+            "en die andere site zou zien wie de pagina leest.",
+            "Zet het bestand in content/assets/ (als dat mag van de maker) en link daarnaar, of link naar de site.",
+        )
+    if v.kind == "attribute-not-allowed":
+        return (
+            f"<{v.element}> heeft het attribuut {attribute}, dat niet op de lijst van toegestane attributen staat "
+            f"{seen}.",
+            "Haal het attribuut weg. Is het echt nodig? Vraag het technische team om het toe te voegen aan "
+            "tools/patienthub/data/html-policy.yml.",
+        )
+    return (
+        f"<{v.element}> staat niet op de lijst van toegestane HTML-elementen {seen}.",
+        "Gebruik gewone Markdown (koppen, lijsten, tabellen, links). Is het element echt nodig? Vraag het "
+        "technische team om het toe te voegen aan tools/patienthub/data/html-policy.yml.",
     )
 
 
-def _allowed_embed(url: str | None, site: Site) -> bool:
-    if not url or ".." in url:
-        return False
-    return any(url.startswith(prefix) for prefix in site.config.html.allowed_embeds)
+class _Locator:
+    """Finds the source line of an element of the rendered HTML: the n-th time the same text is looked for, it
+    is the n-th place it occurs. First in the page's body, then in the data files (key messages, termbase,
+    outcome data) that the transforms bring into the page."""
+
+    def __init__(self, site: Site, page: Page | None) -> None:
+        self.site = site
+        self.page = page
+        self.asked: Counter[tuple[str, str]] = Counter()
+        self._data: list[tuple[str, str]] | None = None
+
+    def data_texts(self) -> list[tuple[str, str]]:
+        if self._data is None:
+            folder = self.site.project.data_dir
+            root = self.site.project.root
+            self._data = []
+            files = sorted(folder.rglob("*.yml")) if folder.is_dir() else []
+            for path in files:
+                if path.is_symlink():
+                    continue  # files.symlink reports it; a link can point anywhere
+                try:
+                    self._data.append((_relative(path, root), path.read_text(encoding="utf-8")))
+                except (OSError, UnicodeDecodeError):
+                    continue  # its own loader reports it
+        return self._data
+
+    def locate(self, needles: Iterable[str]) -> tuple[str | None, int | None]:
+        needles = [n.lower() for n in needles if n and len(n) >= 2]
+        if self.page is not None:
+            lines = _searchable(self.page.body)
+            for needle in needles:
+                line = self._find(self.page.path, lines, self.page.body_start_line, needle)
+                if line is not None:
+                    return self.page.path, line
+        for path, text in self.data_texts():
+            lines = _searchable(text)
+            for needle in needles:
+                line = self._find(path, lines, 1, needle)
+                if line is not None:
+                    return path, line
+        return None, None
+
+    def _find(self, path: str, lines: list[str], first_line: int, needle: str) -> int | None:
+        found = [number for number, text in enumerate(lines) if needle in text]
+        if not found:
+            return None
+        n = self.asked[(path, needle)]
+        self.asked[(path, needle)] += 1
+        return first_line + found[min(n, len(found) - 1)]
 
 
-def _tag_findings(page: Page, site: Site, tag: markup.Tag) -> Iterator[Finding]:
-    if tag.name == "script":
-        yield finding(
-            SCRIPT,
-            page.path,
-            tag.line,
-            "Deze pagina bevat een <script>. Code in een pagina kan de lezer schaden en wordt geblokkeerd.",
-            "Haal het script weg. Wilt u iets interactiefs? Vraag het technische team om het in de site te bouwen.",
-        )
-    elif tag.name in EMBED_ELEMENTS:
-        url = tag.get("data") if tag.name == "object" else tag.get("src")
-        if tag.has("srcdoc") or not _allowed_embed(url, site):
-            allowed = ", ".join(site.config.html.allowed_embeds) or "nog geen enkele site"
-            yield finding(
-                EMBED,
-                page.path,
-                tag.line,
-                f"<{tag.name}> laat een andere site in de pagina zien ({_short(url or 'zonder adres')}).",
-                f"Zet een gewone link naar die site. Toegestaan zijn alleen: {allowed} "
-                "(instelling html.allowed_embeds in mkdocs.yml).",
-            )
-    elif tag.name == "form":
-        yield finding(
-            FORM,
-            page.path,
-            tag.line,
-            "Deze pagina bevat een formulier (<form>). Patiënten kunnen er gegevens mee naar een andere site sturen.",
-            "Haal het formulier weg en link naar de site van de organisatie die de gegevens mag ontvangen.",
-        )
-    elif tag.name in FORBIDDEN_ELEMENTS:
-        yield finding(
-            FORBIDDEN,
-            page.path,
-            tag.line,
-            f"<{tag.name}> hoort niet in de tekst van een pagina: het verandert de hele pagina of wordt geblokkeerd.",
-            "Haal het element weg. Opmaak hoort in assets/stylesheets, niet in een pagina.",
-        )
-    for attribute in MEDIA_ATTRIBUTES.get(tag.name, ()):
-        url = tag.get(attribute)
-        if _is_external(url):
-            yield _external_finding(page, tag.line, url or "")
-    yield from _attribute_findings(page, tag.line, tag.attrs, f"<{tag.name}>", image=tag.name == "img")
+def _searchable(text: str) -> list[str]:
+    """Lines as the parser reads their characters: entities decoded (`&#106;avascript:`), lower case."""
+    return [html_module.unescape(line).lower() for line in text.split("\n")]
 
 
-def _attribute_findings(
-    page: Page, line: int, attrs: markup.Attrs, where: str, image: bool = False
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def html_findings(
+    html: str, site: Site, page: Page | None, fallback_path: str, fallback_line: int | None
 ) -> Iterator[Finding]:
-    for key, value in attrs:
-        name = key.lower()
-        if name.startswith("on"):
+    """The policy's findings on one rendered document (a page, or with `page` None one that patienthub
+    generated), each at the source line it comes from."""
+    inspection = htmlpolicy.inspect(html, policy_for(site, generated=page is None))
+    locator = _Locator(site, page)
+    reported: set[tuple[str, str, int | None, str]] = set()
+    for violation in inspection.violations:
+        rule = BY_KIND[violation.kind]
+        path, line = locator.locate(violation.needles)
+        place = (rule.id, path or fallback_path, line or fallback_line, violation.snippet)
+        if place in reported:  # the same element rendered twice (a reference used twice) is one problem
+            continue
+        reported.add(place)
+        message, fix = describe(violation, site.config.html.allowed_embeds)
+        if path is not None and page is not None and path != page.path:
+            message += f" Het staat in {path} en komt zo op de pagina {page.path}."
+        yield finding(
+            rule, path or fallback_path, line or fallback_line, message, fix, excerpt=violation.snippet
+        )
+    if inspection.swallowed:
+        yield finding(
+            UNPARSABLE,
+            fallback_path,
+            _swallowing_line(page) if page is not None else fallback_line,
+            "Vanaf hier slikt de HTML de rest van de pagina in: een opmerking (<!--) of een element zoals "
+            "<script>, <textarea> of <title> dat niet sluit. Op de site verdwijnt alles wat erna komt.",
+            "Sluit de opmerking met --> of haal het element weg.",
+        )
+    if page is not None:
+        yield from _h1_findings(page, inspection.h1s)
+        for line_text in inspection.glued_lists:
+            _, line = locator.locate([line_text])
             yield finding(
-                EVENT_HANDLER,
+                GLUED_LIST,
                 page.path,
-                line,
-                f"{where} heeft het attribuut '{key}='. Daarmee voert de browser code uit.",
-                f"Haal '{key}=…' weg.",
+                line or fallback_line,
+                f"Deze lijst staat direct onder een alinea ('{_short(line_text)}'). Op de site wordt het één "
+                "alinea met streepjes erin, geen lijst.",
+                "Zet een lege regel tussen de alinea en de lijst.",
             )
-        elif name == "style":
-            yield finding(
-                INLINE_STYLE,
-                page.path,
-                line,
-                f"{where} heeft opmaak met 'style='. De beveiliging van de site (Content-Security-Policy) blokkeert "
-                "dat, dus de lezer ziet het niet.",
-                "Haal 'style=…' weg. Nodig? Vraag het technische team om een klasse in patienthub.css.",
-            )
-        elif name in URL_ATTRIBUTES:
-            scheme = _unsafe(value, image=image and name in ("src", "srcset"))
-            if scheme:
-                yield _url_finding(page, line, value or "", scheme, f"{where} ({key}=)")
+
+
+# Openers after which a browser reads everything as one comment or one text, until their end tag.
+_SWALLOWERS = ("<!--", "<script", "<textarea", "<title", "<style", "<xmp", "<plaintext", "<noembed", "<noframes",
+               "<iframe", "<noscript")  # fmt: skip
+
+
+def _swallowing_line(page: Page) -> int:
+    """The line of the last opener that can swallow the rest: the scanner's guess first, else by text."""
+    guessed = markup.for_page(page).unparsable
+    if guessed:
+        return guessed[0]
+    last = page.body_start_line
+    for offset, line in enumerate(_searchable(page.body)):
+        if any(opener in line for opener in _SWALLOWERS):
+            last = page.body_start_line + offset
+    return last
 
 
 def _strings(data: Any, path: YamlPath = ()) -> Iterator[tuple[YamlPath, str]]:
@@ -199,6 +322,8 @@ def _strings(data: Any, path: YamlPath = ()) -> Iterator[tuple[YamlPath, str]]:
 
 
 def _frontmatter_findings(page: Page) -> Iterator[Finding]:
+    """Front matter reaches the theme's templates (title, description): no markup there, and no quote that
+    ends an attribute. The templates escape them as well; this tells the editor before a reader sees `&lt;`."""
     for path, value in _strings(page.frontmatter.data):
         field = ".".join(str(p) for p in path)
         attribute_bound = bool(path) and (path[0] in ATTRIBUTE_KEYS or path[-1] == "url")
@@ -217,42 +342,78 @@ def _frontmatter_findings(page: Page) -> Iterator[Finding]:
         )
 
 
-def _h1_findings(page: Page, found: markup.Markup) -> Iterator[Finding]:
-    h1s = found.h1s
-    for line, text in h1s[1:]:
+def _h1_findings(page: Page, h1s: tuple[str, ...]) -> Iterator[Finding]:
+    locator = _HeadingLines(page)
+    for text in h1s[1:]:
         yield finding(
             MULTIPLE_H1,
             page.path,
-            line,
+            locator.line(text),
             f"Deze pagina heeft {len(h1s)} hoofdkoppen; '{_short(text)}' is er één te veel. "
             "Schermlezers en zoekmachines verwachten er één.",
             "Maak er een tussenkop van: ## in plaats van #.",
         )
 
 
+class _HeadingLines:
+    """The source line of a level-1 heading, by its text (headings are written as `#…` or `<h1>`)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.used: set[int] = set()
+
+    def line(self, text: str) -> int:
+        page = self.page
+        for offset, source in enumerate(page.body_lines):
+            number = page.body_start_line + offset
+            if number in self.used:
+                continue
+            stripped = source.lstrip()
+            if (stripped.startswith("#") and not stripped.startswith("##")) or "<h1" in stripped.lower():
+                if text and text.split()[0].lower() not in source.lower():
+                    continue
+                self.used.add(number)
+                return number
+        return page.body_start_line
+
+
 def check_page(page: Page, site: Site) -> Iterator[Finding]:
-    found = markup.for_page(page)
-    for tag in found.tags:
-        yield from _tag_findings(page, site, tag)
-    for attr_list in found.attr_lists:
-        yield from _attribute_findings(page, attr_list.line, attr_list.attrs, "Een attributenlijst {…}")
-    for ref in found.references:  # <a> and <img> were checked as tags above
-        if ref.kind == "image" and ref.origin in ("markdown", "reference") and _is_external(ref.url):
-            yield _external_finding(page, ref.line, ref.url)
-        scheme = _unsafe(ref.url, image=ref.kind == "image")
-        if scheme and ref.origin in ("markdown", "definition"):  # a reference is checked at its definition
-            what = "Deze link" if ref.kind == "link" else "Dit plaatje"
-            yield _url_finding(page, ref.line, ref.url, scheme, what)
-    for line in found.unparsable:
-        yield finding(
-            UNPARSABLE,
-            page.path,
-            line,
-            "Vanaf hier is de HTML onleesbaar (bijvoorbeeld '<![' of een tag die niet sluit).",
-            "Herstel of verwijder de HTML op deze regel.",
-        )
+    if page.text:
+        html = render.published_html(page, site)
+        yield from html_findings(html, site, page, page.path, page.body_start_line)
     yield from _frontmatter_findings(page)
-    yield from _h1_findings(page, found)
 
 
-CHECK = Check("html", RULES, page=check_page)
+def _data_markup_findings(site: Site) -> Iterator[Finding]:
+    """Data values reach the HTML in many places (review line, tooltips, glossary, key messages, the API's
+    terms.json for partners who may show them as HTML): they are plain text, so no markup at all."""
+    for path, text in _Locator(site, None).data_texts():
+        for number, line in enumerate(text.split("\n"), 1):
+            if line.lstrip().startswith("#") or not _TAG_START.search(line):
+                continue
+            yield finding(
+                DATA_MARKUP,
+                path,
+                number,
+                f"Deze regel bevat HTML-code ({_short(line.strip())}). Tekst uit gegevensbestanden komt op veel "
+                "pagina's en in de gegevens voor partners terecht.",
+                "Schrijf gewone tekst, zonder < en >. Opmaak doet de site zelf.",
+            )
+
+
+def check_site(site: Site) -> Iterator[Finding]:
+    """Data files hold no markup; the generated pages made from them alone (glossary, search page) are
+    rendered and judged like a page."""
+    from ..generators import glossary, search_page  # generators import the checks' modules; not at the top
+
+    yield from _data_markup_findings(site)
+    for generate in (glossary.generate, search_page.generate):
+        for output in generate(site):
+            if not output.uri.endswith(".md") or not isinstance(output.content, str):
+                continue
+            body = frontmatter_module.parse(output.content).body
+            html = render.to_html(body, site.project.markdown)
+            yield from html_findings(html, site, None, output.uri, None)
+
+
+CHECK = Check("html", RULES, page=check_page, site=check_site)

@@ -1,4 +1,4 @@
-"""The search page. Its search box is filled by Pagefind's UI (see content/assets/javascripts/patienthub.js)."""
+"""The search page. Its search box is filled by Pagefind's UI (see overrides/assets/javascripts/patienthub.js)."""
 
 from __future__ import annotations
 
