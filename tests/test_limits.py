@@ -3,7 +3,7 @@
 import time
 
 import pytest
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, mkdocs_build, page_text
 
 from patienthub import frontmatter, limits
 
@@ -102,3 +102,18 @@ def test_control_characters_that_xml_or_the_reader_cannot_take(char):
 @pytest.mark.parametrize("char", ["\t", "\n", "é", "\u200b", "\u202e", "\ufeff", "😀"])
 def test_text_characters_are_not_control_characters(char):
     assert not limits.CONTROL.search(f"a{char}b")
+
+
+@pytest.mark.slow
+def test_a_page_over_a_limit_never_reaches_the_site(repo):
+    """Even a non-strict build leaves such a page out (as an unreadable one): no renderer ever parses it."""
+    repo.write(
+        "content/diep.md", page_text(body="# Diep\n\n" + "<div markdown>\n" * 400 + "x\n" + "</div>\n" * 400)
+    )
+    repo.write("content/haken.md", page_text(body="# Haken\n\n" + "[" * 100_000 + "\n"))
+    build = mkdocs_build(repo.root, strict=False)
+    assert build.code == 0 and "Traceback" not in build.stderr, build.stderr[-2000:]
+    site = repo.root / "site"
+    assert (site / "index.html").is_file()
+    assert not (site / "diep").exists() and not (site / "haken").exists()
+    assert "schema.nesting" in build.stderr and "schema.unclosed" in build.stderr
