@@ -9,7 +9,7 @@ from typing import Any
 
 from .findings import Finding, Severity
 from .frontmatter import YamlPath, parse_yaml
-from .limits import limits
+from .limits import limits, too_large
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,8 @@ def load_data_file(path: Path, root: Path, *, mapping: bool = True, required: bo
     rel = relative(path, root)
     try:
         raw = path.read_bytes()
-        most = limits().max_data_file_bytes
-        if len(raw) > most:  # refused before parsing, as a page is
-            size, limit = (f"{n / 1_000_000:.1f} MB".replace(".", ",") for n in (len(raw), most))
-            problem = f"Dit bestand is {size} groot; het maximum is {limit}. Het wordt niet gelezen."
-            return DataFile(rel, None, findings=(_error(rel, 1, "schema.too-large", problem),))
+        if len(raw) > limits().max_data_file_bytes:  # refused before parsing, as a page is
+            return DataFile(rel, None, findings=(too_large(rel, len(raw), data=True),))
         text = raw.decode("utf-8-sig").replace("\r\n", "\n")
     except FileNotFoundError:
         if not required:

@@ -17,6 +17,8 @@ from importlib import resources
 
 import yaml
 
+from .findings import Finding, Severity
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -41,6 +43,23 @@ def limits() -> Limits:
     if set(raw) != names or not all(type(v) is int and v > 0 for v in raw.values()):
         raise ValueError(f"data/limits.yml: expected positive integers for exactly {sorted(names)}")
     return Limits(**raw)
+
+
+def too_large(path: str, size: int, data: bool = False) -> Finding:
+    """A page (or data file) over its size limit, refused before it is read."""
+    limit = limits().max_data_file_bytes if data else limits().max_page_bytes
+    return Finding(
+        "schema.too-large",
+        Severity.ERROR,
+        path,
+        1,
+        f"Dit bestand is {_megabytes(size)} groot; het maximum is {_megabytes(limit)}. Het wordt niet gelezen.",
+        "Splits de tekst over meer bestanden, of haal ingeplakte gegevens weg.",
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
 def year_in_range(year: int) -> bool:

@@ -33,6 +33,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 # limits (page size, nesting, unclosed brackets) are among them: such a page would hang or crash a renderer.
 LIMIT_ERRORS = frozenset({"schema.too-large", "schema.nesting", "schema.unclosed", "schema.backtick-run"})
 READ_ERRORS = frozenset({"schema.encoding", "schema.binary-file", "schema.unreadable", *LIMIT_ERRORS})
+MAX_CONTROL_FINDINGS = 10  # a pasted binary blob gives ten findings, not one per line
 
 
 def page_url(src_uri: str) -> str:
@@ -127,7 +128,7 @@ def load_page(path: Path, project: Project, cache: Cache | None = None) -> Page:
         problem = Finding("schema.unreadable", Severity.ERROR, rel, None, message)
         return _empty_page(rel, src_uri, url, problem)
     if len(raw) > limits.limits().max_page_bytes:  # refused before decoding: nothing reads a 20 MB page
-        return _empty_page(rel, src_uri, url, too_large(rel, len(raw), limits.limits().max_page_bytes))
+        return _empty_page(rel, src_uri, url, limits.too_large(rel, len(raw)))
     if cache is not None:
         return cache.page(rel, src_uri, url, raw, lambda: _parse(raw, rel, src_uri, url))
     return _parse(raw, rel, src_uri, url)
@@ -164,27 +165,13 @@ def _parse(raw: bytes, rel: str, src_uri: str, url: str) -> Page:
     return Page(rel, src_uri, url, text, fm, meta, tuple(problems))
 
 
-def too_large(path: str, size: int, limit: int) -> Finding:
-    return Finding(
-        "schema.too-large",
-        Severity.ERROR,
-        path,
-        1,
-        f"Dit bestand is {_megabytes(size)} groot; het maximum is {_megabytes(limit)}. Het wordt niet gelezen.",
-        "Splits de tekst over meer pagina's, of haal ingeplakte gegevens weg.",
-    )
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
-
-
 def _control_characters(body: str, first_line: int, path: str) -> list[Finding]:
-    """Invisible control characters in the text: one finding per line (they break feed.xml and the HTML)."""
-    found = []
+    """Invisible control characters in the text: one finding per line, for the first lines that have them (they
+    break feed.xml and the HTML)."""
+    found: list[Finding] = []
     for index, line in enumerate(body.split("\n")):
         match = limits.CONTROL.search(line)
-        if match:
+        if match and len(found) < MAX_CONTROL_FINDINGS:
             found.append(
                 Finding(
                     "schema.control-character",
