@@ -134,3 +134,23 @@ def test_env_and_inherit_mean_what_they_mean_to_mkdocs(tmp_path, monkeypatch):
     project = load_project(tmp_path / "mkdocs.yml")
     assert (project.site_name, project.docs_dir.name) == ("Kind", "inhoud")
     assert project.config.freshness.review_interval_months == 36
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "schema.theme-key",
+        "schema.nesting",
+        "schema.too-large",
+        "schema.control-character",
+        "links.unsafe-file-name",
+    ],
+)
+def test_theme_keys_and_limits_cannot_be_demoted(rule):
+    # Demoted, `template:` would render a page without the CSP, or a refused page would vanish silently.
+    with pytest.raises(ConfigError, match="beveiligingsregel"):
+        Config.from_options({"rules": {rule: "warning"}})
+    assert (
+        Config.from_options({"rules": {"schema.unknown-key": "warning"}}).rules["schema.unknown-key"]
+        == "warning"
+    )
