@@ -205,16 +205,21 @@ class PatientHubPlugin(BasePlugin):
         log.warning(f"{path}: de inhoud van deze pagina is niet gepubliceerd (zie de fouten hierboven)")
         return WITHHELD_CONTENT
 
+    def _judged_document(self, output: str, name: str) -> str:
+        """A finished page as it will be written, judged whole (theme and templates included); an unsafe one is
+        replaced by a minimal safe page. Not under `mkdocs serve`, which injects its own live-reload script."""
+        if self.serving:
+            return output
+        problems = htmlpolicy.inspect_document(output)
+        if not problems:
+            return output
+        log.warning(
+            f"{name}: de gebouwde pagina is niet veilig en is niet gepubliceerd: " + "; ".join(problems)
+        )
+        return WITHHELD_DOCUMENT
+
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-        if not self.serving:  # `mkdocs serve` injects its own live-reload script and allows inline scripts
-            problems = htmlpolicy.inspect_document(output)
-            if problems:
-                log.warning(
-                    f"{page.file.src_uri}: de gebouwde pagina is niet veilig en is niet gepubliceerd: "
-                    + "; ".join(problems)
-                )
-                return WITHHELD_DOCUMENT
-        return compact.navigation(output)
+        return compact.navigation(self._judged_document(output, page.file.src_uri))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
@@ -248,14 +253,8 @@ class PatientHubPlugin(BasePlugin):
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """Pages made from a theme template alone (404.html) get the same last check as the other pages."""
-        if template_name.endswith(".html") and not self.serving:
-            problems = htmlpolicy.inspect_document(output_content)
-            if problems:
-                log.warning(
-                    f"{template_name}: de gebouwde pagina is niet veilig en is niet gepubliceerd: "
-                    + "; ".join(problems)
-                )
-                return WITHHELD_DOCUMENT
+        if template_name.endswith(".html"):
+            return self._judged_document(output_content, template_name)
         return output_content
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):

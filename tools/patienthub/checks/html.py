@@ -402,12 +402,12 @@ def _data_markup_findings(site: Site) -> Iterator[Finding]:
 
 
 def check_site(site: Site) -> Iterator[Finding]:
-    """Data files hold no markup; the generated pages made from them alone (glossary, search page) are
-    rendered and judged like a page."""
-    from ..generators import glossary, search_page  # generators import the checks' modules; not at the top
+    """Data files hold no markup; every page a generator makes from the site alone (glossary, search page,
+    evidence view, ...) is rendered and judged like a page."""
+    from .. import generators  # the generators import modules the checks import; not at the top
 
     yield from _data_markup_findings(site)
-    for generate in (glossary.generate, search_page.generate):
+    for generate in generators.REGISTRY:
         for output in generate(site):
             if not output.uri.endswith(".md") or not isinstance(output.content, str):
                 continue
