@@ -93,6 +93,17 @@ def test_file_names_with_spaces_and_accents_get_a_warning_and_can_be_linked(repo
     assert links.FILE_NAME.severity.value == "warning"
 
 
+@pytest.mark.parametrize(
+    "name", ["rug\tpijn.md", "rug#pijn.md", "rug?.md", "100%.md", "a:b.md", "map#1/rug.md", "rug\u200b.md"]
+)
+def test_a_file_name_that_breaks_its_address_is_an_error(repo, name):
+    repo.write(f"content/{name}", page_text())
+    found = link_findings(repo, "")
+    assert (f"content/{name}", "links.unsafe-file-name", 1) in found
+    assert (f"content/{name}", "links.file-name", 1) not in found  # one finding per name, the error
+    assert links.UNSAFE_FILE_NAME.severity.value == "error"
+
+
 def test_a_broken_target_page_does_not_hide_the_link(repo):
     repo.write("content/binair.md", b"\x00\x01")
     assert link_findings(repo, "[binair](binair.md#kop)") == []  # the target has its own schema.binary-file

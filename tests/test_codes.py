@@ -32,6 +32,11 @@ def test_valid_codes_get_one_canonical_spelling(system, written, expected):
         ("snomed", "0279039"),
         ("snomed", "12ab"),
         ("loinc", "1234-5"),
+        ("icpc", "L０３"),  # full-width digits: another code in every GP system
+        ("icpc", "L٠٣"),  # Arabic-Indic digits match \d too
+        ("icd10", "M５４.5"),
+        ("snomed", "２７９０３９００７"),
+        ("icpc", "Ｌ03"),  # a full-width letter
     ],
 )
 def test_malformed_codes_and_unknown_systems_have_no_canonical_form(system, written):

@@ -109,3 +109,17 @@ def test_diff_shows_the_readability_delta_of_a_changed_page(repo):
     assert match, run.stdout
     before, after, drop = (float(x.replace("−", "-").replace(",", ".")) for x in match.groups())
     assert after < before and abs(before - after - drop) < 0.15
+
+
+def test_a_symlink_to_an_absolute_path_in_the_base_is_no_traceback(two_commits):
+    """A base revision with links that leave the repository (a folder and a page): the base is written without
+    them, never followed, and the comparison still runs."""
+    os.symlink("/etc", two_commits.content / "etc")
+    os.symlink("/etc/hostname", two_commits.content / "host.md")
+    git(two_commits.root, "add", "-A")
+    git(two_commits.root, "commit", "-q", "-m", "links")
+    two_commits.page("rug.md", meta=CITING.replace("title: Lage rugpijn", "title: Lage rugpijn, anders"))
+    run = run_cli("diff", "--base", "HEAD", "--today", TODAY, cwd=two_commits.root)
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.code == 0, run.stderr
+    assert "content/rug.md" in run.stdout

@@ -27,6 +27,15 @@ def test_nested_values_are_read_and_typed():
         ({"freshness": {"due_soon_days": True}}, "verwacht een getal"),
         ({"freshness": 3}, "patienthub.freshness"),
         ({"rules": {"freshness.due-soon": "loud"}}, "geen geldige ernst"),
+        # Bounded intervals: 100000 months overflowed the review arithmetic (issue 16).
+        ({"freshness": {"review_interval_months": 100000}}, "1 tot en met 120 maanden"),
+        ({"freshness": {"review_interval_months": 0}}, "review_interval_months: 0 kan niet"),
+        ({"freshness": {"review_interval_months": -3}}, "kan niet"),
+        ({"freshness": {"due_soon_days": 10**6}}, "due_soon_days"),
+        ({"freshness": {"due_soon_days": -1}}, "due_soon_days"),
+        ({"readability": {"flesch_douma_error": float("nan")}}, "verwacht een gewoon getal"),
+        ({"readability": {"flesch_douma_warning": float("inf")}}, "verwacht een gewoon getal"),
+        ({"readability": {"rare_word_zipf": 10**400}}, "te groot"),
     ],
 )
 def test_wrong_options_are_config_errors_in_dutch(options, fragment):
@@ -147,3 +156,23 @@ def test_what_mkdocs_yml_would_write_into_every_page_is_checked(tmp_path, extra,
     )
     with pytest.raises(ConfigError, match=named):
         load_project(tmp_path / "mkdocs.yml")
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "schema.theme-key",
+        "schema.nesting",
+        "schema.too-large",
+        "schema.control-character",
+        "links.unsafe-file-name",
+    ],
+)
+def test_theme_keys_and_limits_cannot_be_demoted(rule):
+    # Demoted, `template:` would render a page without the CSP, or a refused page would vanish silently.
+    with pytest.raises(ConfigError, match="beveiligingsregel"):
+        Config.from_options({"rules": {rule: "warning"}})
+    assert (
+        Config.from_options({"rules": {"schema.unknown-key": "warning"}}).rules["schema.unknown-key"]
+        == "warning"
+    )

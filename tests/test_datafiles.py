@@ -20,3 +20,20 @@ def test_not_utf8(tmp_path):
     path = tmp_path / "x.yml"
     path.write_bytes(b"a: \xff\n")
     assert [f.rule for f in load_data_file(path, tmp_path).findings] == ["schema.encoding"]
+
+
+def test_a_data_file_over_the_limit_is_refused_unread(tmp_path):
+    path = tmp_path / "terms.yml"
+    path.write_bytes(b"a: " + b"x" * 1_100_000 + b"\n")
+    data = load_data_file(path, tmp_path)
+    assert data.data is None
+    assert [(f.rule, f.line) for f in data.findings] == [("schema.too-large", 1)]
+    assert "1,1 MB" in data.findings[0].message
+
+
+def test_control_characters_and_non_finite_numbers_in_a_data_file(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text('naam: "NHG\\e"\nper_100: .nan\nhoog: .inf\n', encoding="utf-8")
+    data = load_data_file(path, tmp_path)
+    assert data.data == {"naam": "NHG", "per_100": ".nan", "hoog": ".inf"}
+    assert [(f.rule, f.line) for f in data.findings] == [("schema.control-character", 1)]

@@ -72,3 +72,17 @@ def test_export_writes_the_base_files_without_touching_the_work_tree(history, tm
 def test_export_of_a_folder_that_did_not_exist_yet_is_empty(history, tmp_path):
     folder = gitbase.export(history, "HEAD~1", "later", tmp_path / "base")
     assert not folder.exists()
+
+
+def test_export_leaves_out_links_that_leave_the_folder(history, tmp_path):
+    content = history / "site" / "content"
+    os.symlink("/etc/passwd", content / "passwd.md")
+    os.symlink("../../../..", content / "up")
+    os.symlink("rug.md", content / "alias.md")  # stays inside: kept
+    git(history, "add", "-A")
+    git(history, "commit", "-q", "-m", "links")
+    folder = gitbase.export(history, "HEAD", "site", tmp_path / "base")
+    assert (folder / "content" / "rug.md").is_file()
+    assert not (folder / "content" / "passwd.md").is_symlink()
+    assert not (folder / "content" / "up").exists() and not (folder / "content" / "up").is_symlink()
+    assert (folder / "content" / "alias.md").read_text(encoding="utf-8").startswith("een")

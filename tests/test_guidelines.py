@@ -22,6 +22,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
         ("september 2024", None),
         (True, None),
         (dt.datetime(2021, 12, 6, 10, 0), None),
+        ("1999", None),  # outside the years of data/limits.yml
+        (dt.date(9999, 12, 31), None),
+        ("0000-01", None),
+        ("２０２１", None),  # full-width digits
     ],
 )
 def test_version_dates_at_their_precision(value, expected):

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from patienthub import load_project, load_site
+from patienthub import load_project, load_site, loader
 from patienthub.loader import discover, page_url
 
 TODAY = dt.date(2026, 11, 22)
@@ -76,3 +76,11 @@ def test_a_file_outside_docs_dir_can_be_checked(repo, tmp_path):
     outside.write_text(repo.content.joinpath("index.md").read_text(), encoding="utf-8")
     site = load_site(load_project(repo.root / "mkdocs.yml"), TODAY, extra_files=[outside])
     assert any(p.src_uri == "elders.md" for p in site.pages)
+
+
+def test_a_body_full_of_control_characters_gives_ten_findings_not_one_per_line():
+    text = "---\ntitle: x\n---\n" + "a\x1bb\n" * 5000
+    page = loader._parse(text.encode(), "content/x.md", "x.md", "x/")
+    found = [p for p in page.problems if p.rule == "schema.control-character"]
+    assert len(found) == loader.MAX_CONTROL_FINDINGS == 10
+    assert found[0].line == 4 and "U+001B" in found[0].message

@@ -70,9 +70,78 @@ def test_impossible_date_is_not_used_as_a_date():
     assert meta.last_reviewed is None
 
 
-def test_unknown_key_is_a_warning_at_its_line():
+def test_unknown_key_is_an_error_at_its_line():
+    # Front matter is an allowlist: a key outside the schema is never silently ignored.
     _, findings = validate(GOOD_META + "colour: blue\n")
-    assert [(f.rule, f.severity.value, f.line) for f in findings] == [("schema.unknown-key", "warning", 12)]
+    assert [(f.rule, f.severity.value, f.line) for f in findings] == [("schema.unknown-key", "error", 12)]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "template: base.html",
+        "hide: [navigation]",
+        "search: {exclude: true}",
+        "icon: material/home",
+        "subtitle: Extra",
+        "robots: noindex",
+    ],
+)
+def test_a_key_that_changes_rendering_is_a_theme_key_error(key):
+    _, findings = validate(GOOD_META + key + "\n")
+    assert [(f.rule, f.severity.value, f.line) for f in findings] == [("schema.theme-key", "error", 12)]
+    assert key.split(":")[0] in findings[0].message
+
+
+def test_theme_key_and_unknown_key_together_give_both_findings():
+    _, findings = validate(GOOD_META + "template: main.html\nkleur: blauw\n")
+    assert sorted((f.rule, f.line) for f in findings) == [
+        ("schema.theme-key", 12),
+        ("schema.unknown-key", 13),
+    ]
+    unknown = next(f for f in findings if f.rule == "schema.unknown-key")
+    assert "'kleur'" in unknown.message and "template" not in unknown.message
+
+
+def test_theme_keys_are_listed_as_data_and_none_is_a_schema_key():
+    assert {"template", "hide", "search", "robots"} <= metadata.theme_keys()
+    assert not metadata.theme_keys() & set(metadata.schema()["properties"])
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "1999-12-31", "2101-01-01", "0001-01-01"])
+def test_a_date_outside_the_sane_years_is_a_date_range_error_and_not_used(day):
+    meta, findings = validate(GOOD_META.replace("2026-03-12", day))
+    assert [(f.rule, f.line) for f in findings] == [("schema.date-range", 6)]
+    assert "2000 en 2100" in findings[0].message
+    assert meta.last_reviewed is None
+
+
+def test_a_quoted_out_of_range_date_and_a_source_date_are_refused_too():
+    meta, findings = validate(
+        GOOD_META.replace("2026-03-12", '"9999-12-31"').replace("2017-02-02", "3000-01-01")
+    )
+    assert sorted((f.rule, f.line) for f in findings) == [("schema.date-range", 6), ("schema.date-range", 11)]
+    assert meta.last_reviewed is None and meta.sources[0].date is None
+
+
+def test_an_iso_week_date_is_no_date():
+    # Python 3.11's fromisoformat accepts 2026-W01-1; the front matter wants YYYY-MM-DD.
+    _, findings = validate(GOOD_META.replace("2026-03-12", '"2026-W01-1"'))
+    assert [f.rule for f in findings] == ["schema.date"]
+
+
+@pytest.mark.parametrize("escape", ["\\e", "\\0", "\\x1b", "\\u0085", "\\x7f", "\\ud800"])
+def test_a_control_character_in_a_value_is_reported_and_removed(escape):
+    text = GOOD_META.replace("title: Lage rugpijn", f'title: "Lage{escape} rugpijn"')
+    fm = frontmatter.parse(f"---\n{text}---\nTekst\n")
+    assert [(p.rule, p.line) for p in fm.problems] == [("schema.control-character", 2)]
+    meta, findings = metadata.validate(fm, "content/x.md")
+    assert findings == [] and meta.title == "Lage rugpijn"
+
+
+def test_nan_and_infinity_are_no_numbers():
+    fm = frontmatter.parse("---\na: .nan\nb: -.inf\nc: 1.5\n---\n")
+    assert fm.data == {"a": ".nan", "b": "-.inf", "c": 1.5}
 
 
 def test_misspelt_key_suggests_the_key_it_resembles():

@@ -17,6 +17,24 @@ def test_alias_forms():
         assert urls.alias_url(bad) is None, bad
 
 
+def test_an_alias_has_one_canonical_spelling_or_none():
+    # Each of these was listed by `patienthub urls` and produced no redirect (issue 16).
+    for bad in (
+        "./",
+        "404.html",
+        "x//",
+        "./x/",
+        "..%2fx/",
+        "a\0b/",
+        "a\tb/",
+        ".verborgen/",
+        "oud/./adres/",
+        "één/",
+    ):
+        assert urls.alias_url(bad) is None, repr(bad)
+    assert urls.alias_url("  /Oud_Adres/v1.2/ ") == "Oud_Adres/v1.2/"
+
+
 def test_relative_links_climb_out_of_the_source_folder():
     assert urls.relative("code/icd10/M54.5/", "lage-rugpijn/") == "../../../lage-rugpijn/"
     assert urls.relative("oud/rugpijn.html", "rug/") == "../rug/"

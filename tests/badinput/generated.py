@@ -74,6 +74,48 @@ def many_links() -> bytes:
     return (META + "# Lage rugpijn\n\n" + links + "\n").encode("utf-8")
 
 
+def too_large() -> bytes:
+    """A valid page padded to just over the page limit of data/limits.yml (1 MiB): refused before reading."""
+    padding = "Blijf bewegen. " * (1_100_000 // 15)
+    return (META + "# Lage rugpijn\n\n" + padding + "\n").encode("utf-8")
+
+
+def brackets() -> bytes:
+    """100,000 '[' on one line: Python-Markdown searches the rest of the block for each (quadratic)."""
+    return (META + "# Lage rugpijn\n\n" + "[" * 100_000 + "\n").encode("utf-8")
+
+
+def nested_brackets() -> bytes:
+    """'[' 8,000 deep, every one closed: each level is searched again."""
+    return (META + "# Lage rugpijn\n\n" + "[" * 8000 + "x" + "]" * 8000 + "\n").encode("utf-8")
+
+
+def unclosed_tags() -> bytes:
+    """20,000 '<a ' without '>': each is parsed again up to the end of the block."""
+    return (META + "# Lage rugpijn\n\n" + "<a " * 20_000 + "\n").encode("utf-8")
+
+
+def deep_div() -> bytes:
+    """400 nested <div markdown>: Python-Markdown's md_in_html ends in a RecursionError."""
+    return (META + "# Lage rugpijn\n\n" + "<div markdown>\n" * 400 + "x\n" + "</div>\n" * 400).encode("utf-8")
+
+
+def deep_list_1000() -> bytes:
+    """A 1,000-deep list (one space more per level): a RecursionError in the build."""
+    items = "".join(" " * depth + "- x\n" for depth in range(1000))
+    return (META + "# Lage rugpijn\n\n" + items).encode("utf-8")
+
+
+def backticks() -> bytes:
+    """A run of 5,000 backticks."""
+    return (META + "# Lage rugpijn\n\n" + "`" * 5000 + "a\n").encode("utf-8")
+
+
+def body_control() -> bytes:
+    """An ESC and a C1 control character typed (pasted) into the text, on the second body line."""
+    return (META + "# Lage rugpijn\n\nTekst met \x1b[31m kleur\x85.\n").encode("utf-8")
+
+
 GENERATORS = {
     function.__name__: function
     for function in (
@@ -88,5 +130,13 @@ GENERATORS = {
         deep_blockquote,
         hostile_markup,
         many_links,
+        too_large,
+        brackets,
+        nested_brackets,
+        unclosed_tags,
+        deep_div,
+        deep_list_1000,
+        backticks,
+        body_control,
     )
 }

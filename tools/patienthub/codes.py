@@ -17,17 +17,17 @@ from .model import Page
 class CodeSystem:
     key: str  # as in front matter and in URLs: icpc, icd10, snomed
     label: str  # as people write it
-    pattern: re.Pattern[str]  # the canonical form
+    pattern: re.Pattern[str]  # the canonical form, in ASCII ([0-9], never \\d: that matches "L０３")
     example: str
 
 
 SYSTEMS: dict[str, CodeSystem] = {
     # Dutch GPs code in ICPC-1 (NHG translation), with optional NHG sub-codes such as L86.01.
-    "icpc": CodeSystem("icpc", "ICPC", re.compile(r"[A-Z]\d{2}(\.\d{1,2})?"), "L03"),
+    "icpc": CodeSystem("icpc", "ICPC", re.compile(r"[A-Z][0-9]{2}(\.[0-9]{1,2})?"), "L03"),
     # WHO ICD-10 plus national extensions (M54.56); the dot comes after the third character.
-    "icd10": CodeSystem("icd10", "ICD-10", re.compile(r"[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?"), "M54.5"),
+    "icd10": CodeSystem("icd10", "ICD-10", re.compile(r"[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?"), "M54.5"),
     # SNOMED CT concept ids: 6 to 18 digits, never a leading zero.
-    "snomed": CodeSystem("snomed", "SNOMED CT", re.compile(r"[1-9]\d{5,17}"), "279039007"),
+    "snomed": CodeSystem("snomed", "SNOMED CT", re.compile(r"[1-9][0-9]{5,17}"), "279039007"),
 }
 
 
@@ -37,6 +37,8 @@ def canonical(system: str, code: str | int) -> str | None:
     if spec is None:
         return None
     text = str(code).strip().upper()
+    if not text.isascii():  # full-width digits or look-alike letters are another code in every GP system
+        return None
     if system == "icd10" and "." not in text and len(text) > 3:
         text = f"{text[:3]}.{text[3:]}"  # "M545" is a common export form of M54.5
     return text if spec.pattern.fullmatch(text) else None

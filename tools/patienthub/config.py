@@ -8,6 +8,7 @@ its own section class and one field on `Config`. Unknown keys and wrong types ar
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import types
 import typing
@@ -21,6 +22,7 @@ from yaml_env_tag import construct_env_tag
 
 from .errors import ConfigError
 from .findings import is_locked
+from .limits import limits
 from .organisations import GITHUB_TEAM
 from .render import MarkdownSetup
 
@@ -31,6 +33,19 @@ SEVERITY_OVERRIDES = ("error", "warning", "suggestion", "off")
 class FreshnessConfig:
     review_interval_months: int = 36
     due_soon_days: int = 60
+
+    def __post_init__(self) -> None:
+        most = limits().max_review_interval_months
+        if not 1 <= self.review_interval_months <= most:
+            raise ConfigError(
+                f"patienthub.freshness.review_interval_months: {self.review_interval_months} kan niet; "
+                f"kies een termijn van 1 tot en met {most} maanden"
+            )
+        if not 0 <= self.due_soon_days <= limits().max_due_soon_days:
+            raise ConfigError(
+                f"patienthub.freshness.due_soon_days: {self.due_soon_days} kan niet; "
+                f"kies 0 tot en met {limits().max_due_soon_days} dagen"
+            )
 
 
 _EMBED_PREFIX = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9._~/%-]*$")
@@ -268,8 +283,13 @@ def _coerce(hint: Any, value: Any, where: str) -> Any:
         return tuple(_coerce(item_type, v, f"{where}[{i}]") for i, v in enumerate(value))
     if hint is Any:
         return value
+    if hint is float and isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{where}: verwacht een gewoon getal, kreeg {value!r}")
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            raise ConfigError(f"{where}: {value} is te groot") from None
     if hint in (int, float) and isinstance(value, bool):
         raise ConfigError(f"{where}: verwacht een getal, kreeg {value!r}")
     if isinstance(hint, type) and not isinstance(value, hint):

@@ -9,6 +9,7 @@ from typing import Any
 
 from .findings import Finding, Severity
 from .frontmatter import YamlPath, parse_yaml
+from .limits import limits, too_large
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,10 @@ def relative(path: Path, root: Path) -> str:
 def load_data_file(path: Path, root: Path, *, mapping: bool = True, required: bool = True) -> DataFile:
     rel = relative(path, root)
     try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        raw = path.read_bytes()
+        if len(raw) > limits().max_data_file_bytes:  # refused before parsing, as a page is
+            return DataFile(rel, None, findings=(too_large(rel, len(raw), data=True),))
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
     except FileNotFoundError:
         if not required:
             return DataFile(rel, None)

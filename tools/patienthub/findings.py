@@ -27,11 +27,24 @@ FAMILIES = (
 SECURITY_FAMILIES = ("html", "files")
 # Rules in those families that are about structure, not safety, and may be suppressed like any other.
 NOT_SECURITY = frozenset({"html.multiple-h1", "html.glued-list"})
+# Rules of other families that are locked too: a theme key (`template` renders without the CSP), and the limits
+# that keep "check passes => build passes" true (demoted, a refused page would silently vanish from the site).
+LOCKED_RULES = frozenset(
+    {
+        "schema.theme-key",
+        "schema.too-large",
+        "schema.nesting",
+        "schema.unclosed",
+        "schema.backtick-run",
+        "schema.control-character",
+        "links.unsafe-file-name",
+    }
+)
 
 
 def is_locked(rule: str) -> bool:
     """Whether a rule id, or a family, names a security rule that cannot be switched off or demoted."""
-    return rule.split(".", 1)[0] in SECURITY_FAMILIES and rule not in NOT_SECURITY
+    return rule in LOCKED_RULES or (rule.split(".", 1)[0] in SECURITY_FAMILIES and rule not in NOT_SECURITY)
 
 
 class Severity(StrEnum):

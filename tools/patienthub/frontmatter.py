@@ -8,6 +8,7 @@ whitelist of plain types, so no tag can construct an object, and anchors/aliases
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
+
+from .limits import CONTROL, control_name
 
 YamlPath = tuple[str | int, ...]
 
@@ -261,7 +264,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem("schema.type", line, "Een sleutel moet een woord zijn, geen lijst of blok.")
                 continue
-            key = str(key_node.value)
+            key = self._text(str(key_node.value), line)
             if key in data:
                 self.problem(
                     "schema.duplicate-key",
@@ -282,10 +285,31 @@ class _Builder:
                 return str(node.value)  # kept as text; the schema reports the impossible date
         if node.tag in _PLAIN_TAGS:
             try:
-                return self.constructor.construct_object(node)
+                value = self.constructor.construct_object(node)
             except (ConstructorError, ValueError):
                 return str(node.value)
+            if isinstance(value, float) and not math.isfinite(value):
+                return str(
+                    node.value
+                )  # .nan and .inf are no numbers: kept as text, the schema says "a number"
+            if isinstance(value, str):
+                return self._text(value, self.line(node.start_mark))
+            return value
         return self._refuse_tag(node)
+
+    def _text(self, value: str, line: int) -> str:
+        """A text without control characters (a "\\e" or "\\0" escape makes them): reported, and taken out so
+        that no page or file built from it is malformed."""
+        found = CONTROL.search(value)
+        if found is None:
+            return value
+        self.problem(
+            "schema.control-character",
+            line,
+            f"De YAML van {self.what} bevat een onzichtbaar stuurteken ({control_name(found.group())}).",
+            "Haal het teken weg; meestal is het een \\-code tussen dubbele aanhalingstekens (\\e, \\0, \\x1b).",
+        )
+        return CONTROL.sub("", value)
 
     def _refuse_tag(self, node: yaml.Node) -> None:
         self.problem(

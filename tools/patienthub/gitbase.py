@@ -3,6 +3,7 @@ base revision's files written to a folder so the core can check them exactly lik
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import subprocess
@@ -75,8 +76,17 @@ def export(root: Path, base: str, under: str, destination: Path) -> Path:
         return destination / under  # the project did not exist yet at base: no files
     archive = _git(root, "archive", "--format=tar", base, *([under] if under else []))
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        if hasattr(tarfile, "data_filter"):  # Python >= 3.11.4: refuse links and paths that leave the folder
-            tar.extractall(destination, filter="data")
-        else:  # pragma: no cover - older 3.11 patch releases
-            tar.extractall(destination)  # the archive comes from our own repository
+        for member in tar.getmembers():
+            _extract(tar, member, destination)
     return destination / under if under else destination
+
+
+def _extract(tar: tarfile.TarFile, member: tarfile.TarInfo, destination: Path) -> None:
+    """One file of the base revision. A link that leaves the folder (to /etc/passwd, or an absolute path) is
+    not written: the base is read as content, never followed outside it (the current tree's check reports such
+    links)."""
+    if hasattr(tarfile, "data_filter"):  # Python >= 3.11.4: refuses links and paths that leave the folder
+        with contextlib.suppress(tarfile.FilterError):
+            tar.extract(member, destination, filter="data")
+    elif not (member.issym() or member.islnk()):  # pragma: no cover - older 3.11 patch releases
+        tar.extract(member, destination)

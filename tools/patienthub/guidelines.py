@@ -19,12 +19,13 @@ from babel.dates import format_date
 from .datafiles import load_data_file
 from .dates import LOCALE, dutch_date
 from .findings import Finding
+from .limits import year_in_range, year_range
 
 FILE_NAME = "sources.yml"
 REQUIRED = ("title", "publisher", "date", "url")
 OPTIONAL = ("version",)
 _KEY = re.compile(r"^[a-z0-9-]+$")
-_PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2}))?$")
+_PARTIAL_DATE = re.compile(r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2}))?$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,14 @@ class VersionDate:
 
     @classmethod
     def parse(cls, value: Any) -> VersionDate | None:
+        """The date, or None when it is no date or outside the years of data/limits.yml."""
+        parsed = cls._parse(value)
+        if parsed is None or not year_in_range(parsed.year):
+            return None
+        return parsed
+
+    @classmethod
+    def _parse(cls, value: Any) -> VersionDate | None:
         if isinstance(value, dt.datetime):
             return None
         if isinstance(value, dt.date):
@@ -51,7 +60,7 @@ class VersionDate:
                     return cls(int(match["year"]), month)
                 return None
             try:
-                return cls.parse(dt.date.fromisoformat(value)) if len(value) == 10 else None
+                return cls._parse(dt.date.fromisoformat(value)) if len(value) == 10 else None
             except ValueError:
                 return None
         return None
@@ -138,7 +147,10 @@ def _problem(key: str, entry: object) -> str | None:
     if not (isinstance(entry["url"], str) and entry["url"].startswith(("https://", "http://"))):
         return f"bron '{key}': url moet beginnen met https://"
     if VersionDate.parse(entry["date"]) is None:
-        return f"bron '{key}': date moet JJJJ-MM-DD, JJJJ-MM of JJJJ zijn, niet '{entry['date']}'"
+        return (
+            f"bron '{key}': date moet JJJJ-MM-DD, JJJJ-MM of JJJJ zijn, met een jaar tussen {year_range()}, "
+            f"niet '{entry['date']}'"
+        )
     version = entry.get("version")
     if version is not None and (isinstance(version, bool) or not isinstance(version, str | int | float)):
         return f"bron '{key}': version moet tekst zijn, bijvoorbeeld \"2.1\""

@@ -9,7 +9,17 @@ from pathlib import Path
 
 import pathspec
 
-from . import advice, codeowners, frontmatter, guidelines, metadata, organisations, outcome_data, termbase
+from . import (
+    advice,
+    codeowners,
+    frontmatter,
+    guidelines,
+    limits,
+    metadata,
+    organisations,
+    outcome_data,
+    termbase,
+)
 from .cache import Cache
 from .config import Project
 from .evidence import load as load_evidence
@@ -20,8 +30,11 @@ from .symlinks import symlink_finding
 # MkDocs' own defaults for exclude_docs; ours come from mkdocs.yml on top of these.
 MKDOCS_DEFAULT_EXCLUDES = ".*\n/templates/\n"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-# A page with one of these has no text: an engine must not try to render it (it has its error finding).
-READ_ERRORS = frozenset({"schema.encoding", "schema.binary-file", "schema.unreadable"})
+# A page with one of these has no text: an engine must not try to render it (it has its error finding). The
+# limits (page size, nesting, unclosed brackets) are among them: such a page would hang or crash a renderer.
+LIMIT_ERRORS = frozenset({"schema.too-large", "schema.nesting", "schema.unclosed", "schema.backtick-run"})
+READ_ERRORS = frozenset({"schema.encoding", "schema.binary-file", "schema.unreadable", *LIMIT_ERRORS})
+MAX_CONTROL_FINDINGS = 10  # a pasted binary blob gives ten findings, not one per line
 
 
 def page_url(src_uri: str) -> str:
@@ -115,6 +128,8 @@ def load_page(path: Path, project: Project, cache: Cache | None = None) -> Page:
         message = f"Kan het bestand niet lezen: {exc.strerror}."
         problem = Finding("schema.unreadable", Severity.ERROR, rel, None, message)
         return _empty_page(rel, src_uri, url, problem)
+    if len(raw) > limits.limits().max_page_bytes:  # refused before decoding: nothing reads a 20 MB page
+        return _empty_page(rel, src_uri, url, limits.too_large(rel, len(raw)))
     if cache is not None:
         return cache.page(rel, src_uri, url, raw, lambda: _parse(raw, rel, src_uri, url))
     return _parse(raw, rel, src_uri, url)
@@ -135,12 +150,41 @@ def _parse(raw: bytes, rel: str, src_uri: str, url: str) -> Page:
         )
         return _empty_page(rel, src_uri, url, problem)
     fm = frontmatter.parse(text)
+    excess = [
+        Finding(e.rule, Severity.ERROR, rel, e.line, e.message, e.suggestion)
+        for e in limits.excesses(fm.body, fm.body_start_line)
+    ]
+    if excess:  # no check and no renderer may parse this body: Python-Markdown would hang or recurse
+        empty = frontmatter.FrontMatter({}, {}, "", 1, False, ())
+        return Page(rel, src_uri, url, "", empty, PageMeta(), tuple(excess))
     problems = [Finding(p.rule, Severity.ERROR, rel, p.line, p.message, p.suggestion) for p in fm.problems]
+    problems.extend(_control_characters(fm.body, fm.body_start_line, rel))
     meta = PageMeta()
     if fm.data:  # a block that could not be read at all has its own finding; validating {} adds only noise
         meta, schema_findings = metadata.validate(fm, rel)
         problems.extend(schema_findings)
     return Page(rel, src_uri, url, text, fm, meta, tuple(problems))
+
+
+def _control_characters(body: str, first_line: int, path: str) -> list[Finding]:
+    """Invisible control characters in the text: one finding per line, for the first lines that have them (they
+    break feed.xml and the HTML)."""
+    found: list[Finding] = []
+    for index, line in enumerate(body.split("\n")):
+        match = limits.CONTROL.search(line)
+        if match and len(found) < MAX_CONTROL_FINDINGS:
+            found.append(
+                Finding(
+                    "schema.control-character",
+                    Severity.ERROR,
+                    path,
+                    first_line + index,
+                    f"Deze regel bevat een onzichtbaar stuurteken ({limits.control_name(match.group())}) "
+                    f"op positie {match.start() + 1}.",
+                    "Typ de regel opnieuw; zo'n teken komt meestal mee bij kopiëren en plakken.",
+                )
+            )
+    return found
 
 
 def _at(problem: Finding, path: str) -> Finding:

@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import jsonschema
+import yaml
 
+from . import limits
 from .findings import Finding, Severity
 from .frontmatter import FrontMatter, to_json_compatible
 from .model import PageMeta, Source
@@ -46,15 +49,27 @@ def extend_schema(properties: Mapping[str, Any]) -> None:
     _validator.cache_clear()
 
 
+def _date_in_range(value: object) -> bool:
+    """JSON Schema's `date` format, and a year in the range of data/limits.yml: year 9999 is a real date, but
+    a review date plus 36 months overflows, and no review or source of this site lies there."""
+    if not isinstance(value, str):
+        return True
+    return _real_date(value) and limits.date_in_range(dt.date.fromisoformat(value))
+
+
+_FORMATS = jsonschema.FormatChecker()
+_FORMATS.checks("date")(_date_in_range)
+
+
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft202012Validator(schema(), format_checker=_FORMATS)
 
 
 @cache
 def _data_validator(schema_file: str) -> jsonschema.Draft202012Validator:
     text = resources.files("patienthub").joinpath("schemas", schema_file).read_text(encoding="utf-8")
-    return jsonschema.Draft202012Validator(json.loads(text), format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft202012Validator(json.loads(text), format_checker=_FORMATS)
 
 
 def validate_data(data: Any, schema_file: str, located: Any, path: str) -> list[Finding]:
@@ -62,19 +77,29 @@ def validate_data(data: Any, schema_file: str, located: Any, path: str) -> list[
     same Dutch findings as front matter. `located` has `line_of(*key)` (a DataFile or FrontMatter)."""
     validator = _data_validator(schema_file)
     errors = sorted(validator.iter_errors(to_json_compatible(data)), key=lambda e: list(e.absolute_path))
-    return [_finding(error, located, path) for error in errors]
+    return [found for error in errors for found in _findings(error, located, path)]
 
 
 def validate(fm: FrontMatter, path: str) -> tuple[PageMeta, list[Finding]]:
     errors = sorted(
         _validator().iter_errors(to_json_compatible(fm.data)), key=lambda e: list(e.absolute_path)
     )
-    findings = [_finding(error, fm, path) for error in errors]
+    findings = [found for error in errors for found in _findings(error, fm, path)]
     invalid_top_keys = {str(error.absolute_path[0]) for error in errors if error.absolute_path}
     return _typed(fm, invalid_top_keys), findings
 
 
-def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> Finding:
+def _findings(error: jsonschema.ValidationError, fm: Any, path: str) -> list[Finding]:
+    """One finding per error; two when the top level has both theme keys and other unknown keys."""
+    first = _finding(error, fm, path)
+    if first.rule == "schema.theme-key":
+        known = set(error.schema.get("properties", {}))
+        if set(error.instance) - known - theme_keys():
+            return [first, _finding(error, fm, path, theme=False)]
+    return [first]
+
+
+def _finding(error: jsonschema.ValidationError, fm: Any, path: str, theme: bool = True) -> Finding:
     where = tuple(error.absolute_path)
     line = fm.line_of(*where)
     field = ".".join(str(p) for p in where) or "het gegevensblok"
@@ -91,18 +116,39 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
         if where:
             message = f"In {field} ontbreekt '{name}'."
         suggestion = f"Voeg een regel '{name}: …' toe."
+    elif (
+        validator == "additionalProperties"
+        and theme
+        and not where
+        and (themed := _theme_keys(error.instance))
+    ):
+        rule = "schema.theme-key"
+        line = fm.line_of(themed[0])
+        message = (
+            f"De sleutel(s) {', '.join(repr(k) for k in themed)} veranderen hoe de site de pagina toont "
+            "(sjabloon, menu, zoeken); een pagina mag die niet zelf instellen."
+        )
+        suggestion = (
+            "Haal de regel weg. 'template' zou de pagina zonder beveiliging (Content-Security-Policy) tonen; "
+            "deze regel kan niet worden uitgezet."
+        )
     elif validator == "additionalProperties":
         known = set(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - known)
-        rule, severity = "schema.unknown-key", Severity.WARNING
+        extra = sorted(set(error.instance) - known - set(_theme_keys(error.instance) if not where else ()))
+        rule = "schema.unknown-key"
         line = fm.line_of(*where, extra[0]) if extra else line
         message = (
-            f"Onbekende sleutel(s) {', '.join(repr(e) for e in extra)} in {field}; die worden niet gebruikt."
+            f"Onbekende sleutel(s) {', '.join(repr(e) for e in extra)} in {field}; alleen de sleutels van het "
+            "schema zijn toegestaan."
         )
         suggestion = "Controleer de spelling; bekende sleutels staan in de handleiding voor redacteuren."
         meant = [f"'{m[0]}'" for e in extra if (m := difflib.get_close_matches(e, sorted(known), n=1))]
         if meant:  # a typo in a required key also gives schema.required; this names the fix
             suggestion = f"Bedoelt u {' of '.join(meant)}? " + suggestion
+    elif validator == "format" and error.validator_value == "date" and _real_date(value):
+        rule = "schema.date-range"
+        message = f"{field}: {value} ligt niet tussen {limits.year_range()}."
+        suggestion = "Controleer het jaartal; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-12."
     elif validator == "format" and error.validator_value == "date":
         rule = "schema.date"
         if isinstance(value, str) and "T" in value:
@@ -161,6 +207,31 @@ def _finding(error: jsonschema.ValidationError, fm: FrontMatter, path: str) -> F
     return Finding(rule, severity, path, line, message, suggestion)
 
 
+@cache
+def theme_keys() -> frozenset[str]:
+    """Front-matter keys that change how MkDocs or the theme renders a page (data/theme_keys.yml)."""
+    text = resources.files("patienthub").joinpath("data", "theme_keys.yml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text)["keys"])
+
+
+def _theme_keys(instance: Any) -> list[str]:
+    return sorted(k for k in instance if k in theme_keys()) if isinstance(instance, dict) else []
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _real_date(value: Any) -> bool:
+    """YYYY-MM-DD, a day that exists."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "leeg"
@@ -182,7 +253,7 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
 
     def date(key: str) -> dt.date | None:
         value = data.get(key)
-        if isinstance(value, dt.datetime):
+        if key in invalid or isinstance(value, dt.datetime):
             return None
         if isinstance(value, dt.date):
             return value
@@ -202,7 +273,9 @@ def _typed(fm: FrontMatter, invalid: set[str]) -> PageMeta:
                     title=str(item.get("title") or item.get("key")),
                     url=item.get("url") if isinstance(item.get("url"), str) else None,
                     version=str(item["version"]) if item.get("version") is not None else None,
-                    date=item_date if isinstance(item_date, dt.date) else None,
+                    date=item_date
+                    if isinstance(item_date, dt.date) and limits.date_in_range(item_date)
+                    else None,
                     key=item.get("key") if isinstance(item.get("key"), str) else None,
                     line=fm.line_of("sources", index),
                 )

@@ -9,6 +9,7 @@ site-relative without a leading slash ("" is the home page), as MkDocs names the
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +23,9 @@ FEED = "feed.xml"
 PAGES_API = "api/v1/pages.json"
 PAGES_SCHEMA = "api/v1/pages.schema.json"
 MACHINE_FILES = (FEED, PAGES_API, PAGES_SCHEMA)
+# Files the theme writes itself: a redirect there would be overwritten (or overwrite the 404 page).
+THEME_FILES = ("404.html",)
+_ALIAS_PART = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*")
 SHORT_PREFIX = "p/"
 MANIFEST_HEADER = """\
 # Elk adres dat patienthub publiceert, één per regel, ten opzichte van site_url.
@@ -54,6 +58,13 @@ def alias_url(alias: str) -> str | None:
     the URL MkDocs gave it) or an old HTML file ("oud/rugpijn.html"). Other files (.pdf) cannot redirect."""
     text = alias.strip().lstrip("/")
     if not text or any(bad in text for bad in ("://", "?", "#", "\\", " ")) or ".." in text.split("/"):
+        return None
+    # One spelling per address: every part plain ASCII (no '.' or '..', no empty part as in 'x//', no '%2f' or
+    # control character); a static host would serve none of the others.
+    *folders, last = text.split("/")
+    if not all(_ALIAS_PART.fullmatch(part) for part in folders) or (last and not _ALIAS_PART.fullmatch(last)):
+        return None
+    if text.lower() in THEME_FILES:
         return None
     if text.lower().endswith(MARKDOWN_SUFFIXES):
         return page_url(text)

@@ -86,8 +86,8 @@ def check_page(page: Page, site: Site) -> Iterator[Finding]:
                 page.path,
                 page.line_of("aliases", index),
                 f"'{alias}' is geen adres op deze site.",
-                "Schrijf het oude adres zonder https:// en zonder ? of #. "
-                "Bijvoorbeeld: oude-naam/ of oude-naam.md.",
+                "Schrijf het oude adres zonder https:// en zonder ? of #, met alleen letters, cijfers, - en _ "
+                "tussen de schuine strepen (geen ./, //, %2f of 404.html). Bijvoorbeeld: oude-naam/ of oude-naam.md.",
             )
 
 

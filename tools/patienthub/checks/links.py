@@ -34,6 +34,11 @@ IMAGE_ALT = Rule("links.image-alt", E, "Een plaatje heeft geen beschrijving (alt
 FILE_NAME = Rule(
     "links.file-name", W, "De bestandsnaam heeft spaties, hoofdletters of accenten (komt in het adres)."
 )
+UNSAFE_FILE_NAME = Rule(
+    "links.unsafe-file-name",
+    E,
+    "De bestandsnaam heeft een teken dat een adres breekt (tab, #, ?, %, :, stuurteken, ...).",
+)
 EXTERNAL_BROKEN = Rule(
     "links.external-broken", E, "Een link naar een andere site werkt niet meer (404, 410)."
 )
@@ -49,6 +54,7 @@ RULES = (
     ABSOLUTE,
     IMAGE_ALT,
     FILE_NAME,
+    UNSAFE_FILE_NAME,
     EXTERNAL_BROKEN,
     EXTERNAL_UNREACHABLE,
 )
@@ -121,8 +127,31 @@ def _index(site: Site) -> _Index:
     return _Index(site)
 
 
+# In an address these end the path (# ?), start an escape (%), a scheme (:) or are not allowed at all; MkDocs
+# and the dashboard write the name into links unencoded.
+_URL_BREAKING = frozenset('#?%:\\"<>`{}|^[]')
+
+
+def unsafe_character(name: str) -> str | None:
+    """The first character of a file name that breaks its address: an invisible one (tab, control or format
+    character, but not a space) or one of _URL_BREAKING."""
+    return next((c for c in name if c in _URL_BREAKING or (not c.isprintable() and c != " ")), None)
+
+
 def _file_name_finding(page: Page) -> Iterator[Finding]:
     if _SAFE_FILE_NAME.match(page.src_uri):
+        return
+    bad = unsafe_character(page.src_uri)
+    if bad is not None:
+        shown = repr(bad) if bad.isprintable() else f"U+{ord(bad):04X}"
+        yield finding(
+            UNSAFE_FILE_NAME,
+            page.path,
+            1,
+            f"De bestandsnaam {page.src_uri!r} bevat het teken {shown}. Daarmee werkt het adres van de "
+            "pagina niet, en links ernaartoe ook niet.",
+            "Hernoem het bestand met alleen kleine letters, cijfers en streepjes, bijvoorbeeld rugpijn-bij-werk.md.",
+        )
         return
     yield finding(
         FILE_NAME,

@@ -12,7 +12,7 @@ from ..findings import Finding, Rule, Severity
 from ..model import Page, Site
 from .base import Check
 
-E, W = Severity.ERROR, Severity.WARNING
+E = Severity.ERROR
 UNKNOWN_OWNER = Rule(
     "schema.unknown-owner", E, "De eigenaar (owner) staat niet in het register van organisaties."
 )
@@ -29,12 +29,19 @@ RULES = (
     Rule("schema.type", E, "Een gegeven heeft de verkeerde soort waarde."),
     Rule("schema.enum", E, "Een gegeven heeft een waarde die niet is toegestaan."),
     Rule("schema.date", E, "Een datum bestaat niet of staat niet in de vorm JJJJ-MM-DD."),
+    Rule("schema.date-range", E, "Een datum ligt niet tussen 2000 en 2100 (zie data/limits.yml)."),
     Rule("schema.too-long", E, "Een tekst is te lang (bijvoorbeeld description boven 160 tekens)."),
     Rule("schema.empty", E, "Een gegeven is leeg."),
     Rule("schema.format", E, "Een gegeven heeft niet de juiste vorm."),
     Rule("schema.duplicate-value", E, "Een lijst noemt dezelfde waarde twee keer."),
     Rule("schema.invalid", E, "Een gegeven voldoet niet aan het schema."),
-    Rule("schema.unknown-key", W, "Een onbekende sleutel in het gegevensblok wordt niet gebruikt."),
+    Rule("schema.unknown-key", E, "Een sleutel in het gegevensblok staat niet in het schema."),
+    Rule("schema.theme-key", E, "Een sleutel in het gegevensblok verandert hoe de site de pagina toont."),
+    Rule("schema.control-character", E, "Een tekst bevat een onzichtbaar stuurteken (zoals ESC of NUL)."),
+    Rule("schema.too-large", E, "Een bestand is groter dan 1 MB en wordt niet gelezen."),
+    Rule("schema.nesting", E, "Lijsten, citaten, blokken of haken staan te diep in elkaar."),
+    Rule("schema.unclosed", E, "Te veel haken '[' of tags '<' die niet sluiten."),
+    Rule("schema.backtick-run", E, "Te veel backticks (`) achter elkaar."),
     UNKNOWN_OWNER,
     Rule("schema.encoding", E, "Het bestand is geen geldige UTF-8-tekst."),
     Rule("schema.binary-file", E, "Het bestand bevat binaire gegevens."),
