@@ -75,7 +75,7 @@ def year_range() -> str:
 
 
 # Code points that XML 1.0 forbids or that are control characters (C0 except tab and line feed, DEL, C1),
-# lone surrogates (a YAML escape can make one) and the non-characters U+FFFE/U+FFFF: they make feed.xml
+# lone surrogates (a YAML escape can make one) and the non-characters U+FDD0-U+FDEF, U+FFFE, U+FFFF: they make feed.xml
 # malformed, and nobody types them on purpose.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
