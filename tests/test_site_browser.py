@@ -294,3 +294,88 @@ def test_print_hides_navigation_and_keeps_review_dates(page, served_site):
     assert printed_address.locator("svg").count() == 1  # the QR code to the same address
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+# --- "Lees voor": the browser's own speech, stubbed so the test hears what would be said -----------------------
+
+# Headless Chromium has no voices: the stub gives it one (or none), and records every utterance and every cancel.
+SPEECH_STUB = """
+(voices) => {
+  window.__spoken = [];
+  window.__cancelled = 0;
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+  const speech = {
+    paused: false, speaking: false,
+    getVoices: () => voices,
+    speak: (u) => { window.__spoken.push({ text: u.text, lang: u.lang }); },
+    cancel: () => { window.__cancelled += 1; },
+    pause: () => { speech.paused = true; }, resume: () => { speech.paused = false; },
+    addEventListener: () => {},
+  };
+  Object.defineProperty(window, "speechSynthesis", { value: speech, configurable: true });
+}
+"""
+DUTCH_VOICE = [
+    {"lang": "nl-NL", "name": "Nederlands", "default": True, "localService": True, "voiceURI": "nl"}
+]
+
+
+def with_speech(page, voices: list[dict]):
+    page.add_init_script(f"({SPEECH_STUB})({json.dumps(voices)})")
+
+
+@pytest.mark.parametrize("kind", ["education", "outcomes", "keuzekaart"])
+def test_read_aloud_reads_the_article_in_dutch_without_navigation_or_notices(page, served_site, kind):
+    with_speech(page, DUTCH_VOICE)
+    visit(page, served_site, PAGE_TYPES[kind])
+    play = page.get_by_role("button", name="Lees voor", exact=True)
+    play.wait_for(state="visible", timeout=5000)
+    page.keyboard.press("Tab")  # keyboard: reach the button and press it with Enter
+    for _ in range(80):
+        if page.evaluate("() => document.activeElement.textContent") == "Lees voor":
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("the Lees voor button cannot be reached with the Tab key")
+    page.keyboard.press("Enter")
+    spoken = page.evaluate("() => window.__spoken")
+    said = " ".join(u["text"] for u in spoken)
+    assert len(spoken) > 5 and {u["lang"] for u in spoken} == {"nl-NL"}
+    assert page.locator("article h1").inner_text().strip().startswith(spoken[0]["text"])
+    article = page.locator("[data-pagefind-body]").inner_text()
+    assert all(u["text"].split()[0] in article for u in spoken)
+    for not_read in ("nog niet goedgekeurd", "Inhoudsopgave", "U bent hier", "Lees voor", "Pauze"):
+        assert not_read not in said, not_read
+    assert all(len(u["text"]) < 400 for u in spoken)  # sentence by sentence, so each can be marked
+    assert page.get_by_role("button", name="Stop").is_visible()
+    page.get_by_role("button", name="Pauze").click()
+    assert page.evaluate("() => window.speechSynthesis.paused")
+    assert page.get_by_role("button", name="Verder").is_visible()
+    cancelled = page.evaluate("() => window.__cancelled")
+    page.get_by_role("button", name="Stop").click()
+    assert page.evaluate("() => window.__cancelled") == cancelled + 1
+    assert play.is_visible() and not page.get_by_role("button", name="Stop").is_visible()
+    assert axe(page) == []
+
+
+def test_read_aloud_is_hidden_without_a_dutch_voice_and_never_printed(page, served_site):
+    with_speech(
+        page, [{"lang": "en-US", "name": "English", "default": True, "localService": True, "voiceURI": "en"}]
+    )
+    visit(page, served_site, PAGE_TYPES["education"])
+    assert page.locator(".ph-readaloud").count() == 1
+    assert not page.locator(".ph-readaloud").is_visible()
+    page.evaluate("() => Object.defineProperty(window.speechSynthesis, 'getVoices', { value: () => [] })")
+    visit(page, served_site, PAGE_TYPES["education"])
+    assert not page.locator(".ph-readaloud").is_visible()
+    with_speech(page, DUTCH_VOICE)
+    visit(page, served_site, PAGE_TYPES["education"])
+    assert page.locator(".ph-readaloud").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".ph-readaloud").is_visible()
+
+
+def test_read_aloud_is_not_offered_on_pages_without_an_article(page, served_site):
+    with_speech(page, DUTCH_VOICE)
+    visit(page, served_site, PAGE_TYPES["search"])
+    assert page.locator(".ph-readaloud").count() == 0
