@@ -29,6 +29,7 @@ from . import (
     htmlpolicy,
     jsonld,
     loader,
+    precompress,
     search_index,
     share,
     transforms,
@@ -214,6 +215,8 @@ class PatientHubPlugin(BasePlugin):
         if self.cache is not None:
             self.cache.save()  # again: rendering the pages added QR codes to the memo tables
         search_index.build(Path(config.site_dir))
+        if not self.serving:  # last: the copies must match the files as published
+            precompress.compress_site(Path(config.site_dir))
 
     def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
         assert self.site is not None
