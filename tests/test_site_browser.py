@@ -21,8 +21,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-TRANSFER_BUDGET = 150 * 1024
+# WCAG A/AA plus axe's best-practice rules (landmarks, unique names, headings): issue 22 asks for 0 of both.
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+TRANSFER_BUDGET = 120 * 1024
 NOTICES = REPO_ROOT / "overrides" / "partials" / "patienthub-notices.html"
 
 # One page of every type a patient meets (relative to the site root). Extend as page types land.
@@ -261,18 +262,21 @@ def test_screenshots_of_the_home_page(browser, served_site):
         assert target.stat().st_size > 10_000
 
 
-def test_first_load_of_a_content_page_fits_the_transfer_budget(page, served_site):
+@pytest.mark.parametrize("kind", [k for k in PAGE_TYPES if k != "redirect"])
+def test_first_load_of_every_page_type_fits_the_transfer_budget(page, served_site, kind):
     sizes: dict[str, int] = {}
 
     def record(response):
-        if response.status == 200:
+        if response.status in (200, 404):
             sizes[response.url] = len(gzip.compress(response.body(), compresslevel=6))
 
     page.on("response", record)
-    visit(page, served_site, PAGE_TYPES["education"])
+    visit(page, served_site, PAGE_TYPES[kind])
+    if kind == "search":
+        page.wait_for_selector(".pagefind-ui__result", timeout=15000)
     total = sum(sizes.values())
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "transfer-education.json").write_text(
+    (ARTIFACTS / f"transfer-{kind}.json").write_text(
         json.dumps({"total_gzip_bytes": total, "files": sizes}, indent=2)
     )
     assert len(sizes) >= 3
@@ -379,3 +383,29 @@ def test_read_aloud_is_not_offered_on_pages_without_an_article(page, served_site
     with_speech(page, DUTCH_VOICE)
     visit(page, served_site, PAGE_TYPES["search"])
     assert page.locator(".ph-readaloud").count() == 0
+
+
+def test_landmarks_have_distinct_names_and_the_review_footer_none(page, served_site):
+    visit(page, served_site, PAGE_TYPES["education"])
+    names = page.evaluate(
+        "() => [...document.querySelectorAll('nav[aria-label]')].map(n => n.getAttribute('aria-label'))"
+    )
+    assert "U bent hier" in names and "Navigatie" in names
+    assert len(set(names)) == len(names), names
+    assert page.locator("article footer.ph-review").get_attribute("aria-label") is None
+
+
+@pytest.mark.parametrize("kind", ["outcomes", "dashboard"])
+def test_every_label_points_at_a_control(page, served_site, kind):
+    visit(page, served_site, PAGE_TYPES[kind] if kind != "outcomes" else "uitkomsten/")
+    dangling = page.evaluate(
+        "() => [...document.querySelectorAll('label[for]')].map(l => l.htmlFor).filter(id => !document.getElementById(id))"
+    )
+    assert dangling == []
+
+
+def test_the_search_input_has_a_visible_label(page, served_site):
+    visit(page, served_site, "zoeken/")
+    label = page.locator("label[for=ph-search-input]")
+    assert label.is_visible() and label.inner_text() == "Zoekwoord"
+    assert page.get_by_label("Zoekwoord").count() == 1
