@@ -128,3 +128,14 @@ def test_every_rule_has_a_dutch_summary():
         "html.embed",
     }
     assert all(rule.summary and rule.id.startswith("html.") for rule in html.RULES)
+
+
+def test_a_list_right_under_a_paragraph_is_reported_where_it_starts(repo):
+    body = f"{GOOD_BODY}\nDit kunt u doen:\n- Blijf bewegen.\n- Neem zo nodig paracetamol.\n\nGoed:\n\n- Een echte lijst.\n"
+    n = GOOD_BODY.count("\n")
+    assert html_findings(repo, body) == [("html.glued-list", at(n + 2))]
+
+
+def test_a_heading_without_a_space_is_a_heading_on_the_site(repo):
+    body = f"{GOOD_BODY}\n#Nog een kop\n"
+    assert html_findings(repo, body) == [("html.multiple-h1", at(GOOD_BODY.count("\n") + 1))]

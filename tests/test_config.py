@@ -111,3 +111,17 @@ def test_mkdocs_yml_that_is_not_utf8_is_a_config_error(tmp_path):
     (tmp_path / "mkdocs.yml").write_bytes("site_name: Rugklachten \u2014 hub\n".encode("cp1252"))
     with pytest.raises(ConfigError, match="geen UTF-8"):
         load_project(tmp_path / "mkdocs.yml")
+
+
+def test_env_and_inherit_mean_what_they_mean_to_mkdocs(tmp_path, monkeypatch):
+    """`!ENV [X, default]` and `INHERIT:` are read by MkDocs' own code, so check and build agree."""
+    (tmp_path / "basis.yml").write_text(
+        "site_name: Basis\ndocs_dir: inhoud\nplugins:\n  - patienthub:\n"
+        "      freshness:\n        review_interval_months: !ENV [PATIENTHUB_TEST_INTERVAL, 36]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: basis.yml\nsite_name: Kind\n", encoding="utf-8")
+    monkeypatch.delenv("PATIENTHUB_TEST_INTERVAL", raising=False)
+    project = load_project(tmp_path / "mkdocs.yml")
+    assert (project.site_name, project.docs_dir.name) == ("Kind", "inhoud")
+    assert project.config.freshness.review_interval_months == 36

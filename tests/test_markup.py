@@ -63,31 +63,6 @@ def test_references_with_lines_and_origins(scanned):
     assert [r.text for r in scanned.references if r.origin == "html"] == [None]  # <img> without alt
 
 
-def test_attribute_lists(scanned):
-    assert [(a.attrs, a.line) for a in scanned.attr_lists] == [
-        ((("id", "eigen-id"), ("onclick", "y")), 18),
-        ((("id", "anders"),), 34),
-    ]
-
-
-def test_anchors_match_python_markdown_toc(scanned):
-    assert markup.anchors(scanned) == {"kop-een", "anders", "kop-een_1", "eigen-id", "blok"}
-
-
-@pytest.mark.parametrize(
-    ("heading", "slug"),
-    [
-        ("Wat kunt u zelf doen?", "wat-kunt-u-zelf-doen"),
-        ("Pijn in één been — wat nu?", "pijn-in-een-been-wat-nu"),
-        ("Café, crème en reïntegratie", "cafe-creme-en-reintegratie"),
-        ("Wanneer **direct** naar de `huisarts`?", "wanneer-direct-naar-de-huisarts"),
-        ("Uitleg [met link](x.md)", "uitleg-met-link"),
-    ],
-)
-def test_dutch_headings_slugify_like_mkdocs(heading, slug):
-    assert markup.anchors(markup.scan(f"## {heading}\n")) == {slug}
-
-
 def test_nested_image_in_link_and_parentheses_in_url():
     found = markup.scan("[![Logo van NHG](logo.png)](https://nhg.org/a_(b))\n").references
     assert [(r.kind, r.url) for r in found] == [("link", "https://nhg.org/a_(b)"), ("image", "logo.png")]
@@ -140,14 +115,3 @@ def test_unclosed_html_is_reported_not_skipped():
 )
 def test_tags_as_a_browser_reads_them(source, tags):
     assert [(t.name, t.attrs) for t in markup.scan(source + "\n").tags] == tags
-
-
-def test_h1s_in_markdown_and_html():
-    scanned = markup.scan("# Een\n\ntekst\n\n<h1>Twee</h1>\n\n## Sub\n\n# Drie\n")
-    assert scanned.h1s == [(1, "Een"), (5, "<h1>"), (9, "Drie")]
-
-
-def test_the_sites_own_references_are_no_attribute_lists():
-    # {{ onbekend: x }} is a (wrong) outcome reference, not `{ onbekend: x }` with an event handler attribute.
-    scanned = markup.scan('{{ onbekend: a }} en {{ uitkomsten: b }}\n\n[klik](x.md){ onclick="y" }\n')
-    assert [a.attrs for a in scanned.attr_lists] == [(("onclick", "y"),)]

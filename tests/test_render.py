@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.conftest import GOOD_BODY, site_of
 
-from patienthub.render import MKDOCS_BUILTINS, MarkdownSetup, page_html, to_html
+from patienthub.render import MKDOCS_BUILTINS, MarkdownSetup, element_ids, page_html, to_html
 
 
 def test_the_setup_is_mkdocs_builtins_plus_the_sites_extensions_with_their_settings():
@@ -50,3 +51,26 @@ def test_a_page_is_rendered_after_the_transforms(repo):
     site = site_of(repo.root)
     html = page_html(site.by_path["content/index.md"], site)
     assert "Blijf bewegen." in html and "kernboodschap:" not in html
+
+
+SITE_SETUP = MarkdownSetup.from_mkdocs(["attr_list", "md_in_html", {"toc": {"permalink": False}}])
+
+
+@pytest.mark.parametrize(
+    ("heading", "slug"),
+    [
+        ("## Wat kunt u zelf doen?", "wat-kunt-u-zelf-doen"),
+        ("## Pijn in één been — wat nu?", "pijn-in-een-been-wat-nu"),
+        ("## Café, crème en reïntegratie", "cafe-creme-en-reintegratie"),
+        ("## Wanneer **direct** naar de `huisarts`?", "wanneer-direct-naar-de-huisarts"),
+        ("## Uitleg [met link](x.md)", "uitleg-met-link"),
+        ("#Kop zonder spatie", "kop-zonder-spatie"),  # a heading to Python-Markdown, so an anchor on the site
+    ],
+)
+def test_anchors_are_the_ids_the_site_publishes(heading, slug):
+    assert element_ids(to_html(heading, SITE_SETUP)) == {slug}
+
+
+def test_repeated_headings_attribute_lists_and_html_ids_are_anchors():
+    text = '## Kop een\n\n## Kop een\n\n## Anders {#eigen}\n\n<div id="blok" markdown>\nTekst\n</div>\n\n<a name="oud"></a>\n'
+    assert element_ids(to_html(text, SITE_SETUP)) == {"kop-een", "kop-een_1", "eigen", "blok", "oud"}

@@ -8,7 +8,6 @@ its own section class and one field on `Config`. Unknown keys and wrong types ar
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import types
 import typing
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from .errors import ConfigError
 from .findings import is_locked
@@ -279,28 +279,15 @@ def _coerce(hint: Any, value: Any, where: str) -> Any:
 
 
 class _MkDocsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing its `!!python/name:` or `!ENV` tags."""
+    """Reads mkdocs.yml as MkDocs does (`!ENV` by the same constructor, yaml_env_tag; `!relative` as MkDocs
+    resolves it), but never imports or runs what a `!!python/…` tag names: those stay placeholders."""
 
 
 def _placeholder(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> str:
     return f"<{node.tag}>"
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`, as MkDocs reads it (first variable that is set)."""
-    items = (
-        loader.construct_sequence(node)
-        if isinstance(node, yaml.SequenceNode)
-        else [loader.construct_scalar(node)]
-    )
-    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
-    for name in names:
-        if str(name) in os.environ:
-            return os.environ[str(name)]
-    return default
-
-
-_MkDocsLoader.add_constructor("!ENV", _env)
+_MkDocsLoader.add_constructor("!ENV", construct_env_tag)
 _MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _placeholder)
 _MkDocsLoader.add_multi_constructor("!", _placeholder)
 
@@ -350,17 +337,32 @@ def _kind(value: Any) -> str:
     return f"{value!r}"
 
 
-def load_project(config_file: Path) -> Project:
+def _read_mkdocs_yml(config_file: Path) -> Any:
+    """mkdocs.yml with its `INHERIT:` parents merged in, by MkDocs' own reader (mkdocs.utils.yaml.yaml_load)."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
     try:
-        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_MkDocsLoader) or {}
+        config_file.read_bytes().decode(
+            "utf-8"
+        )  # for a clear message; MkDocs' reader says "unacceptable character"
+        with config_file.open("rb") as stream:
+            return yaml_load(stream, loader=_MkDocsLoader)
     except OSError as exc:
         raise ConfigError(f"{config_file}: kan het bestand niet lezen ({exc.strerror})") from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(
             f"{config_file}: is geen UTF-8-tekst (byte {exc.start + 1}); sla het op als UTF-8"
         ) from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{config_file}: ongeldige YAML ({exc})") from exc
+    except (yaml.YAMLError, ConfigurationError) as exc:
+        detail = str(exc).replace("MkDocs encountered an error parsing the configuration file: ", "")
+        raise ConfigError(f"{config_file}: ongeldige YAML ({detail})") from exc
+
+
+def load_project(config_file: Path) -> Project:
+    """The project that `config_file` (mkdocs.yml) describes: folders, site address, Markdown extensions and
+    the typed configuration of the `patienthub` plugin section. A ConfigError (exit 2) says what is wrong."""
+    raw = _read_mkdocs_yml(config_file)
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{config_file}: verwacht sleutels met waarden bovenaan")
     try:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import traceback
-import weakref
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import partial
 from typing import Any
 
@@ -15,39 +13,9 @@ from .checks import REGISTRY, all_rules
 from .checks.base import Check
 from .findings import Finding, Severity
 from .model import Page, Site
+from .result import PageReport, Result
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class PageReport:
-    page: Page
-    metrics: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Result:
-    site: Site
-    pages: tuple[PageReport, ...]
-    findings: tuple[Finding, ...]
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
-
-    @property
-    def errors(self) -> int:
-        return self.count(Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return self.count(Severity.WARNING)
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.errors else 0
-
-    def for_path(self, path: str) -> list[Finding]:
-        return [f for f in self.findings if f.path == path]
 
 
 def _crash(check: Check, path: str, exc: BaseException) -> Finding:
@@ -145,13 +113,3 @@ def run(
     ran = {rule.id for check in checks for rule in check.rules}
     kept = filters.apply(findings, site, pages, known, ran)
     return Result(site, tuple(reports), tuple(sorted(kept, key=lambda f: f.sort_key)))
-
-
-_SITE_RESULTS: weakref.WeakKeyDictionary[Site, Result] = weakref.WeakKeyDictionary()
-
-
-def run_site(site: Site, cache: Cache | None = None) -> Result:
-    """Every page of `site` checked, once per Site object: a build's gate and its generators share the result."""
-    if site not in _SITE_RESULTS:
-        _SITE_RESULTS[site] = run(site, cache=cache)
-    return _SITE_RESULTS[site]

@@ -25,7 +25,7 @@ FAMILIES = (
 # (inline or in its front matter) and mkdocs.yml may not demote them (suppressions.py, filters.py, config.py).
 SECURITY_FAMILIES = ("html", "files")
 # Rules in those families that are about structure, not safety, and may be suppressed like any other.
-NOT_SECURITY = frozenset({"html.multiple-h1"})
+NOT_SECURITY = frozenset({"html.multiple-h1", "html.glued-list"})
 
 
 def is_locked(rule: str) -> bool:

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from itertools import groupby
 
 from . import guide
-from .engine import Result
 from .findings import Finding
+from .result import Result
 
 JSON_VERSION = 1
 

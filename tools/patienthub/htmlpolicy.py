@@ -149,11 +149,16 @@ def _urls(name: str, value: str) -> list[str]:
     return [candidate.strip().split(" ")[0] for candidate in value.split(",") if candidate.strip()]
 
 
+# A line inside a paragraph that starts like a list item: Python-Markdown needs a blank line before a list.
+_LIST_MARKER_LINE = re.compile(r"\n[ \t]*(?:[-*+]|[0-9]+[.)])[ \t]+\S[^\n]*")
+
+
 class _Walker:
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.found: list[Violation] = []
         self.h1s: list[str] = []
+        self.glued_lists: list[str] = []
 
     def add(self, kind: str, tag: str, attrs: dict[str, str | None], attribute: str | None = None) -> None:
         # Texts to find the source line by, most specific first: the offending value, the attribute, the
@@ -185,6 +190,10 @@ class _Walker:
             return
         if tag == "h1" and not in_svg:
             self.h1s.append(node.text(deep=True, separator="").strip())
+        if tag == "p" and not in_svg:
+            glued = _LIST_MARKER_LINE.search(node.text(deep=True, separator=""))
+            if glued:
+                self.glued_lists.append(glued.group().strip())
         if text_only:
             kind = "element-not-allowed"
         elif tag in policy.script:
@@ -277,6 +286,9 @@ class Inspection:
     violations: tuple[Violation, ...]
     h1s: tuple[str, ...]  # the text of every level-1 heading, in order
     swallowed: bool  # something in the HTML swallows everything after it
+    # The first list-like line of each paragraph that holds one: a list written right under a paragraph,
+    # which the site shows as one paragraph with dashes in it.
+    glued_lists: tuple[str, ...] = ()
 
 
 def inspect(html: str, policy: Policy | None = None) -> Inspection:
@@ -291,7 +303,7 @@ def inspect(html: str, policy: Policy | None = None) -> Inspection:
         if part is not None:
             walker.walk(part)
     swallowed = body is None or body.css_first(f"b#{_SENTINEL_ID}") is None
-    return Inspection(tuple(walker.found), tuple(walker.h1s), swallowed)
+    return Inspection(tuple(walker.found), tuple(walker.h1s), swallowed, tuple(walker.glued_lists))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from .cache import Cache
 from .config import Project
 from .findings import Finding, Severity
 from .model import Page, PageMeta, Site
+from .symlinks import symlink_finding
 
 # MkDocs' own defaults for exclude_docs; ours come from mkdocs.yml on top of these.
 MKDOCS_DEFAULT_EXCLUDES = ".*\n/templates/\n"
@@ -106,27 +107,16 @@ def load_page(path: Path, project: Project, cache: Cache | None = None) -> Page:
         src_uri = path.name  # a file outside docs_dir (checked on request) lives at the site root
     url = page_url(src_uri)
     if path.is_symlink():  # never read: it can point at any file of the machine (files.symlink)
-        return _empty_page(rel, src_uri, url, files_symlink_finding(path, project.root))
+        return _empty_page(rel, src_uri, url, symlink_finding(rel))
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        if path.is_symlink():
-            message = (
-                "Dit is een koppeling (symbolic link) naar een bestand dat niet bestaat of niet te lezen is."
-            )
-        else:
-            message = f"Kan het bestand niet lezen: {exc.strerror}."
+        message = f"Kan het bestand niet lezen: {exc.strerror}."
         problem = Finding("schema.unreadable", Severity.ERROR, rel, None, message)
         return _empty_page(rel, src_uri, url, problem)
     if cache is not None:
         return cache.page(rel, src_uri, url, raw, lambda: _parse(raw, rel, src_uri, url))
     return _parse(raw, rel, src_uri, url)
-
-
-def files_symlink_finding(path: Path, root: Path) -> Finding:
-    from .checks.files import symlink_finding  # the rule lives with its check; the loader only reports it
-
-    return symlink_finding(path, root)
 
 
 def _parse(raw: bytes, rel: str, src_uri: str, url: str) -> Page:

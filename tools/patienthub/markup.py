@@ -1,8 +1,10 @@
-"""What in a page body becomes an HTML element: raw HTML tags, attribute lists, links, images and anchors.
+"""Where in a page's source its links and images are, with their lines: for the link checks and the external
+link check, which report at the line an editor wrote.
 
-The HTML policy (checks/html.py) and the link check (checks/links.py) both read pages through this module, so
-they agree on what is real markup. Built on `markdown.blocks()`: code blocks, inline code and HTML comments are
-never markup; raw HTML is parsed with Python's html.parser, which decodes entities the way a browser does.
+Safety is not judged here: the HTML policy (checks/html.py) judges the rendered HTML, and anchors are the ids of
+the rendered HTML (render.py). This scanner's only other use is a first guess at the line of something that
+swallows the rest of a page. Built on `markdown.blocks()`: code blocks, inline code and HTML comments hold no
+links; raw HTML is read the way a browser decodes entities.
 """
 
 from __future__ import annotations
@@ -13,9 +15,6 @@ import re
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from functools import lru_cache
-
-import markdown as python_markdown
-from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from .markdown import Block, blocks
 from .model import Page
@@ -42,14 +41,6 @@ class Tag:
 
 
 @dataclass(frozen=True)
-class AttrList:
-    """An attribute list (`{: #id .class key=value }`): Python-Markdown copies any key onto the element."""
-
-    attrs: Attrs
-    line: int
-
-
-@dataclass(frozen=True)
 class Reference:
     """A link or image as the site will render it."""
 
@@ -62,26 +53,10 @@ class Reference:
 
 
 @dataclass(frozen=True)
-class Heading:
-    level: int
-    text: str
-    line: int
-
-
-@dataclass(frozen=True)
 class Markup:
     tags: tuple[Tag, ...]
-    attr_lists: tuple[AttrList, ...]
     references: tuple[Reference, ...]
-    headings: tuple[Heading, ...]
     unparsable: tuple[int, ...] = ()  # lines where a tag or comment starts that is never closed
-
-    @property
-    def h1s(self) -> list[tuple[int, str]]:
-        """(line, text) of every level-1 heading, in Markdown or as <h1>."""
-        found = [(h.line, h.text) for h in self.headings if h.level == 1]
-        found.extend((t.line, "<h1>") for t in self.tags if t.name == "h1")
-        return sorted(found)
 
 
 # --- URLs ------------------------------------------------------------------------------------------------------
@@ -101,8 +76,6 @@ def scheme(url: str) -> str | None:
 _CODE_KINDS = frozenset({"code", "comment"})
 _DEFINITION = re.compile(r"^ {0,3}\[(?!\^)([^\]]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))")
 # Python-Markdown's attribute list pattern (attr_list.AttrListTreeprocessor.BASE_RE), without '{' inside.
-_ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n ][^{}\n]*)\}")
-_OWN_REFERENCE = re.compile(r"\{\{[^{}\n]*\}\}")
 # Python-Markdown's autolink and automail patterns: what it turns into links without any other syntax.
 _AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>|<((?:mailto:)?[^<> !]+@[^@<> ]+)>")
 _ESCAPED_LT = re.compile(r"\\<")
@@ -123,7 +96,6 @@ def scan(body: str, first_line: int = 1) -> Markup:
     covered = {n for b in parsed if b.kind in _CODE_KINDS or b.kind == "html" for n in b.lines}
     lines = body.split("\n")
     definitions: dict[str, Reference] = {}
-    attr_lists: list[AttrList] = []
     for offset, line in enumerate(lines):
         number = first_line + offset
         if number in covered:
@@ -133,18 +105,10 @@ def scan(body: str, first_line: int = 1) -> Markup:
             label = _label(definition.group(1))
             url = definition.group(2) if definition.group(2) is not None else definition.group(3)
             definitions.setdefault(label, Reference("link", html.unescape(url), label, number, "definition"))
-            continue
-        # {{ kind: name }} is the site's own reference, replaced before Markdown runs: never an attribute list.
-        masked = _OWN_REFERENCE.sub(lambda m: " " * len(m.group()), _mask_code_spans(line))
-        for match in _ATTR_LIST.finditer(masked):
-            attrs, _ = get_attrs_and_remainder(match.group(1))
-            if attrs:
-                attr_lists.append(AttrList(tuple(attrs), number))
 
     tags: list[Tag] = []
     unparsable: list[int] = []
     references: list[Reference] = list(definitions.values())
-    headings: list[Heading] = []
     for block in parsed:
         if block.kind in _CODE_KINDS:
             continue
@@ -155,8 +119,6 @@ def scan(body: str, first_line: int = 1) -> Markup:
             if any(t.has("markdown") for t in block_tags):  # md_in_html: Markdown inside the element
                 references.extend(_markdown_references(block.text, block, definitions))
             continue
-        if block.kind == "heading":
-            headings.append(Heading(block.level, block.text, block.line))
         text = _mask_code_spans(block.text)
         autolinks = list(_AUTOLINK.finditer(text))
         if autolinks:
@@ -172,9 +134,7 @@ def scan(body: str, first_line: int = 1) -> Markup:
         references.extend(_markdown_references(text, block, definitions))
     return Markup(
         tags=tuple(tags),
-        attr_lists=tuple(attr_lists),
         references=tuple(sorted(references, key=lambda r: r.line)),
-        headings=tuple(headings),
         unparsable=tuple(unparsable),
     )
 
@@ -448,29 +408,3 @@ def _closing_paren(text: str, start: int) -> int | None:
 
 
 # --- anchors -----------------------------------------------------------------------------------------------------
-
-
-def anchors(markup: Markup) -> frozenset[str]:
-    """Every id a page defines: heading ids exactly as Python-Markdown's toc makes them (same slugify, same
-    `_1` suffixes for repeated headings, `{#id}` attribute lists), plus ids and names in raw HTML."""
-    ids: set[str] = set()
-    if markup.headings:
-        md = python_markdown.Markdown(extensions=["toc", "attr_list"])
-        md.convert("\n\n".join(f"{'#' * h.level} {h.text}" for h in markup.headings))
-        stack = list(md.toc_tokens)  # type: ignore[attr-defined]
-        while stack:
-            token = stack.pop()
-            ids.add(token["id"])
-            stack.extend(token["children"])
-    for tag in markup.tags:
-        for key in ("id", "name"):
-            value = tag.get(key)
-            if value:
-                ids.add(value)
-    for attr_list in markup.attr_lists:
-        for key, value in attr_list.attrs:
-            if key.startswith("#") and len(key) > 1:
-                ids.add(key[1:])
-            elif key == "id" and value:
-                ids.add(value)
-    return frozenset(ids)

@@ -32,6 +32,7 @@ from . import (
     precompress,
     search_index,
     share,
+    symlinks,
     transforms,
 )
 from .cache import Cache
@@ -44,6 +45,7 @@ from .findings import Severity
 from .formats import summary_line, text_line
 from .model import Site
 from .present import page_view
+from .result import Result
 
 log = get_plugin_logger(__name__)
 
@@ -78,7 +80,7 @@ class PatientHubPlugin(BasePlugin):
         self.serving = False  # True under `mkdocs serve`: then every page shows the writer's panel
         self.options: Config | None = None
         self.site: Site | None = None
-        self.result: engine.Result | None = None
+        self.result: Result | None = None
         self.cache: Cache | None = None  # the same content-hash cache as `patienthub check`
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
@@ -96,9 +98,9 @@ class PatientHubPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = load_project(Path(config.config_file_path))
         # MkDocs follows symbolic links when it lists docs_dir (and copies what they point at): stop first.
-        links = files_check.symlinks(project)
+        links = symlinks.symlinks(project)
         if links:
-            names = ", ".join(files_check.symlink_finding(p, project.root).path for p in links)
+            names = ", ".join(symlinks.relative(p, project.root) for p in links)
             raise PluginError(
                 f"patienthub: koppelingen (symbolic links) in {project.docs_dir.name}/ worden niet gepubliceerd: "
                 f"{names}. Zet de echte bestanden neer (files.symlink in de handleiding)."
@@ -109,7 +111,7 @@ class PatientHubPlugin(BasePlugin):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None
-        self.result = engine.run_site(self.site, self.cache)
+        self.result = engine.run(self.site, cache=self.cache)
         if self.cache is not None:
             self.cache.save()
         for finding in self.result.findings:
@@ -137,13 +139,17 @@ class PatientHubPlugin(BasePlugin):
                 copied = files.get_file_from_path(with_src) if with_src else None
                 if copied is not None:
                     files.remove(copied)
-        for generate in generators.REGISTRY:
-            for output in generate(self.site):
-                existing = files.get_file_from_path(output.uri)
-                if existing is not None:
-                    files.remove(existing)
-                inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
-                files.append(File.generated(config, output.uri, content=output.content, inclusion=inclusion))
+        site, result = self.site, self.result
+        outputs = [
+            *(output for generate in generators.REGISTRY for output in generate(site)),
+            *(output for generate in generators.RESULT_REGISTRY for output in generate(site, result)),
+        ]
+        for output in outputs:
+            existing = files.get_file_from_path(output.uri)
+            if existing is not None:
+                files.remove(existing)
+            inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, output.uri, content=output.content, inclusion=inclusion))
         guide_text = guide.text(self.site.project) if self.serving else None
         if guide_text is not None:  # the editors' guide, for the panel's links: under `mkdocs serve` only
             files.append(
@@ -200,16 +206,21 @@ class PatientHubPlugin(BasePlugin):
         log.warning(f"{path}: de inhoud van deze pagina is niet gepubliceerd (zie de fouten hierboven)")
         return WITHHELD_CONTENT
 
+    def _judged_document(self, output: str, name: str) -> str:
+        """A finished page as it will be written, judged whole (theme and templates included); an unsafe one is
+        replaced by a minimal safe page. Not under `mkdocs serve`, which injects its own live-reload script."""
+        if self.serving:
+            return output
+        problems = htmlpolicy.inspect_document(output)
+        if not problems:
+            return output
+        log.warning(
+            f"{name}: de gebouwde pagina is niet veilig en is niet gepubliceerd: " + "; ".join(problems)
+        )
+        return WITHHELD_DOCUMENT
+
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-        if not self.serving:  # `mkdocs serve` injects its own live-reload script and allows inline scripts
-            problems = htmlpolicy.inspect_document(output)
-            if problems:
-                log.warning(
-                    f"{page.file.src_uri}: de gebouwde pagina is niet veilig en is niet gepubliceerd: "
-                    + "; ".join(problems)
-                )
-                return WITHHELD_DOCUMENT
-        return compact.navigation(output)
+        return compact.navigation(self._judged_document(output, page.file.src_uri))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
@@ -245,14 +256,8 @@ class PatientHubPlugin(BasePlugin):
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """Pages made from a theme template alone (404.html) get the same last check as the other pages."""
-        if template_name.endswith(".html") and not self.serving:
-            problems = htmlpolicy.inspect_document(output_content)
-            if problems:
-                log.warning(
-                    f"{template_name}: de gebouwde pagina is niet veilig en is niet gepubliceerd: "
-                    + "; ".join(problems)
-                )
-                return WITHHELD_DOCUMENT
+        if template_name.endswith(".html"):
+            return self._judged_document(output_content, template_name)
         return output_content
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):

@@ -15,8 +15,8 @@ from typing import Any
 
 from .checks.readability import number
 from .editor_panel import SHOWN_METRICS
-from .engine import Result
 from .findings import Finding, Severity
+from .result import Result
 
 METRIC_NAMES_NL = SHOWN_METRICS | {
     "next_review": "volgende controle",

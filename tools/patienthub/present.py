@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .checks.freshness import next_review
 from .dates import dutch_date
 from .model import Page, Site
 from .organisations import Organisation
+from .schedule import next_review
 from .synonyms import lay_variants, title_lay_variants
 
 if TYPE_CHECKING:

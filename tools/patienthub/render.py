@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -68,6 +69,31 @@ def _resolve(value: Any) -> Any:
 def to_html(text: str, setup: MarkdownSetup) -> str:
     """One Markdown document as HTML. A new converter each time: extensions keep state between documents."""
     return setup.converter().convert(text)
+
+
+def element_ids(html: str) -> frozenset[str]:
+    """Every fragment a link can land on in `html`: element ids and `<a name>`, as the browser resolves `#x`."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    root = LexborHTMLParser(html).root
+    found: set[str] = set()
+    for node in root.traverse() if root is not None else ():
+        attrs = node.attributes or {}
+        for key in ("id", "name") if node.tag == "a" else ("id",):
+            if attrs.get(key):
+                found.add(str(attrs[key]))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def published_html(page: Page, site: Site) -> str:
+    """page_html, once per page and site object: the HTML check and the links check read the same rendering."""
+    return page_html(page, site)
+
+
+def page_ids(page: Page, site: Site) -> frozenset[str]:
+    """The ids on a page as published: what `#anchor` links to it may use."""
+    return element_ids(published_html(page, site))
 
 
 def page_html(page: Page, site: Site, cache: Cache | None = None) -> str:

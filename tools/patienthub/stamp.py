@@ -18,8 +18,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from . import frontmatter
-from .checks.freshness import add_months
 from .errors import PatientHubError
+from .schedule import add_months
 
 # Where a missing key goes: after the first of these keys that the page has, else at the end.
 _ANCHORS = {"last_reviewed": ("owner", "type"), "reviewed_by": ("status", "next_review", "last_reviewed")}

@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .checks.freshness import add_months, next_review
 from .model import Page, Site
+from .schedule import add_months, next_review
 
 MONTHS = 24
 

@@ -20,15 +20,11 @@ from .. import htmlpolicy, loader
 from ..config import Project
 from ..findings import Finding, Rule, Severity, finding
 from ..model import Site
+from ..symlinks import SYMLINK, relative, symlink_finding, symlinks
 from .base import Check
 from .html import describe
 
 E = Severity.ERROR
-SYMLINK = Rule(
-    "files.symlink",
-    E,
-    "Een koppeling (symbolic link) in content/: die kan naar elk bestand op de computer wijzen.",
-)
 NOT_ALLOWED = Rule(
     "files.not-allowed",
     E,
@@ -41,30 +37,8 @@ RULES = (SYMLINK, NOT_ALLOWED, UNSAFE_SVG)
 PAGE_SUFFIXES = loader.MARKDOWN_SUFFIXES
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def symlinks(project: Project) -> list[Path]:
-    """Every symbolic link under docs_dir and the data folder (links to folders are not followed)."""
-    found: list[Path] = []
-    for top in dict.fromkeys((project.docs_dir, project.data_dir)):
-        if not top.is_dir():
-            continue
-        for folder, dirs, files in os.walk(
-            top
-        ):  # followlinks=False: a link to a folder is listed, not entered
-            for name in sorted(dirs + files):
-                path = Path(folder) / name
-                if path.is_symlink():
-                    found.append(path)
-    return sorted(set(found))
-
-
 def _is_page(path: Path, project: Project, spec: object) -> bool:
+    """A link named .md in docs_dir is a page: the loader reports it (as this rule) where the page is checked."""
     if path.suffix.lower() not in PAGE_SUFFIXES:
         return False
     try:
@@ -72,18 +46,6 @@ def _is_page(path: Path, project: Project, spec: object) -> bool:
     except ValueError:
         return False
     return not spec.match_file(src_uri)  # type: ignore[attr-defined]
-
-
-def symlink_finding(path: Path, root: Path) -> Finding:
-    return finding(
-        SYMLINK,
-        _relative(path, root),
-        None,
-        "Dit is een koppeling (symbolic link). patienthub leest en publiceert geen koppelingen: een koppeling "
-        "kan naar elk bestand op de computer die de site bouwt wijzen (wachtwoorden, sleutels), en dat zou dan "
-        "op de openbare site staan.",
-        "Zet het echte bestand hier neer in plaats van een koppeling (git: git rm het bestand en voeg de inhoud toe).",
-    )
 
 
 def _published_files(project: Project) -> Iterator[tuple[Path, str]]:
@@ -108,11 +70,11 @@ def check_site(site: Site) -> Iterator[Finding]:
     for path in symlinks(project):
         if _is_page(path, project, spec):
             continue  # the loader made it a page with this finding (schema check reports page problems)
-        yield symlink_finding(path, root)
+        yield symlink_finding(relative(path, root))
     policy = htmlpolicy.default_policy()
     allowed = ", ".join(sorted(policy.files))
     for path, _ in _published_files(project):
-        rel = _relative(path, root)
+        rel = relative(path, root)
         suffix = path.suffix.lower()
         if suffix not in policy.files:
             yield finding(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..config import Config
 from ..findings import Finding, Rule, Severity, finding
 from ..model import Page, Site
+from ..schedule import days_left, next_review
 from .base import Check
 
 OVERDUE = Rule("freshness.overdue", Severity.ERROR, "De datum voor de volgende controle is voorbij.")
@@ -18,26 +16,6 @@ FUTURE = Rule(
     "freshness.future-review", Severity.ERROR, "De datum van de laatste controle ligt in de toekomst."
 )
 RULES = (OVERDUE, DUE_SOON, FUTURE)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Calendar months later; the 31st becomes the last day of a shorter month."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def next_review(page: Page, config: Config) -> dt.date | None:
-    if page.meta.next_review is not None:
-        return page.meta.next_review
-    if page.meta.last_reviewed is None:
-        return None
-    return add_months(page.meta.last_reviewed, config.freshness.review_interval_months)
-
-
-def days_left(page: Page, site: Site) -> int | None:
-    due = next_review(page, site.config)
-    return None if due is None else (due - site.today).days
 
 
 def check_page(page: Page, site: Site) -> Iterator[Finding]:

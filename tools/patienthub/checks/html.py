@@ -66,6 +66,11 @@ FRONTMATTER = Rule(
     'Gegevens bovenaan mogen geen HTML (<...>) of " in titel en beschrijving hebben.',
 )
 MULTIPLE_H1 = Rule("html.multiple-h1", E, "Een pagina heeft precies één hoofdkop (# Kop).")
+GLUED_LIST = Rule(
+    "html.glued-list",
+    Severity.WARNING,
+    "Een lijst direct onder een alinea: de site toont hem als één alinea met streepjes.",
+)
 DATA_MARKUP = Rule(
     "html.data-markup",
     E,
@@ -85,6 +90,7 @@ RULES = (
     UNPARSABLE,
     FRONTMATTER,
     MULTIPLE_H1,
+    GLUED_LIST,
     DATA_MARKUP,
 )
 BY_KIND = {rule.id.removeprefix("html."): rule for rule in RULES}
@@ -275,6 +281,16 @@ def html_findings(
         )
     if page is not None:
         yield from _h1_findings(page, inspection.h1s)
+        for line_text in inspection.glued_lists:
+            _, line = locator.locate([line_text])
+            yield finding(
+                GLUED_LIST,
+                page.path,
+                line or fallback_line,
+                f"Deze lijst staat direct onder een alinea ('{_short(line_text)}'). Op de site wordt het één "
+                "alinea met streepjes erin, geen lijst.",
+                "Zet een lege regel tussen de alinea en de lijst.",
+            )
 
 
 # Openers after which a browser reads everything as one comment or one text, until their end tag.
@@ -363,7 +379,7 @@ class _HeadingLines:
 
 def check_page(page: Page, site: Site) -> Iterator[Finding]:
     if page.text:
-        html = render.page_html(page, site)
+        html = render.published_html(page, site)
         yield from html_findings(html, site, page, page.path, page.body_start_line)
     yield from _frontmatter_findings(page)
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from .. import frontmatter, generators, loader, markup
+from .. import frontmatter, generators, loader, markup, render
 from ..findings import Finding, Rule, Severity, finding
 from ..model import Page, Site
 from .base import Check
@@ -58,14 +57,6 @@ _SAFE_FILE_NAME = re.compile(r"^[a-z0-9._/-]+$")
 _PAGE_SUFFIXES = loader.MARKDOWN_SUFFIXES
 
 
-class _GeneratorRunsChecks(BaseException):
-    """A generator ran the checks (the dashboard does) while the link index asked it for its outputs.
-    A BaseException, so the engine does not turn it into a crash finding of the nested run."""
-
-
-_COLLECTING_OUTPUTS: ContextVar[bool] = ContextVar("links_collecting_outputs", default=False)
-
-
 @dataclass
 class _Index:
     """What a link can reach: published pages, files and generated outputs, each looked up once per run."""
@@ -78,23 +69,16 @@ class _Index:
 
     @property
     def generated(self) -> dict[str, str | bytes]:
-        """Outputs of the generators (glossary, search page, ...), only asked for when a link is not found among
-        the real files. A generator that itself runs the checks is skipped: content does not link to it."""
+        """Outputs of the generators that need only the site (glossary, search page, ...), only asked for when a
+        link is not found among the real files. The dashboard, made from the findings, is not among them:
+        content does not link to it."""
         if self._generated is None:
             self._generated = {}
-            token = _COLLECTING_OUTPUTS.set(True)
-            try:
-                for generate in generators.REGISTRY:
-                    try:
-                        outputs = list(generate(self.site))
-                    except _GeneratorRunsChecks:
-                        continue
-                    for output in outputs:
-                        self._generated[output.uri] = output.content
-                        if output.uri.endswith(_PAGE_SUFFIXES):
-                            self._generated_urls[loader.page_url(output.uri)] = output.uri
-            finally:
-                _COLLECTING_OUTPUTS.reset(token)
+            for generate in generators.REGISTRY:
+                for output in generate(self.site):
+                    self._generated[output.uri] = output.content
+                    if output.uri.endswith(_PAGE_SUFFIXES):
+                        self._generated_urls[loader.page_url(output.uri)] = output.uri
         return self._generated
 
     def has_file(self, src_uri: str) -> bool:
@@ -122,13 +106,13 @@ class _Index:
             if not target.text:
                 return None
             if target.src_uri not in self.ids:
-                self.ids[target.src_uri] = markup.anchors(markup.for_page(target))
+                self.ids[target.src_uri] = render.page_ids(target, self.site)
             return self.ids[target.src_uri]
         if target not in self.ids:
             content = self.generated[target]
             text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
             parsed = frontmatter.parse(text)
-            self.ids[target] = markup.anchors(markup.scan(parsed.body, parsed.body_start_line))
+            self.ids[target] = render.element_ids(render.to_html(parsed.body, self.site.project.markdown))
         return self.ids[target]
 
 
@@ -240,8 +224,6 @@ def _anchor_finding(
 
 
 def check_page(page: Page, site: Site) -> Iterator[Finding]:
-    if _COLLECTING_OUTPUTS.get():
-        raise _GeneratorRunsChecks
     yield from _file_name_finding(page)
     index = _index(site)
     for ref in markup.for_page(page).references:

@@ -15,9 +15,10 @@ from pathlib import Path
 from .. import gitbase, prdiff
 from ..cache import Cache
 from ..config import Project, load_project
-from ..engine import Result, run
+from ..engine import run
 from ..errors import ConfigError
 from ..loader import load_site
+from ..result import Result
 from .common import CONFIG_NAME, add_config_option, add_today_option, project_from, today_from
 
 

@@ -8,9 +8,9 @@ from importlib import resources
 from typing import Any
 
 from .. import codes, urls
-from ..checks.freshness import next_review
 from ..model import Page, Site
 from ..organisations import Organisation
+from ..schedule import next_review
 from .base import Output
 
 SCHEMA_FILE = "pages.schema.json"

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..model import Site
+from ..result import Result
 
 
 @dataclass(frozen=True)
@@ -16,3 +17,4 @@ class Output:
 
 
 Generator = Callable[[Site], Iterable[Output]]
+ResultGenerator = Callable[[Site, Result], Iterable[Output]]

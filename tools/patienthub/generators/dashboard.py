@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .. import engine, workload
-from ..checks.freshness import days_left, next_review
+from .. import workload
 from ..dates import LOCALE, dutch_date
 from ..findings import Finding, Severity
 from ..model import Page, Site
+from ..result import Result
+from ..schedule import days_left, next_review
 from .barchart import Bar
 from .barchart import render as render_chart
 from .base import Output
@@ -73,7 +74,7 @@ def _urgency(findings: Sequence[Finding], days: int | None) -> int:
     return 2
 
 
-def rows(site: Site, result: engine.Result) -> list[Row]:
+def rows(site: Site, result: Result) -> list[Row]:
     """Every page of the site exactly once, most urgent first."""
     by_path: dict[str, list[Finding]] = {}
     for f in result.findings:
@@ -241,7 +242,7 @@ INTRO = (
 
 def _page(
     site: Site,
-    result: engine.Result,
+    result: Result,
     selected: list[Row],
     uri: str,
     title: str,
@@ -282,8 +283,8 @@ def _page(
     yield svg
 
 
-def generate(site: Site) -> Iterator[Output]:
-    result = engine.run_site(site)
+def generate(site: Site, result: Result) -> Iterator[Output]:
+    """The dashboard of a finished check run (the build passes the run it gated on)."""
     all_rows = rows(site, result)
     owners = Counter(row.page.meta.owner for row in all_rows if row.page.meta.owner in site.organisations)
     yield from _page(site, result, all_rows, INDEX, "Controles van de pagina’s", owners, None, "werklast.svg")

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..checks.readability import Analysis, analyse, number
-from ..engine import Result
 from ..filters import exemption
 from ..findings import Severity
 from ..model import Page
 from ..prose import ProseSentence
+from ..result import Result
 
 FAMILY = "readability"
 EXPLAIN = "Hoger is makkelijker; Flesch-Douma 60-70 is gewone tekst, 70-80 vrij makkelijk, 80-90 makkelijk."
