@@ -58,8 +58,11 @@ def test_load_project_reads_env_tags_and_ignores_python_tags(tmp_path, monkeypat
         "site_url: !ENV [PH_TEST_URL, 'https://default.example/']\n"
         "docs_dir: content\n"
         "markdown_extensions:\n"
-        "  - pymdownx.emoji:\n"
-        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "  - pymdownx.superfences:\n"
+        "      custom_fences:\n"
+        "        - name: x\n"
+        "          class: x\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
         "plugins:\n  - patienthub\n",
         encoding="utf-8",
     )
@@ -125,3 +128,20 @@ def test_env_and_inherit_mean_what_they_mean_to_mkdocs(tmp_path, monkeypatch):
     project = load_project(tmp_path / "mkdocs.yml")
     assert (project.site_name, project.docs_dir.name) == ("Kind", "inhoud")
     assert project.config.freshness.review_interval_months == 36
+
+
+@pytest.mark.parametrize(
+    ("extra", "named"),
+    [
+        ("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [/]\n", "pymdownx.snippets"),
+        ("copyright: '© NHG<noscript><p title=\"</noscript><meta>\"></p></noscript>'\n", "copyright"),
+        ("nav:\n  - 'Rug<meta http-equiv=refresh>': index.md\n", "nav"),
+        ("site_name: 'Rug <b>pijn</b>'\n", "site_name"),
+    ],
+)
+def test_what_mkdocs_yml_would_write_into_every_page_is_checked(tmp_path, extra, named):
+    (tmp_path / "mkdocs.yml").write_text(
+        f"docs_dir: content\nplugins:\n  - patienthub\n{extra}", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=named):
+        load_project(tmp_path / "mkdocs.yml")

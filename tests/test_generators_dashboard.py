@@ -151,3 +151,13 @@ def test_reviewers_on_the_page_link_to_their_organisation(built):
     )
     concept = (built / "index.html").read_text(encoding="utf-8")
     assert re.search(r"Gecontroleerd door:\s*nog geen vereniging van zorgverleners", concept)
+
+
+def test_text_in_the_dashboard_cannot_become_markup():
+    from patienthub.htmlpolicy import inspect
+    from patienthub.render import MarkdownSetup, to_html
+
+    cell = dashboard._md('Rug <b onmouseover="alert(1)">pijn</b> & *meer* | \\<script>')
+    html = to_html(f"| a |\n|---|\n| {cell} |\n", MarkdownSetup.from_mkdocs(["tables"]))
+    assert inspect(html).violations == ()
+    assert "&lt;b onmouseover" in html and "&amp;" in html

@@ -213,27 +213,32 @@ def test_in_chromium_no_page_runs_script_redirects_or_loads_another_host(hostile
     assert problems == []
 
 
-def _config_repo(root: Path, rules: dict[str, str]) -> MiniRepo:
+def _config_repo(root: Path, rules: dict[str, str], extra: str = "") -> MiniRepo:
     repo = MiniRepo(root)
-    option = "  - patienthub:\n      rules:\n" + "".join(f"        {k}: {v!s}\n" for k, v in rules.items())
-    repo.write(
-        "mkdocs.yml", MKDOCS_YML.format(overrides=REPO_ROOT / "overrides").replace("  - patienthub\n", option)
-    )
+    text = MKDOCS_YML.format(overrides=REPO_ROOT / "overrides")
+    if rules:
+        option = "  - patienthub:\n      rules:\n" + "".join(
+            f"        {k}: {v!s}\n" for k, v in rules.items()
+        )
+        text = text.replace("  - patienthub\n", option)
+    if "markdown_extensions" in extra:  # replaces the site's list
+        text = text[: text.index("markdown_extensions:")] + text[text.index("plugins:") :]
+    repo.write("mkdocs.yml", text + extra)
     repo.write("content/_data/organisations.yml", ORGANISATIONS)
     repo.page("index.md")
     return repo
 
 
 @pytest.mark.parametrize("case", CASES["configs"], ids=lambda case: case["id"])
-def test_a_security_rule_cannot_be_demoted_in_mkdocs_yml(tmp_path, case):
-    rules = {k: ('"off"' if v == "off" else v) for k, v in case["rules"].items()}
-    repo = _config_repo(tmp_path / "repo", rules)
+def test_mkdocs_yml_cannot_demote_a_security_rule_nor_bring_in_markup(tmp_path, case):
+    rules = {k: ('"off"' if v == "off" else v) for k, v in case.get("rules", {}).items()}
+    repo = _config_repo(tmp_path / "repo", rules, case.get("yaml", ""))
     checked = run_cli("check", "--today", TODAY, cwd=repo.root)
     assert checked.code == 2
-    assert "beveiligingsregel" in checked.stderr and "Traceback" not in checked.stderr
+    assert case["says"] in checked.stderr and "Traceback" not in checked.stderr
     built = mkdocs_build(repo.root, strict=False)
     assert built.code != 0 and "Traceback" not in built.stderr
-    assert "beveiligingsregel" in built.stderr + built.stdout
+    assert case["says"] in built.stderr + built.stdout
 
 
 @pytest.mark.parametrize("case", CASES["links"], ids=lambda case: case["id"])

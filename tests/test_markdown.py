@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from patienthub.markdown import blocks, plain
+from patienthub.markdown import blocks, mask, plain
 
 BODY = """# Titel
 
@@ -221,3 +221,23 @@ def test_blocks_of_the_same_body_are_a_fresh_list_each_time():
     first = blocks(body, 5)
     first.clear()  # checks share one scan (cached); changing a result must not change the next one
     assert [b.kind for b in blocks(body, 5)] == ["heading", "paragraph"]
+
+
+def test_a_bare_address_leaves_the_full_stop_to_the_sentence() -> None:
+    # issue 21: "www.nhg.org." swallowed the full stop, so two sentences merged
+    assert plain("Lees www.nhg.org. Die is gratis.") == "Lees . Die is gratis."
+    assert mask("Zie www.nhg.org.") == "Zie            ."
+
+
+def test_plain_keeps_addresses_the_reader_sees_when_asked() -> None:
+    text = "Zie www.nhg.org, <https://thuisarts.nl/rugpijn> of <mailto:info@nhg.org>. [Folder](https://x.nl)."
+    assert (
+        plain(text, keep_urls=True)
+        == "Zie www.nhg.org, https://thuisarts.nl/rugpijn of info@nhg.org. Folder."
+    )
+    assert plain(text) == "Zie ,  of . Folder."
+
+
+def test_table_header_cells_are_marked() -> None:
+    found = [(b.text, b.level) for b in blocks("| Vraag | Antwoord |\n|---|---|\n| Een | Twee |\n")]
+    assert found == [("Vraag", 1), ("Antwoord", 1), ("Een", 0), ("Twee", 0)]

@@ -66,7 +66,7 @@ def test_the_outcomes_page_html_fits_its_budget(built):
 
 def test_the_hernia_page_shows_the_trial_numbers(built):
     labels = [svg.get("aria-label") for svg in icon_arrays(html(built, OUTCOME_PAGES[0]))]
-    assert "Snel opereren: 95 van de 100 mensen voelden zich hersteld" in labels
+    assert "Snel opereren: 95 van de 100 mensen voelden zich binnen 1 jaar een keer hersteld" in labels
     assert "Eerst afwachten, zo nodig later opereren: 44 van de 100 mensen kregen een operatie" in labels
     assert "Eerst afwachten, zo nodig later opereren: 39 van de 100 mensen kregen toch een operatie" in labels
 

@@ -60,8 +60,11 @@ def test_sentences_and_their_lines() -> None:
         (26, 3, "Sta regelmatig op"),
         (27, 2, "Loop even"),
     ]
-    assert prose.words == 23
-    assert prose.syllables == sum(s.syllables for s in prose.sentences)
+    # the page's counts are those of running prose: the heading is a label
+    assert [s.is_label for s in prose.sentences] == [True, False, False, False, False, False]
+    assert prose.running == prose.sentences[1:]
+    assert prose.words == 20
+    assert prose.syllables == sum(s.syllables for s in prose.sentences[1:])
 
 
 def test_units_are_the_prose_blocks_only() -> None:
@@ -90,3 +93,24 @@ def test_any_markdown_gives_sentences_on_existing_lines(pieces: list[str]) -> No
     prose = extract(body, first_line=5)
     last = 5 + body.count("\n")
     assert all(5 <= s.line <= last for s in prose.sentences)
+
+
+def test_an_address_is_one_word_and_keeps_the_end_of_its_sentence() -> None:
+    # issue 21: the URL swallowed the full stop and two sentences merged; inside a sentence it was dropped
+    prose = extract(
+        "Lees de folder op www.nhg.org. Die is gratis.\n\nKijk op <https://thuisarts.nl/rugpijn> nu.\n"
+    )
+    assert [(s.text, s.words) for s in prose.sentences] == [
+        ("Lees de folder op www.nhg.org.", 5),
+        ("Die is gratis.", 3),
+        ("Kijk op https://thuisarts.nl/rugpijn nu.", 4),
+    ]
+
+
+def test_headings_table_headers_and_admonition_titles_are_labels_outside_the_score() -> None:
+    body = '# Kop\n\nEen zin.\n\n| Vraag | Antwoord |\n|---|---|\n| Een | Twee |\n\n!!! note "Let op"\n    Binnen.\n'
+    prose = extract(body)
+    labels = [s.text for s in prose.sentences if s.is_label]
+    assert labels == ["Kop", "Vraag", "Antwoord", "Let op"]
+    assert [s.text for s in prose.running] == ["Een zin.", "Een", "Twee", "Binnen."]
+    assert prose.words == 5

@@ -39,7 +39,7 @@ from .textmask import prose_texts
 DEFAULT_RULES_FILE = "advice.yml"
 DEFAULT_KEY_MESSAGES_FILE = "kernboodschappen.yml"
 RULE_KEYS = ("phrases", "unless", "message", "suggestion", "source", "severity", "compounds", "examples")
-KEY_MESSAGE_KEYS = ("text", "source")
+KEY_MESSAGE_KEYS = ("text", "source", "evidence")  # evidence: fact keys, checked by checks/evidence.py
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # `[[kernboodschap: naam]]`, tolerant of spaces, a missing colon and capitals: a typo is reported.
 REFERENCE = re.compile(r"\[\[\s*kernboodschap\b\s*:?\s*(?P<key>[^\]\n]*?)\s*\]\]", re.IGNORECASE)

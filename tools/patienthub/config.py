@@ -359,6 +359,59 @@ def _read_mkdocs_yml(config_file: Path) -> Any:
         raise ConfigError(f"{config_file}: ongeldige YAML ({detail})") from exc
 
 
+# mkdocs.yml values the theme writes into every page as they are (Material does not escape them).
+_THEME_TEXT_KEYS = ("site_name", "site_description", "site_author", "copyright")
+_MARKUP = re.compile(r"[<>]")
+
+
+def _plain_text_problem(raw: Mapping[str, Any]) -> str | None:
+    """The first mkdocs.yml text that would reach the HTML as markup: site name, copyright, nav titles, extra."""
+
+    def texts(value: Any, where: str):
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                yield from texts(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from texts(item, f"{where}[{index}]")
+
+    def nav_titles(value: Any, where: str):
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                yield f"{where}: '{key}'", str(key)
+                yield from nav_titles(item, where)
+        elif isinstance(value, list):
+            for item in value:
+                yield from nav_titles(item, where)
+
+    candidates = [(key, raw[key]) for key in _THEME_TEXT_KEYS if isinstance(raw.get(key), str)]
+    candidates += list(texts(raw.get("extra") or {}, "extra"))
+    candidates += list(nav_titles(raw.get("nav") or [], "nav"))
+    for where, text in candidates:
+        if _MARKUP.search(text) or _CONTROL.search(text):
+            return f"{where} bevat < of > of een stuurteken; het thema schrijft deze tekst onbewerkt in elke pagina"
+    return None
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ufdd0-\ufdef]")
+
+
+def _extensions_problem(setup: MarkdownSetup) -> str | None:
+    from .htmlpolicy import default_policy  # the allowlist lives with the HTML policy it feeds
+
+    allowed = default_policy().markdown_extensions
+    refused = [name for name in setup.extensions if name not in allowed]
+    if refused:
+        return (
+            f"markdown_extensions: {', '.join(refused)} staat niet op de lijst van toegestane extensies "
+            "(tools/patienthub/data/html-policy.yml): een extensie kan bestanden van de computer in een pagina "
+            "zetten of iets van een andere site laden"
+        )
+    return None
+
+
 def load_project(config_file: Path) -> Project:
     """The project that `config_file` (mkdocs.yml) describes: folders, site address, Markdown extensions and
     the typed configuration of the `patienthub` plugin section. A ConfigError (exit 2) says what is wrong."""
@@ -378,6 +431,10 @@ def load_project(config_file: Path) -> Project:
     extensions = raw.get("markdown_extensions") or []
     if not isinstance(extensions, list):
         raise ConfigError(f"{config_file}: markdown_extensions moet een lijst zijn, niet {_kind(extensions)}")
+    markdown = MarkdownSetup.from_mkdocs(extensions)
+    problem = _plain_text_problem(raw) or _extensions_problem(markdown)
+    if problem:
+        raise ConfigError(f"{config_file}: {problem}")
     return Project(
         root=root,
         docs_dir=root / docs_dir,
@@ -385,5 +442,5 @@ def load_project(config_file: Path) -> Project:
         exclude_docs=str(raw.get("exclude_docs") or ""),
         config=Config.from_options(options),
         site_name=str(raw.get("site_name") or ""),
-        markdown=MarkdownSetup.from_mkdocs(extensions),
+        markdown=markdown,
     )

@@ -18,6 +18,7 @@ FAMILIES = (
     "review",
     "hub",
     "draft",
+    "evidence",
 )
 
 

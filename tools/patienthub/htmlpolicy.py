@@ -42,6 +42,7 @@ class Policy:
     embeds: frozenset[str]
     global_attributes: frozenset[str]
     svg_presentation_attributes: frozenset[str]
+    text_only_attributes: frozenset[str]
     attribute_prefixes: tuple[str, ...]
     refused_attribute_prefixes: tuple[str, ...]
     reserved_id_prefixes: tuple[str, ...]
@@ -53,8 +54,9 @@ class Policy:
     loads: frozenset[str]
     local_only: frozenset[str]
     generated_extra_elements: frozenset[str] = frozenset()
-    # Suffix of a publishable file -> the bytes it may start with (empty: any).
-    files: dict[str, tuple[bytes, ...]] = field(default_factory=dict)
+    markdown_extensions: frozenset[str] = frozenset()  # names mkdocs.yml may list
+    # Suffix of a publishable file -> the signatures it may start with (empty: no signature, e.g. SVG).
+    files: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     allowed_embeds: tuple[str, ...] = ()
 
     @classmethod
@@ -72,6 +74,7 @@ class Policy:
             embeds=names("embeds"),
             global_attributes=names("global_attributes"),
             svg_presentation_attributes=names("svg_presentation_attributes"),
+            text_only_attributes=names("text_only_attributes"),
             attribute_prefixes=tuple(data.get("attribute_prefixes", ())),
             refused_attribute_prefixes=tuple(data.get("refused_attribute_prefixes", ())),
             reserved_id_prefixes=tuple(data.get("reserved_id_prefixes", ())),
@@ -85,15 +88,22 @@ class Policy:
             loads=names("loads"),
             local_only=names("local_only"),
             generated_extra_elements=names("generated_extra_elements"),
+            markdown_extensions=names("markdown_extensions"),
             files={
-                suffix: tuple(magic.encode("latin-1") for magic in starts)
-                for suffix, starts in data.get("files", {}).items()
+                suffix: tuple(re.compile(signature, re.S) for signature in signatures)
+                for suffix, signatures in data.get("files", {}).items()
             },
             allowed_embeds=tuple(allowed_embeds),
         )
 
     def with_embeds(self, allowed_embeds: Sequence[str]) -> Policy:
         return replace(self, allowed_embeds=tuple(allowed_embeds))
+
+    def has_signature(self, suffix: str, data: bytes) -> bool:
+        """Whether a file's first bytes are what its suffix says (True for a type without a signature)."""
+        signatures = self.files.get(suffix, ())
+        head = data[:32].decode("latin-1")
+        return not signatures or any(signature.match(head) for signature in signatures)
 
     def for_generated(self) -> Policy:
         """The policy for pages patienthub writes itself: a few more elements, the same attribute rules."""
@@ -148,6 +158,9 @@ def _urls(name: str, value: str) -> list[str]:
         return [value]
     return [candidate.strip().split(" ")[0] for candidate in value.split(",") if candidate.strip()]
 
+
+# A CSS reference to anything but an element of the same document (`url(#pattern)` is fine).
+_OUTSIDE_REFERENCE = re.compile(r"(?i)url\s*\(\s*(?!['\"]?\s*#)")
 
 # A line inside a paragraph that starts like a list item: Python-Markdown needs a blank line before a list.
 _LIST_MARKER_LINE = re.compile(r"\n[ \t]*(?:[-*+]|[0-9]+[.)])[ \t]+\S[^\n]*")
@@ -255,6 +268,14 @@ class _Walker:
             if name == "id" and (value or "").startswith(policy.reserved_id_prefixes):
                 self.add("attribute-not-allowed", tag, attrs, raw_name)
                 continue
+            if name in policy.text_only_attributes and "<" in (value or ""):
+                # The theme shows a title as a tooltip by writing it into the page as HTML (content.tooltips):
+                # markup in it, even written as &lt;, becomes elements on hover or keyboard focus.
+                self.add("attribute-not-allowed", tag, attrs, raw_name)
+                continue
+            if _OUTSIDE_REFERENCE.search(value or ""):
+                self.add("unsafe-url", tag, attrs, raw_name)  # fill="url(https://…)" loads from elsewhere
+                continue
             if name in policy.url_attributes and value:
                 self.url(tag, attrs, raw_name, value)
 
@@ -291,8 +312,21 @@ class Inspection:
     glued_lists: tuple[str, ...] = ()
 
 
+_NOSCRIPT_TAG = re.compile(r"(?i)<(/?)noscript\b")
+
+
+def as_with_scripting(html: str) -> str | None:
+    """`html` as a browser with JavaScript on reads it, when that differs: lexbor parses <noscript> content as
+    markup (scripting off), a browser as raw text up to `</noscript>`, so `<p title="</noscript><meta …>">` is an
+    attribute to one and a <meta> to the other. <xmp> is raw text in both; None when there is no <noscript>."""
+    if not _NOSCRIPT_TAG.search(html):
+        return None
+    return _NOSCRIPT_TAG.sub(lambda m: f"<{m.group(1)}xmp", html)
+
+
 def inspect(html: str, policy: Policy | None = None) -> Inspection:
-    """Parse `html` as the content of a page (inside <body>) and walk it against the policy."""
+    """Parse `html` as the content of a page (inside <body>) and walk it against the policy: as lexbor reads it,
+    and also as a browser with JavaScript on reads it where <noscript> makes the two differ."""
     from selectolax.lexbor import LexborHTMLParser
 
     walker = _Walker(policy or default_policy())
@@ -303,6 +337,11 @@ def inspect(html: str, policy: Policy | None = None) -> Inspection:
         if part is not None:
             walker.walk(part)
     swallowed = body is None or body.css_first(f"b#{_SENTINEL_ID}") is None
+    scripted = as_with_scripting(html)
+    if scripted is not None:
+        other = inspect(scripted, walker.policy)
+        known = set(walker.found)
+        walker.found.extend(v for v in other.violations if v not in known and v.element != "xmp")
     return Inspection(tuple(walker.found), tuple(walker.h1s), swallowed, tuple(walker.glued_lists))
 
 
@@ -370,15 +409,23 @@ _EXECUTABLE_SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javasc
 def inspect_document(html: str, policy: Policy | None = None) -> list[str]:
     """What is wrong with a whole published page (theme and templates included), in Dutch, for the build's
     last line of defence: the Content-Security-Policy is the first element after the charset; no element
-    redirects (<meta http-equiv=refresh>, <base>); no event handler or unsafe URL anywhere; every inline script
-    is allowed by its hash in that policy (a data block such as JSON-LD runs nothing)."""
-    import base64
-    import hashlib
-
+    redirects (<meta http-equiv=refresh>, <base>); no event handler, unsafe URL, outside `url()` or markup in a
+    title anywhere; every inline script is allowed by its hash in that policy (a data block such as JSON-LD
+    runs nothing)."""
     from selectolax.lexbor import LexborHTMLParser
 
     policy = policy or default_policy()
-    tree = LexborHTMLParser(html)
+    problems = _document_problems(LexborHTMLParser(html), policy)
+    scripted = as_with_scripting(html)
+    if scripted is not None:  # as a browser with JavaScript on reads it
+        problems += _document_problems(LexborHTMLParser(scripted), policy)
+    return list(dict.fromkeys(problems))
+
+
+def _document_problems(tree: Any, policy: Policy) -> list[str]:
+    import base64
+    import hashlib
+
     problems: list[str] = []
     head = tree.head
     first = [n for n in (head.iter() if head is not None else ()) if n.is_element_node][:2]
@@ -412,10 +459,14 @@ def inspect_document(html: str, policy: Policy | None = None) -> list[str]:
         elif tag == "script" and (scheme(attrs["src"]) is not None or _is_external(attrs["src"])):
             problems.append(f"een <script> van een andere plaats ({attrs['src'][:60]})")
         for name, value in attrs.items():
+            if name in policy.text_only_attributes and "<" in value:
+                problems.append(f"<{tag}> heeft een titel met '<': de tooltip van de site maakt er HTML van")
+            if _OUTSIDE_REFERENCE.search(value) and name != "content":
+                problems.append(f"<{tag} {name}=> laadt iets met url() van buiten de pagina")
             if name.startswith("on"):
                 problems.append(f"<{tag}> heeft het attribuut {name}=")
             elif name in policy.url_attributes or name in ("action", "formaction", "data"):
                 found = scheme(value)
                 if found in ("javascript", "vbscript") or (found == "data" and tag != "img"):
                     problems.append(f"<{tag} {name}=> gaat naar een '{found}:'-adres")
-    return list(dict.fromkeys(problems))
+    return problems

@@ -12,6 +12,7 @@ import pathspec
 from . import advice, codeowners, frontmatter, guidelines, metadata, organisations, outcome_data, termbase
 from .cache import Cache
 from .config import Project
+from .evidence import load as load_evidence
 from .findings import Finding, Severity
 from .model import Page, PageMeta, Site
 from .symlinks import symlink_finding
@@ -169,16 +170,23 @@ def load_site(
     )
     terms = termbase.load(project.data_dir, project.root, config.terminology.termbase)
     book = advice.load(project.data_dir, project.root, config.advice.rules, config.advice.key_messages)
+    register = load_evidence(project.data_dir, project.root)
     return Site(
         project=project,
         today=today,
         pages=pages,
         organisations=orgs,
-        data_findings=(*org_findings, *registry_findings, *library.findings),
+        data_findings=(
+            *org_findings,
+            *registry_findings,
+            *library.findings,
+            *(register.findings if register else ()),
+        ),
         guidelines=registry,
         codeowners=codeowners.committed(project),
         outcomes=library,
         explained_words=terms.explained_words(),
         termbase=terms,
         advice=book,
+        evidence=register,
     )

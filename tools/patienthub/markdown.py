@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,7 +52,7 @@ class Block:
     kind: str
     text: str  # the block's Markdown source, lines joined with "\n"
     lines: tuple[int, ...]  # the 1-based file line of each line of `text`
-    level: int = 0  # heading level, or list nesting depth
+    level: int = 0  # heading level, list nesting depth, or 1 for a cell of a table's header row
 
     @property
     def line(self) -> int:
@@ -135,7 +136,7 @@ class _Scanner:
             if _TABLE_SEPARATOR.match(line) and self.para and "|" in self.para[-1][1]:
                 header = self.para.pop()
                 self.flush()
-                self._table_row(*header)
+                self._table_row(*header, header=True)
                 i += 1
                 while i < len(lines) and "|" in lines[i][1] and lines[i][1].strip():
                     self._table_row(*lines[i])
@@ -267,7 +268,7 @@ class _Scanner:
         self.out.extend(_Scanner(inner).scan())
         return i
 
-    def _table_row(self, number: int, line: str) -> None:
+    def _table_row(self, number: int, line: str, *, header: bool = False) -> None:
         row = line.strip()
         if row.startswith("|"):
             row = row[1:]
@@ -275,7 +276,7 @@ class _Scanner:
             row = row[:-1]
         for cell in re.split(r"(?<!\\)\|", row):
             if cell.strip():
-                self.out.append(Block("table_cell", cell.strip(), (number,)))
+                self.out.append(Block("table_cell", cell.strip(), (number,), 1 if header else 0))
 
 
 # --- inline Markdown -> the text a patient reads ------------------------------------------------------------
@@ -288,8 +289,10 @@ _PARENS = r"\((?:[^()]|\([^()]*\))*\)"  # a link destination, with one level of 
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _PARENS + r"(\{[^{}]*\})?")
 _LINK = re.compile(r"\[([^\[\]]*)\]" + _PARENS + r"(\{[^{}]*\})?")
 _REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
-_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s)<>\]]+")
+_AUTOLINK = re.compile(r"<(?:(?:https?|ftp):[^<>\s]*|mailto:(?P<address>[^<>\s]*))>")
+_EMAIL_AUTOLINK = re.compile(r"<([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")  # <info@nhg.org>
+# A bare address never ends in punctuation: the full stop after "www.nhg.org." ends the sentence.
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s)<>\]]*[^\s)<>\].,;:!?'\"]")
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _FOOTNOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>", re.IGNORECASE)  # a footnote number, not read as a word
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -304,25 +307,31 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 
-def _sub(pattern: re.Pattern[str], replacement: str, text: str) -> str:
+def _sub(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
     """pattern.sub that keeps every line break of what it replaces, so offsets still map to source lines."""
 
     def keep_lines(match: re.Match[str]) -> str:
-        new = match.expand(replacement)
+        new = replacement(match) if callable(replacement) else match.expand(replacement)
         return new + "\n" * (match.group().count("\n") - new.count("\n"))
 
     return pattern.sub(keep_lines, text)
 
 
-def plain(text: str) -> str:
-    """Inline Markdown to readable text. Line breaks are kept, so offsets still map to source lines."""
+def plain(text: str, *, keep_urls: bool = False) -> str:
+    """Inline Markdown to readable text. Line breaks are kept, so offsets still map to source lines.
+    With `keep_urls`, an address written out in the text (www.nhg.org, <https://…>, <mailto:…>) stays: the
+    reader sees it, and the sentence splitter reads it as one word."""
     text = _sub(_INLINE_CODE, "", text)
     text = _sub(_HTML_COMMENT, "", text)
     text = _sub(_IMAGE, "", text)
     text = _sub(_LINK, r"\1", text)
     text = _sub(_REF_LINK, r"\1", text)
-    text = _sub(_AUTOLINK, "", text)
-    text = _sub(_URL, "", text)
+    if keep_urls:
+        text = _sub(_AUTOLINK, lambda m: m.group("address") or m.group()[1:-1], text)
+        text = _sub(_EMAIL_AUTOLINK, r"\1", text)
+    else:
+        text = _sub(_AUTOLINK, "", text)
+        text = _sub(_URL, "", text)
     text = _sub(_LINE_BREAK_TAG, " ", text)
     text = _sub(_FOOTNOTE_MARK, "", text)
     text = _sub(_HTML_TAG, "", text)

@@ -97,7 +97,10 @@ class PatientHubPlugin(BasePlugin):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        project = load_project(Path(config.config_file_path))
+        try:
+            project = load_project(Path(config.config_file_path))
+        except ConfigError as exc:  # the same refusal as `patienthub check` (exit 2), without a traceback
+            raise PluginError(f"patienthub: {exc}") from exc
         # MkDocs follows symbolic links when it lists docs_dir (and copies what they point at): stop first.
         links = symlinks.symlinks(project)
         if links:

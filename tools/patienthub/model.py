@@ -16,6 +16,7 @@ from .termbase import Termbase
 
 if TYPE_CHECKING:
     from .config import Config, Project
+    from .evidence import Register
     from .guidelines import Guideline
     from .organisations import Organisation
     from .outcome_data import OutcomeLibrary
@@ -110,6 +111,8 @@ class Site:
     outcomes: OutcomeLibrary | None = None
     termbase: Termbase = field(default_factory=Termbase)  # the words we use with patients (terms.yml)
     advice: AdviceBook = field(default_factory=AdviceBook)  # advice rules and key messages
+    # The evidence register: quoted passages that facts on pages and in datasets rest on (None when not loaded).
+    evidence: Register | None = None
 
     @property
     def config(self) -> Config:

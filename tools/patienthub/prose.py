@@ -1,8 +1,12 @@
 """A page as a patient reads it: text units with their sentences, each traceable to its source line.
 
-Built on markdown.blocks(): front matter, code, HTML and comments are dropped; URLs, inline code and markup
-are removed by markdown.plain(). Headings, list items, table cells, admonition titles and definitions are
-units of their own, so a missing full stop never glues them into one long sentence.
+Built on markdown.blocks(): front matter, code, HTML and comments are dropped; inline code and markup are
+removed by markdown.plain(), and an address written out in the text (www.nhg.org) stays as one word.
+Headings, list items, table cells, admonition titles and definitions are units of their own, so a missing full
+stop never glues them into one long sentence.
+
+Headings, admonition titles and the header cells of a table are labels, not running prose: they are checked
+like any sentence, but the page's counts and score (Flesch-Douma is defined on running text) leave them out.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from functools import cached_property
 from . import dutch
 from .markdown import blocks, plain
 
+LABEL_KINDS = frozenset({"heading", "admonition_title"})
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")  # left where inline code was removed
 
 
@@ -22,6 +27,7 @@ class Unit:
     kind: str  # the markdown Block kind: heading, paragraph, list_item, table_cell, …
     text: str  # plain text; line breaks kept, so offsets map to source lines
     lines: tuple[int, ...]  # the 1-based file line of each line of `text`
+    label: bool = False  # a heading, admonition title or table header cell: not running prose
 
     def line_at(self, offset: int) -> int:
         return self.lines[min(self.text.count("\n", 0, max(offset, 0)), len(self.lines) - 1)]
@@ -47,6 +53,10 @@ class ProseSentence:
         return self.sentence.word_count
 
     @property
+    def is_label(self) -> bool:
+        return self.unit.label
+
+    @property
     def syllables(self) -> int:
         return self.sentence.syllable_count
 
@@ -59,13 +69,18 @@ class Prose:
     def sentences(self) -> tuple[ProseSentence, ...]:
         return tuple(ProseSentence(s, unit) for unit in self.units for s in dutch.sentences(unit.text))
 
+    @cached_property
+    def running(self) -> tuple[ProseSentence, ...]:
+        """The sentences of running prose: what the page's counts and score are made of."""
+        return tuple(s for s in self.sentences if not s.is_label)
+
     @property
     def words(self) -> int:
-        return sum(s.words for s in self.sentences)
+        return sum(s.words for s in self.running)
 
     @property
     def syllables(self) -> int:
-        return sum(s.syllables for s in self.sentences)
+        return sum(s.syllables for s in self.running)
 
 
 def extract(body: str, first_line: int = 1) -> Prose:
@@ -74,7 +89,8 @@ def extract(body: str, first_line: int = 1) -> Prose:
     for block in blocks(body, first_line):
         if not block.is_prose:
             continue
-        text = plain(block.text)
+        text = plain(block.text, keep_urls=True)
         if text.strip():
-            units.append(Unit(block.kind, text, block.lines))
+            label = block.kind in LABEL_KINDS or (block.kind == "table_cell" and block.level == 1)
+            units.append(Unit(block.kind, text, block.lines, label))
     return Prose(tuple(units))

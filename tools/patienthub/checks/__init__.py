@@ -7,6 +7,7 @@ from ..findings import Rule, Severity
 from . import (
     advice,
     draft,
+    evidence,
     files,
     freshness,
     html,
@@ -35,6 +36,7 @@ REGISTRY: tuple[Check, ...] = (
     files.CHECK,
     links.CHECK,
     draft.CHECK,
+    evidence.CHECK,
 )
 
 

@@ -93,8 +93,7 @@ def check_site(site: Site) -> Iterator[Finding]:
         except OSError as exc:
             yield finding(NOT_ALLOWED, rel, None, f"Kan het bestand niet lezen: {exc.strerror}.")
             continue
-        starts = policy.files[suffix]
-        if starts and not data.startswith(starts):
+        if not policy.has_signature(suffix, data):
             yield finding(
                 NOT_ALLOWED,
                 rel,

@@ -172,6 +172,12 @@ def describe(violation: htmlpolicy.Violation, allowed_embeds: Iterable[str] = ()
             "en die andere site zou zien wie de pagina leest.",
             "Zet het bestand in content/assets/ (als dat mag van de maker) en link daarnaar, of link naar de site.",
         )
+    if v.kind == "attribute-not-allowed" and v.attribute and v.attribute.lower() == "title":
+        return (
+            f"<{v.element}> heeft een titel (title=) met '<' erin {seen}. De site toont een titel als uitleg bij "
+            "de muis of het toetsenbord, en leest '<' daar als HTML: zo kan een titel de lezer doorsturen.",
+            "Schrijf de titel als gewone tekst, zonder < (ook niet als &lt;).",
+        )
     if v.kind == "attribute-not-allowed":
         return (
             f"<{v.element}> heeft het attribuut {attribute}, dat niet op de lijst van toegestane attributen staat "
@@ -386,28 +392,37 @@ def check_page(page: Page, site: Site) -> Iterator[Finding]:
 
 def _data_markup_findings(site: Site) -> Iterator[Finding]:
     """Data values reach the HTML in many places (review line, tooltips, glossary, key messages, the API's
-    terms.json for partners who may show them as HTML): they are plain text, so no markup at all."""
-    for path, text in _Locator(site, None).data_texts():
-        for number, line in enumerate(text.split("\n"), 1):
-            if line.lstrip().startswith("#") or not _TAG_START.search(line):
+    terms.json for partners who may show them as HTML): they are plain text, so no markup at all. Judged on the
+    values as YAML reads them (`"\\x3cimg"` is `<img`), at the line of each value."""
+    from ..datafiles import load_data_file
+
+    folder = site.project.data_dir
+    for path in sorted(folder.rglob("*.yml")) if folder.is_dir() else []:
+        if path.is_symlink():
+            continue  # files.symlink reports it; a link can point anywhere
+        data_file = load_data_file(path, site.project.root, mapping=False)
+        if data_file.findings:
+            continue  # unreadable: its own loader reports it
+        for key, value in _strings(data_file.data):
+            if not _TAG_START.search(value):
                 continue
             yield finding(
                 DATA_MARKUP,
-                path,
-                number,
-                f"Deze regel bevat HTML-code ({_short(line.strip())}). Tekst uit gegevensbestanden komt op veel "
+                data_file.path,
+                data_file.line_of(*key),
+                f"Deze waarde bevat HTML-code ({_short(value.strip())}). Tekst uit gegevensbestanden komt op veel "
                 "pagina's en in de gegevens voor partners terecht.",
                 "Schrijf gewone tekst, zonder < en >. Opmaak doet de site zelf.",
             )
 
 
 def check_site(site: Site) -> Iterator[Finding]:
-    """Data files hold no markup; the generated pages made from them alone (glossary, search page) are
-    rendered and judged like a page."""
-    from ..generators import glossary, search_page  # generators import the checks' modules; not at the top
+    """Data files hold no markup; every page a generator makes from the site alone (glossary, search page,
+    evidence view, ...) is rendered and judged like a page."""
+    from .. import generators  # the generators import modules the checks import; not at the top
 
     yield from _data_markup_findings(site)
-    for generate in (glossary.generate, search_page.generate):
+    for generate in generators.REGISTRY:
         for output in generate(site):
             if not output.uri.endswith(".md") or not isinstance(output.content, str):
                 continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from .. import advice, dutch, memo
+from .. import advice, dutch
 from ..config import ReadabilityLimits
 from ..findings import Finding, Rule, Severity, finding
 from ..model import Page, Site
@@ -40,10 +40,16 @@ PASSIVE = Rule(
 NOMINALISATION = Rule(
     "readability.nominalisation",
     S,
-    "Een lange zin met zelfstandig gebruikte werkwoorden op -ing ('behandeling').",
+    "Een lange zin met werkwoorden die zelfstandig naamwoord zijn geworden ('behandeling', 'implementatie', "
+    "'het opzetten van').",
 )
 MIXED_ADDRESS = Rule("readability.mixed-address", S, "De pagina spreekt de lezer aan met zowel 'u' als 'je'.")
-RULES = (FLESCH_DOUMA, SENTENCE_LENGTH, RARE_WORD, PASSIVE, NOMINALISATION, MIXED_ADDRESS)
+OFFICIALESE = Rule(
+    "readability.officialese",
+    W,
+    "Ambtelijke taal ('indien', 'teneinde', 'middels'): er is een gewoon woord voor.",
+)
+RULES = (FLESCH_DOUMA, SENTENCE_LENGTH, RARE_WORD, PASSIVE, NOMINALISATION, MIXED_ADDRESS, OFFICIALESE)
 
 QUOTE_WORDS = 8  # how much of a sentence a message quotes
 
@@ -59,7 +65,8 @@ class RareWord:
 class Analysis:
     """Everything the readability rules, metrics and report know about one page."""
 
-    sentences: tuple[ProseSentence, ...]
+    sentences: tuple[ProseSentence, ...]  # every sentence, labels (headings) included: each is checked
+    running: tuple[ProseSentence, ...]  # the sentences of running prose: the score and counts are theirs
     words: int
     syllables: int
     limits: ReadabilityLimits
@@ -67,11 +74,11 @@ class Analysis:
 
     @property
     def flesch_douma(self) -> float | None:
-        return dutch.flesch_douma(self.words, len(self.sentences), self.syllables) if self.words else None
+        return dutch.flesch_douma(self.words, len(self.running), self.syllables) if self.words else None
 
     @property
     def brouwer(self) -> float | None:
-        return dutch.brouwer(self.words, len(self.sentences), self.syllables) if self.words else None
+        return dutch.brouwer(self.words, len(self.running), self.syllables) if self.words else None
 
     @property
     def long_sentences(self) -> tuple[ProseSentence, ...]:
@@ -79,12 +86,12 @@ class Analysis:
 
     def worst(self, count: int) -> list[tuple[ProseSentence, float]]:
         """The sentences whose removal would raise the page score most, with that gain (positive only)."""
-        total_words, total_sentences = self.words, len(self.sentences)
+        total_words, total_sentences = self.words, len(self.running)
         score = self.flesch_douma
         if score is None or total_sentences < 2:
             return []
         gains = []
-        for sentence in self.sentences:
+        for sentence in self.running:
             rest_words = total_words - sentence.words
             if rest_words <= 0:
                 continue
@@ -101,6 +108,7 @@ def analyse(page: Page, site: Site) -> Analysis:
     limits = site.config.readability.for_type(page.meta.type)
     return Analysis(
         sentences=prose.sentences,
+        running=prose.running,
         words=prose.words,
         syllables=prose.syllables,
         limits=limits,
@@ -122,11 +130,7 @@ def patient_prose(page: Page, site: Site) -> Prose:
 # --- rare words -------------------------------------------------------------------------------------------
 
 
-@memo.persistent("wordfreq.zipf-nl")  # kept between runs: an unchanged page never loads wordfreq's list
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # imported on first use: a run served from the cache needs none of it
-
-    return zipf_frequency(word, "nl")
+_zipf = dutch.zipf
 
 
 @lru_cache(maxsize=1 << 16)
@@ -151,6 +155,17 @@ def is_rare(word: str, limit: float) -> bool:
         if _familiar(left, limit) or (left.endswith("s") and _familiar(left[:-1], limit)):
             return False
     return True
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain_word(word: str) -> bool:
+    """A word of the plain-words list (data/plain-words.yml), inflected (puilt, schokdempers) or as the last part
+    of a compound (lendenwervel)."""
+    plain = dutch.language().plain_words
+    forms = (word, *dutch.base_forms(word))
+    return any(
+        form in plain or any(form.endswith(p) and len(form) - len(p) >= 3 for p in plain) for form in forms
+    )
 
 
 def _explained(
@@ -190,6 +205,8 @@ def rare_words(
                 continue
             if word in lang.abbreviations or word in names or (index and tok.text[:1].isupper()):
                 continue
+            if _plain_word(word):
+                continue
             if not is_rare(word, limit) or _explained(word, lowered, explained, phrases, limit):
                 continue
             seen.add(word)
@@ -226,6 +243,7 @@ def check_page(page: Page, site: Site) -> Iterator[Finding]:
             "Gebruik een bekender woord, of leg het uit in de tekst en neem het op in de woordenlijst.",
             excerpt=rare.word,
         )
+    yield from _officialese(page.path, analysis.sentences)
     yield from _address(page, analysis)
 
 
@@ -242,7 +260,7 @@ def _score(page: Page, analysis: Analysis, worst_count: int) -> Iterator[Finding
         page.path,
         analysis.sentences[0].line,
         f"De leesbaarheid is {number(score)} (Flesch-Douma; minimaal {number(threshold)}), met gemiddeld "
-        f"{number(analysis.words / len(analysis.sentences))} woorden per zin."
+        f"{number(analysis.words / len(analysis.running))} woorden per zin."
         + (f" Deze zinnen drukken de score het meest: {named}." if named else ""),
         "Maak zinnen korter (hoogstens 15 woorden) en kies kortere, bekende woorden. "
         "Flesch-Douma 60-70 is gewone tekst, 70-80 vrij makkelijk, 80-90 makkelijk.",
@@ -262,7 +280,7 @@ def _sentence_findings(path: str, sentence: ProseSentence, limits: ReadabilityLi
             f"Splits de zin in kortere zinnen van hoogstens {limits.sentence_warning_words} woorden.",
             excerpt=sentence.text,
         ).with_severity(E if over_error else W)
-    if sentence.unit.kind == "heading":
+    if sentence.is_label:
         return  # a heading is a label ("Hoe wordt het behandeld?"), not running text to rewrite
     pair = dutch.passive(sentence.sentence)
     if pair is not None:
@@ -294,6 +312,23 @@ def _sentence_findings(path: str, sentence: ProseSentence, limits: ReadabilityLi
             )
 
 
+def _officialese(path: str, sentences: tuple[ProseSentence, ...]) -> Iterator[Finding]:
+    """Each officialese word or phrase, at its line, with its plain alternative."""
+    for sentence in sentences:
+        text = sentence.sentence.text
+        for hit in dutch.officialese(text):
+            found = " ".join(text[hit.start : hit.end].split())
+            offset = sentence.sentence.start + hit.start
+            yield finding(
+                OFFICIALESE,
+                path,
+                sentence.unit.line_at(offset),
+                f"'{found}' is ambtelijke taal: {quote(sentence)}",
+                f"Schrijf in gewone woorden: '{hit.item.plain}' in plaats van '{hit.item.text}'.",
+                excerpt=found,
+            )
+
+
 def _address(page: Page, analysis: Analysis) -> Iterator[Finding]:
     lang = dutch.language()
     formal: list[ProseSentence] = []
@@ -320,7 +355,7 @@ def _address(page: Page, analysis: Analysis) -> Iterator[Finding]:
 def metrics(page: Page, site: Site) -> Mapping[str, Any]:
     """The page's counts and scores. flesch_douma is computed from exactly the reported counts."""
     analysis = analyse(page, site)
-    sentences = len(analysis.sentences)
+    sentences = len(analysis.running)
     score, brouwer = analysis.flesch_douma, analysis.brouwer
     return {
         "words": analysis.words,
@@ -341,8 +376,10 @@ def check_site(site: Site) -> Iterator[Finding]:
         return
     limits = site.config.readability.for_type("outcomes")
     for item in site.outcomes.patient_texts():
-        for sentence in extract(item.text, item.line or 1).sentences:
+        sentences = extract(item.text, item.line or 1).sentences
+        for sentence in sentences:
             yield from _sentence_findings(item.path, sentence, limits)
+        yield from _officialese(item.path, sentences)
 
 
 CHECK = Check("readability", RULES, page=check_page, site=check_site, metrics=metrics)

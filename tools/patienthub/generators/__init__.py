@@ -9,7 +9,7 @@ rendered with the theme and everything else is copied as it is.
 
 from __future__ import annotations
 
-from . import api, code_pages, dashboard, feed, glossary, redirects, search_page, terms_api
+from . import api, code_pages, dashboard, evidence_view, feed, glossary, redirects, search_page, terms_api
 from .base import Generator, Output, ResultGenerator
 
 REGISTRY: tuple[Generator, ...] = (
@@ -18,6 +18,7 @@ REGISTRY: tuple[Generator, ...] = (
     code_pages.generate,
     api.generate,
     feed.generate,
+    evidence_view.generate,
     glossary.generate,
     terms_api.generate,
 )

@@ -5,6 +5,7 @@ SVG of the review workload per month. Not in the navigation, not in the search i
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from collections import Counter
@@ -91,8 +92,10 @@ def rows(site: Site, result: Result) -> list[Row]:
 
 
 def _md(text: str) -> str:
-    """Plain text safe inside a Markdown table cell or link text."""
-    for char in "\\`*_[]<>|":
+    """Plain text safe inside a Markdown table cell or link text. `<`, `>` and `&` become entities: Python-Markdown
+    does not treat a backslash before `<` as an escape, so `\\<script>` would be a real element."""
+    text = html.escape(text, quote=False)
+    for char in "\\`*_[]|":
         text = text.replace(char, "\\" + char)
     return text.replace("\n", " ")
 
@@ -232,6 +235,8 @@ def _summary(selected: Sequence[Row], site: Site) -> str:
     )
 
 
+# The evidence register's view (generators/evidence_view.py), one folder up.
+EVIDENCE_LINK = "Het bewijs bij de tekst, per pagina met de citaten uit de bronnen: [bewijs](../bewijs.md)."
 INTRO = (
     "Deze pagina is voor redacteuren en controleurs van de beroepsverenigingen, niet voor patiënten. "
     "Zoekmachines en de zoekfunctie van deze site slaan haar over. Bovenaan staat wat het eerst aandacht nodig "
@@ -258,6 +263,7 @@ def _page(
         "",
         INTRO,
         "",
+        *([EVIDENCE_LINK, ""] if site.evidence is not None else []),
         _filter_line(site, owners, current),
         "",
         _summary(selected, site),

@@ -7,6 +7,7 @@ feed's `updated` is the newest review date, so the file only changes when a revi
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
@@ -34,10 +35,15 @@ def summary(page: Page, site: Site) -> str:
     return text
 
 
+# Characters XML 1.0 does not allow. `check` refuses them in every text (schema.control-character); this keeps
+# the feed well-formed should one ever get through, as a second line of defence.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: _NOT_XML.sub("", v) for k, v in attrs.items()})
     if text is not None:
-        element.text = text
+        element.text = _NOT_XML.sub("", text)
     return element
 
 

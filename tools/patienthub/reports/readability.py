@@ -93,8 +93,10 @@ def as_text(result: Result, worst: int) -> str:
     lines = [f"Leesbaarheid van {_pages(len(table))}, moeilijkste eerst. {EXPLAIN}", "", header]
     for row in table:
         a = row.analysis
-        per_sentence = number(a.words / len(a.sentences)) if a.sentences else "—"
-        counts = f"{a.words:>7} {len(a.sentences):>6} {a.syllables:>9} {per_sentence:>5} {len(a.long_sentences):>4}"
+        per_sentence = number(a.words / len(a.running)) if a.running else "—"
+        counts = (
+            f"{a.words:>7} {len(a.running):>6} {a.syllables:>9} {per_sentence:>5} {len(a.long_sentences):>4}"
+        )
         lines.append(
             f"{_score(row.score):>6} {_score(a.brouwer):>7} {counts} {len(a.rare_words):>6}  "
             f"{row.page.path} ({row.status})"
@@ -127,10 +129,10 @@ def as_markdown(result: Result, worst: int) -> str:
     ]
     for row in table:
         a = row.analysis
-        per_sentence = number(a.words / len(a.sentences)) if a.sentences else "—"
+        per_sentence = number(a.words / len(a.running)) if a.running else "—"
         title = _cell(row.page.meta.title or row.page.path)
         counts = (
-            f"{a.words} | {len(a.sentences)} | {a.syllables} | {per_sentence} | {len(a.long_sentences)} "
+            f"{a.words} | {len(a.running)} | {a.syllables} | {per_sentence} | {len(a.long_sentences)} "
             f"| {len(a.rare_words)}"
         )
         scores = f"{_score(row.score)} | {_score(a.brouwer)}"
