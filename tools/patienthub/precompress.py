@@ -15,6 +15,9 @@ import brotli
 SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"})
 # Below this a compressed copy saves less than the extra request header costs.
 MIN_BYTES = 512
+# Brotli's quality 11 took 24 s for this site's 2.7 MB of text on the 2-core build machine (every build, every
+# test build) for 10 % fewer bytes than quality 6, which takes 0.2 s and still beats gzip -9.
+BROTLI_QUALITY = 6
 
 
 def compress_site(site_dir: Path) -> int:
@@ -28,6 +31,6 @@ def compress_site(site_dir: Path) -> int:
         if len(data) < MIN_BYTES:
             continue
         path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
+        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=BROTLI_QUALITY))
         count += 1
     return count
