@@ -137,6 +137,8 @@ def test_env_and_inherit_mean_what_they_mean_to_mkdocs(tmp_path, monkeypatch):
         ("copyright: '© NHG<noscript><p title=\"</noscript><meta>\"></p></noscript>'\n", "copyright"),
         ("nav:\n  - 'Rug<meta http-equiv=refresh>': index.md\n", "nav"),
         ("site_name: 'Rug <b>pijn</b>'\n", "site_name"),
+        ("extra_javascript:\n  - https://elders.example/x.js\n", "extra_javascript"),
+        ("extra_css:\n  - //elders.example/x.css\n", "extra_css"),
     ],
 )
 def test_what_mkdocs_yml_would_write_into_every_page_is_checked(tmp_path, extra, named):

@@ -392,6 +392,11 @@ def _plain_text_problem(raw: Mapping[str, Any]) -> str | None:
     for where, text in candidates:
         if _MARKUP.search(text) or _CONTROL.search(text):
             return f"{where} bevat < of > of een stuurteken; het thema schrijft deze tekst onbewerkt in elke pagina"
+    for key in ("extra_javascript", "extra_css"):
+        for entry in raw.get(key) or []:
+            path = entry.get("path") if isinstance(entry, Mapping) else entry
+            if not isinstance(path, str) or re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//|/)", path):
+                return f"{key}: '{path}' moet een bestand van de site zelf zijn (een pad zoals assets/x.js)"
     return None
 
 

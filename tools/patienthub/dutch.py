@@ -67,7 +67,7 @@ _TOKEN = re.compile(
   | (?P<domain>(?<![^\W_]){_HOST}\.{_TLD}(?![^\W_]))
   | (?P<number>(?<![^\W_])\d+(?:[.,:]\d+)*(?:ste|de|e)?(?![^\W_]))           # 2,5  10.30  3e  1ste
   | (?P<code>(?<![^\W_])(?=[\w.{_HYPHEN}]{{0,64}}\d)[^\W_]+(?:[.{_HYPHEN}][^\W_]+)*)  # L03  EQ-5D  COVID-19  M54.5
-  | (?P<word>[{_APOSTROPHE}]?{_PART}(?:[{_APOSTROPHE}{_HYPHEN}]{_PART})*(?:[{_HYPHEN}](?=\s))?)
+  | (?P<word>[{_APOSTROPHE}]?{_PART}(?:[{_APOSTROPHE}{_HYPHEN}]{_PART})*(?:[{_HYPHEN}](?=\s|$))?)
     """,
     re.VERBOSE,
 )
