@@ -2,9 +2,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from patienthub.iconarray import SVG_NS, icon_array, legend_icon, size
+from patienthub.iconarray import SVG_NS, defs, icon_array, legend_icon, size
 
 NS = {"svg": SVG_NS}
+USE = f"{{{SVG_NS}}}use"
 
 
 def parse(svg: str) -> ET.Element:
@@ -13,18 +14,67 @@ def parse(svg: str) -> ET.Element:
     return root
 
 
-def icons(root: ET.Element, kind: str) -> list[ET.Element]:
-    return [p for p in root.findall("svg:path", NS) if f"ph-icon--{kind}" in p.get("class", "")]
+def drawn(root: ET.Element, shared: ET.Element) -> list[tuple[float, float, ET.Element]]:
+    """Every figure the browser draws: each <use> followed into the shared symbols, with its position
+    (the head's top-left corner in the array's coordinates) and the path it draws."""
+    symbols = {s.get("id"): s for s in shared.iter(f"{{{SVG_NS}}}symbol")}
+    out: list[tuple[float, float, ET.Element]] = []
+
+    def walk(element: ET.Element, dx: float, dy: float) -> None:
+        for child in element:
+            if child.tag == USE:
+                href = child.get("href")
+                assert href.startswith("#") and href[1:] in symbols, href
+                walk(symbols[href[1:]], dx + float(child.get("x", 0)), dy + float(child.get("y", 0)))
+            elif child.tag == f"{{{SVG_NS}}}path":
+                x, y = (float(v) for v in child.get("d").split("a")[0][1:].split())
+                out.append((dx + x, dy + y, child))
+
+    walk(root, 0, 0)
+    return out
+
+
+def figures(svg: str) -> list[tuple[float, float, ET.Element]]:
+    return drawn(parse(svg), parse(defs()))
+
+
+def icons(svg: str, kind: str) -> list[ET.Element]:
+    return [p for _, _, p in figures(svg) if f"ph-icon--{kind}" in p.get("class", "")]
 
 
 @pytest.mark.parametrize("count", [0, 1, 5, 39, 44, 95, 99, 100])
 def test_the_first_count_figures_are_filled_and_the_rest_open(count):
-    root = parse(icon_array(count, f"{count} van de 100 mensen kregen een operatie"))
-    paths = root.findall("svg:path", NS)
+    svg = icon_array(count, f"{count} van de 100 mensen kregen een operatie")
+    paths = [p for _, _, p in figures(svg)]
     assert len(paths) == 100
-    assert len(icons(root, "filled")) == count
-    assert len(icons(root, "empty")) == 100 - count
+    assert len(icons(svg, "filled")) == count
+    assert len(icons(svg, "empty")) == 100 - count
     assert all("filled" in p.get("class") for p in paths[:count])
+
+
+@pytest.mark.parametrize("count", [0, 44, 100])
+def test_figures_sit_where_they_sat_when_each_was_drawn_on_its_own(count):
+    # Before issue 22 every figure was its own path; the reused drawing must put each at the same spot.
+    from patienthub.iconarray import _position, figure_path
+
+    expected = [
+        tuple(float(v) for v in figure_path(*_position(i, 10)).split("a")[0][1:].split()) for i in range(100)
+    ]
+    assert [(x, y) for x, y, _ in figures(icon_array(count, "x"))] == expected
+
+
+def test_the_page_stays_small():
+    # 100 separate paths were ~19 KB per array; reused rows keep even the worst case (a split row) small.
+    assert max(len(icon_array(count, "x")) for count in range(101)) < 1500
+    assert len(defs()) < 2000
+
+
+def test_shared_figures_are_hidden_from_screen_readers_and_take_no_space():
+    root = parse(defs())
+    assert root.get("aria-hidden") == "true"
+    assert (root.get("width"), root.get("height")) == ("0", "0")
+    ids = [s.get("id") for s in root.iter(f"{{{SVG_NS}}}symbol")]
+    assert len(ids) == len(set(ids)) == 4
 
 
 def test_accessible_name_says_van_de_100():
@@ -35,19 +85,17 @@ def test_accessible_name_says_van_de_100():
 
 
 def test_filled_and_open_differ_in_lightness_not_only_hue():
-    root = parse(icon_array(1, "1 van de 100 mensen"))
-    filled, empty = icons(root, "filled")[0], icons(root, "empty")[0]
+    svg = icon_array(1, "1 van de 100 mensen")
+    filled, empty = icons(svg, "filled")[0], icons(svg, "empty")[0]
     assert filled.get("fill") == filled.get("stroke")  # solid figure
     assert empty.get("fill") == "#ffffff"  # outline only: stays distinct in black and white
 
 
 def test_every_figure_lies_inside_the_view_box():
     width, height = size()
-    root = parse(icon_array(50, "50 van de 100 mensen"))
-    assert root.get("viewBox") == f"0 0 {width} {height}"
-    for path in root.findall("svg:path", NS):
-        first = path.get("d").split("a")[0]  # "Mx y" of the head
-        x, y = (float(v) for v in first[1:].split())
+    svg = icon_array(50, "50 van de 100 mensen")
+    assert parse(svg).get("viewBox") == f"0 0 {width} {height}"
+    for x, y, _ in figures(svg):
         assert 0 < x < width and 0 < y < height
 
 
@@ -65,4 +113,4 @@ def test_refuses_counts_that_are_not_whole_numbers_of_100(count):
 def test_legend_icon_is_decorative():
     root = parse(legend_icon(True))
     assert root.get("aria-hidden") == "true"
-    assert icons(root, "filled")
+    assert "ph-icon--filled" in root.find("svg:path", NS).get("class")

@@ -58,6 +58,9 @@ def test_frequency_outcome_has_an_icon_array_per_group_a_table_and_its_provenanc
         assert root.tag == f"{{{SVG_NS}}}svg"
         assert "95 van de 100 mensen voelden zich hersteld" in root.get("aria-label")
     assert "Snel opereren: 95 van de 100" in images[0]
+    assert html.count('class="ph-iconarray__defs"') == 1  # the shared figures, before the arrays
+    assert html.index("ph-iconarray__defs") < html.index("ph-iconarray__svg")
+    assert "ph-iconarray__defs" not in outcome_block(frequency(Value("a", 2, 5)), DATASET, with_defs=False)
     assert len(tags.all("tr")) == 3 and tags.all("caption")
     assert "<td>141</td>" in html and "<td>142</td>" in html
     assert "Over wie: Mensen met een hernia" in html and "Wanneer: 1 jaar na de start" in html
@@ -117,6 +120,8 @@ def test_keuzekaart_is_an_accessible_table_with_the_three_questions():
     assert all(q in html for q in THREE_QUESTIONS)
     assert "nog niet gecontroleerd" in html
     assert "Bel meteen bij alarmsignalen." in html and "Geraadpleegd op 22 november 2026" in html
+    assert 'role="' not in html  # native table semantics; explicit roles are redundant (Nu Html Checker)
+    assert '<h3 class="ph-keuzekaart__sources-title">Bronnen</h3>' in html
 
 
 def test_an_approved_keuzekaart_has_no_concept_line():
@@ -127,6 +132,10 @@ def test_three_questions_block_names_its_source():
     html = three_questions()
     assert "Wat zijn de voor- en nadelen van die mogelijkheden?" in html
     assert "Patiëntenfederatie Nederland" in html and 'href="https://3goedevragen.nl"' in html
+    # Not an <aside>: inside <main> that is a complementary landmark that is not top level (axe best practice).
+    assert (
+        html.startswith('<section class="ph-3vragen" aria-label="3 goede vragen">') and "<aside" not in html
+    )
 
 
 def test_notice_is_visible_text():

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import REPO_ROOT, mkdocs_build, require_chromium
-
-from patienthub.iconarray import SVG_NS
+from tests.test_iconarray import drawn
 
 OUTCOME_PAGES = ("uitkomsten/operatie-bij-hernia", "uitkomsten/lage-rugpijn-herstel")
 KEUZEKAARTEN = ("keuzekaarten/hernia-opereren-of-afwachten", "keuzekaarten/lage-rugpijn-die-blijft")
@@ -39,15 +38,30 @@ def icon_arrays(text: str) -> list[ET.Element]:
     return [ET.fromstring(svg) for svg in svgs]
 
 
+def shared_figures(text: str) -> ET.Element:
+    found = re.findall(r'<svg [^>]*class="ph-iconarray__defs".*?</svg>', text, re.S)
+    assert len(found) == 1, "the shared figures must be on the page exactly once"
+    return ET.fromstring(found[0])
+
+
 @pytest.mark.parametrize("page", OUTCOME_PAGES)
 def test_outcome_pages_show_icon_arrays_from_the_data(built, page):
-    arrays = icon_arrays(html(built, page))
+    text = html(built, page)
+    arrays, shared = icon_arrays(text), shared_figures(text)
+    assert text.index("ph-iconarray__defs") < text.index("ph-iconarray__svg")
     assert len(arrays) >= 2
     for svg in arrays:
         label = svg.get("aria-label")
-        filled = [p for p in svg.iter(f"{{{SVG_NS}}}path") if "filled" in p.get("class")]
+        figures = [p for _, _, p in drawn(svg, shared)]
+        filled = [p for p in figures if "filled" in p.get("class")]
         assert "van de 100" in label
+        assert len(figures) == 100
         assert len(filled) == int(re.search(r"(\d+) van de 100", label).group(1))
+
+
+def test_the_outcomes_page_html_fits_its_budget(built):
+    # Issue 22: the 22 arrays of 100 separate figures made this page 171 KB; a phone should get at most 60 KB.
+    assert (built / OUTCOME_PAGES[0] / "index.html").stat().st_size <= 60 * 1024
 
 
 def test_the_hernia_page_shows_the_trial_numbers(built):
@@ -68,7 +82,8 @@ def test_effects_without_an_honest_count_are_in_words_without_icon_arrays(built,
 def test_keuzekaarten_are_tables_with_the_three_questions(built, page):
     text = html(built, page)
     assert text.count('<section class="ph-keuzekaart"') == 1
-    assert '<th scope="row" role="rowheader">Vergoeding?</th>' in text
+    assert '<th scope="row">Vergoeding?</th>' in text
+    assert 'role="' not in text[text.index('<table class="ph-keuzekaart__table"') : text.index("</table>")]
     assert "Wat betekent dat in mijn situatie?" in text
     assert "outcomes.css" in text
 

@@ -21,8 +21,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-TRANSFER_BUDGET = 150 * 1024
+# WCAG A/AA plus axe's best-practice rules (landmarks, unique names, headings): issue 22 asks for 0 of both.
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+TRANSFER_BUDGET = 120 * 1024
 NOTICES = REPO_ROOT / "overrides" / "partials" / "patienthub-notices.html"
 
 # One page of every type a patient meets (relative to the site root). Extend as page types land.
@@ -261,18 +262,21 @@ def test_screenshots_of_the_home_page(browser, served_site):
         assert target.stat().st_size > 10_000
 
 
-def test_first_load_of_a_content_page_fits_the_transfer_budget(page, served_site):
+@pytest.mark.parametrize("kind", [k for k in PAGE_TYPES if k != "redirect"])
+def test_first_load_of_every_page_type_fits_the_transfer_budget(page, served_site, kind):
     sizes: dict[str, int] = {}
 
     def record(response):
-        if response.status == 200:
+        if response.status in (200, 404):
             sizes[response.url] = len(gzip.compress(response.body(), compresslevel=6))
 
     page.on("response", record)
-    visit(page, served_site, PAGE_TYPES["education"])
+    # The search page before anything is typed: Pagefind's Dutch stemmer (72 KB of WebAssembly) and index
+    # chunks come with the first search, not with the page.
+    visit(page, served_site, "zoeken/" if kind == "search" else PAGE_TYPES[kind])
     total = sum(sizes.values())
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "transfer-education.json").write_text(
+    (ARTIFACTS / f"transfer-{kind}.json").write_text(
         json.dumps({"total_gzip_bytes": total, "files": sizes}, indent=2)
     )
     assert len(sizes) >= 3
@@ -294,3 +298,116 @@ def test_print_hides_navigation_and_keeps_review_dates(page, served_site):
     assert printed_address.locator("svg").count() == 1  # the QR code to the same address
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+# --- "Lees voor": the browser's own speech, stubbed so the test hears what would be said -----------------------
+
+# Headless Chromium has no voices: the stub gives it one (or none), and records every utterance and every cancel.
+SPEECH_STUB = """
+(voices) => {
+  window.__spoken = [];
+  window.__cancelled = 0;
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+  const speech = {
+    paused: false, speaking: false,
+    getVoices: () => voices,
+    speak: (u) => { window.__spoken.push({ text: u.text, lang: u.lang }); },
+    cancel: () => { window.__cancelled += 1; },
+    pause: () => { speech.paused = true; }, resume: () => { speech.paused = false; },
+    addEventListener: () => {},
+  };
+  Object.defineProperty(window, "speechSynthesis", { value: speech, configurable: true });
+}
+"""
+DUTCH_VOICE = [
+    {"lang": "nl-NL", "name": "Nederlands", "default": True, "localService": True, "voiceURI": "nl"}
+]
+
+
+def with_speech(page, voices: list[dict]):
+    page.add_init_script(f"({SPEECH_STUB})({json.dumps(voices)})")
+
+
+@pytest.mark.parametrize("kind", ["education", "outcomes", "keuzekaart"])
+def test_read_aloud_reads_the_article_in_dutch_without_navigation_or_notices(page, served_site, kind):
+    with_speech(page, DUTCH_VOICE)
+    visit(page, served_site, PAGE_TYPES[kind])
+    play = page.get_by_role("button", name="Lees voor", exact=True)
+    play.wait_for(state="visible", timeout=5000)
+    page.keyboard.press("Tab")  # keyboard: reach the button and press it with Enter
+    for _ in range(80):
+        if page.evaluate("() => document.activeElement.textContent") == "Lees voor":
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("the Lees voor button cannot be reached with the Tab key")
+    page.keyboard.press("Enter")
+    spoken = page.evaluate("() => window.__spoken")
+    said = " ".join(u["text"] for u in spoken)
+    assert len(spoken) > 5 and {u["lang"] for u in spoken} == {"nl-NL"}
+    assert page.locator("article h1").inner_text().strip().startswith(spoken[0]["text"])
+    article = page.locator("[data-pagefind-body]").inner_text()
+    assert all(u["text"].split()[0] in article for u in spoken)
+    for not_read in ("nog niet goedgekeurd", "Inhoudsopgave", "U bent hier", "Lees voor", "Pauze"):
+        assert not_read not in said, not_read
+    assert all(len(u["text"]) < 400 for u in spoken)  # sentence by sentence, so each can be marked
+    assert page.get_by_role("button", name="Stop").is_visible()
+    page.get_by_role("button", name="Pauze").click()
+    assert page.evaluate("() => window.speechSynthesis.paused")
+    assert page.get_by_role("button", name="Verder").is_visible()
+    cancelled = page.evaluate("() => window.__cancelled")
+    page.get_by_role("button", name="Stop").click()
+    assert page.evaluate("() => window.__cancelled") == cancelled + 1
+    assert play.is_visible() and not page.get_by_role("button", name="Stop").is_visible()
+    assert axe(page) == []
+
+
+def test_read_aloud_is_hidden_without_a_dutch_voice_and_never_printed(page, served_site):
+    with_speech(
+        page, [{"lang": "en-US", "name": "English", "default": True, "localService": True, "voiceURI": "en"}]
+    )
+    visit(page, served_site, PAGE_TYPES["education"])
+    assert page.locator(".ph-readaloud").count() == 1
+    assert not page.locator(".ph-readaloud").is_visible()
+    page.evaluate("() => Object.defineProperty(window.speechSynthesis, 'getVoices', { value: () => [] })")
+    visit(page, served_site, PAGE_TYPES["education"])
+    assert not page.locator(".ph-readaloud").is_visible()
+    with_speech(page, DUTCH_VOICE)
+    visit(page, served_site, PAGE_TYPES["education"])
+    assert page.locator(".ph-readaloud").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".ph-readaloud").is_visible()
+
+
+def test_read_aloud_is_not_offered_on_pages_without_an_article(page, served_site):
+    with_speech(page, DUTCH_VOICE)
+    visit(page, served_site, PAGE_TYPES["search"])
+    assert page.locator(".ph-readaloud").count() == 0
+
+
+def test_landmarks_have_distinct_names_and_the_review_footer_none(page, served_site):
+    visit(page, served_site, PAGE_TYPES["education"])
+    # Material writes the table of contents twice (menu on a phone, sidebar on a wide screen); one is hidden.
+    names = page.evaluate(
+        "() => [...document.querySelectorAll('nav[aria-label]')].filter(n => n.checkVisibility())"
+        ".map(n => n.getAttribute('aria-label'))"
+    )
+    assert "U bent hier" in names and "Navigatie" in names
+    assert len(set(names)) == len(names), names
+    assert page.locator("article footer.ph-review").get_attribute("aria-label") is None
+
+
+@pytest.mark.parametrize("kind", ["outcomes", "dashboard"])
+def test_every_label_points_at_a_control(page, served_site, kind):
+    visit(page, served_site, PAGE_TYPES[kind] if kind != "outcomes" else "uitkomsten/")
+    dangling = page.evaluate(
+        "() => [...document.querySelectorAll('label[for]')].map(l => l.htmlFor).filter(id => !document.getElementById(id))"
+    )
+    assert dangling == []
+
+
+def test_the_search_input_has_a_visible_label(page, served_site):
+    visit(page, served_site, "zoeken/")
+    label = page.locator("label[for=ph-search-input]")
+    assert label.is_visible() and label.inner_text() == "Zoekwoord"
+    assert page.get_by_label("Zoekwoord").count() == 1

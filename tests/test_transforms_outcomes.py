@@ -36,6 +36,15 @@ def test_references_become_html_and_the_rest_stays(repo):
     assert out.startswith("# T\n\nVoor.\n\n<figure") and "</figure>\n\nNa." in out  # blank lines around HTML
 
 
+def test_the_shared_figures_come_once_with_the_first_icon_array(repo):
+    body = "# T\n\n{{ uitkomst: test/herstel }}\n\nTekst.\n\n{{ uitkomsten: test }}\n"
+    site, page = site_with_page(repo, body)
+    out = render(body, page, site)
+    assert out.count('class="ph-iconarray__svg"') == 2
+    assert out.count('class="ph-iconarray__defs"') == 1
+    assert out.index("ph-iconarray__defs") < out.index("ph-iconarray__svg")
+
+
 def test_the_registry_applies_the_outcomes_transform(repo):
     body = "# T\n\n{{ uitkomsten: test }}\n"
     site, page = site_with_page(repo, body)

@@ -1,8 +1,12 @@
 """Icon arrays: "X van de 100 mensen" as 100 small figures, drawn as inline SVG at build time (no JavaScript).
 
+A figure and a row of ten figures are drawn once per page (`defs()`, a hidden SVG of symbols) and every array
+reuses them (`<use href="#…">`): a full row is one element, only the row where filled turns into open is drawn
+figure by figure. An outcomes page with many arrays stays small on a phone (issue 22).
+
 Filled figures are solid, the others are outlines: the difference is shape and lightness, not hue, so it holds
 for colour-blind readers and on a black-and-white print. Colours are set as attributes too, so the picture is
-right without the site's stylesheet (feeds, e-mail, copies). The accessible name says the number in words.
+right without the site's stylesheet (copies of the page). The accessible name says the number in words.
 """
 
 from __future__ import annotations
@@ -53,8 +57,34 @@ def size(total: int = DENOMINATOR, columns: int = COLUMNS) -> tuple[int, int]:
     return width, height
 
 
+# Ids of the shared drawings; `defs()` must be on the page once before any array that uses them.
+FIGURE_ID = {True: "ph-fig-1", False: "ph-fig-0"}
+ROW_ID = {True: "ph-row-1", False: "ph-row-0"}
+
+
+def defs(columns: int = COLUMNS) -> str:
+    """The hidden SVG with the shared figures and rows (decorative: every array names its own number)."""
+    parts = [
+        f'<svg xmlns="{SVG_NS}" class="ph-iconarray__defs" aria-hidden="true" focusable="false" '
+        'width="0" height="0"><defs>'
+    ]
+    for filled in (True, False):
+        attrs = FILLED if filled else EMPTY
+        parts.append(
+            f'<symbol id="{FIGURE_ID[filled]}"><path {_attributes(attrs)} d="{figure_path(_MARGIN, _MARGIN)}"/></symbol>'
+        )
+    for filled in (True, False):
+        uses = "".join(
+            f'<use href="#{FIGURE_ID[filled]}" x="{_num(_position(column, columns)[0] - _MARGIN)}"/>'
+            for column in range(columns)
+        )
+        parts.append(f'<symbol id="{ROW_ID[filled]}">{uses}</symbol>')
+    parts.append("</defs></svg>")
+    return "".join(parts)
+
+
 def icon_array(count: int, label: str, total: int = DENOMINATOR, columns: int = COLUMNS) -> str:
-    """An SVG of `total` figures of which the first `count` (row by row) are filled.
+    """An SVG of `total` figures of which the first `count` (row by row) are filled, drawn from `defs()`.
 
     `label` is the accessible name and says the number: "95 van de 100 mensen voelden zich hersteld".
     """
@@ -66,10 +96,18 @@ def icon_array(count: int, label: str, total: int = DENOMINATOR, columns: int = 
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" focusable="false">',
         f"<title>{escape(label)}</title>",
     ]
-    for index in range(total):
-        attrs = FILLED if index < count else EMPTY
-        x, y = _position(index, columns)
-        parts.append(f'<path {_attributes(attrs)} d="{figure_path(x, y)}"/>')
+    # A symbol clips what lies outside its box, so every figure is drawn one margin in and placed one margin up.
+    for start in range(0, total, columns):
+        y = _position(start, columns)[1]
+        in_row = min(columns, total - start)
+        if in_row == columns and (start + columns <= count or start >= count):
+            parts.append(f'<use href="#{ROW_ID[start < count]}" x="0" y="{_num(y - _MARGIN)}"/>')
+            continue
+        for index in range(start, start + in_row):
+            fx, fy = _position(index, columns)
+            parts.append(
+                f'<use href="#{FIGURE_ID[index < count]}" x="{_num(fx - _MARGIN)}" y="{_num(fy - _MARGIN)}"/>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 

@@ -29,8 +29,10 @@ from . import (
     htmlpolicy,
     jsonld,
     loader,
+    precompress,
     search_index,
     share,
+    slimcss,
     symlinks,
     transforms,
 )
@@ -228,6 +230,9 @@ class PatientHubPlugin(BasePlugin):
         if self.cache is not None:
             self.cache.save()  # again: rendering the pages added QR codes to the memo tables
         search_index.build(Path(config.site_dir))
+        if not self.serving:  # the theme's CSS without what no page uses; compressed copies last
+            slimcss.trim_site(Path(config.site_dir))
+            precompress.compress_site(Path(config.site_dir))
 
     def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
         assert self.site is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape as _escape
 
 from .dates import dutch_date
-from .iconarray import DENOMINATOR, icon_array, legend_icon
+from .iconarray import DENOMINATOR, defs, icon_array, legend_icon
 from .outcome_data import Dataset, Keuzekaart, Outcome, SourceInfo, Value
 
 
@@ -67,7 +67,17 @@ def _meta(outcome: Outcome) -> str:
     return f'<p class="ph-outcome__meta">{"<br>".join(lines)}</p>'
 
 
-def outcome_block(outcome: Outcome, dataset: Dataset) -> str:
+def draws_icons(outcome: Outcome) -> bool:
+    """Whether `outcome_block` draws icon arrays for this outcome (and so needs the shared figures)."""
+    return (
+        outcome.is_frequency
+        and bool(outcome.values)
+        and all(whole(v.per_100) is not None for v in outcome.values)
+    )
+
+
+def outcome_block(outcome: Outcome, dataset: Dataset, with_defs: bool = True) -> str:
+    """`with_defs`: include the shared figures the arrays draw from; once per page (an id is unique)."""
     if not outcome.is_frequency:
         return _words_block(outcome)
     shown = [v for v in outcome.values if whole(v.per_100) is not None]
@@ -95,7 +105,7 @@ def outcome_block(outcome: Outcome, dataset: Dataset) -> str:
         [
             '<figure class="ph-outcome">',
             f'<figcaption class="ph-outcome__caption">{escape(outcome.measure)}</figcaption>',
-            f'<div class="ph-outcome__arrays">{"".join(arrays)}</div>',
+            f'<div class="ph-outcome__arrays">{defs() if with_defs else ""}{"".join(arrays)}</div>',
             legend,
             _table(outcome, shown, dataset),
             _meta(outcome),
@@ -151,31 +161,26 @@ def _words_block(outcome: Outcome) -> str:
 def three_questions() -> str:
     items = "".join(f"<li>{escape(q)}</li>" for q in THREE_QUESTIONS)
     return (
-        '<aside class="ph-3vragen" aria-label="3 goede vragen">'
+        # A section, not an aside: an aside inside <main> is a complementary landmark that is not top level.
+        '<section class="ph-3vragen" aria-label="3 goede vragen">'
         '<p class="ph-3vragen__title"><strong>3 goede vragen</strong> '
         "voor het gesprek met uw zorgverlener</p>"
         f'<ol class="ph-3vragen__list">{items}</ol>'
         f'<p class="ph-3vragen__source">{_source_html(THREE_QUESTIONS_SOURCE)}</p>'
-        "</aside>"
+        "</section>"
     )
 
 
 def keuzekaart_block(card: Keuzekaart, concept: bool) -> str:
-    # Explicit table roles: small screens show the rows as stacked cards (display: block), and some browsers
-    # then forget that it is a table unless the roles say so.
-    header = "".join(
-        f'<th scope="col" role="columnheader">{escape(option.label)}</th>' for option in card.options
-    )
+    # No explicit table roles: on native table elements they are redundant (Nu Html Checker errors, issue 22).
+    header = "".join(f'<th scope="col">{escape(option.label)}</th>' for option in card.options)
     rows = []
     for row in card.rows:
         cells = "".join(
-            f'<td role="cell" data-label="{escape(option.label)}">'
-            f"{escape(row.answers.get(option.key) or '')}</td>"
+            f'<td data-label="{escape(option.label)}">{escape(row.answers.get(option.key) or "")}</td>'
             for option in card.options
         )
-        rows.append(
-            f'<tr role="row"><th scope="row" role="rowheader">{escape(row.question)}</th>{cells}</tr>'
-        )
+        rows.append(f'<tr><th scope="row">{escape(row.question)}</th>{cells}</tr>')
     parts = [
         f'<section class="ph-keuzekaart" aria-label="Keuzekaart: {escape(card.title)}">',
         f'<h2 class="ph-keuzekaart__title">Keuzekaart: {escape(card.title)}</h2>',
@@ -191,15 +196,14 @@ def keuzekaart_block(card: Keuzekaart, concept: bool) -> str:
     sources = "".join(f"<li>{_source_html(s).removeprefix('Bron: ')}</li>" for s in card.sources)
     parts += [
         '<div class="ph-keuzekaart__wrap">',
-        '<table class="ph-keuzekaart__table" role="table">',
+        '<table class="ph-keuzekaart__table">',
         f"<caption>De keuzes naast elkaar: {escape(card.title)}</caption>",
-        '<thead role="rowgroup"><tr role="row">',
-        f'<th scope="col" role="columnheader">Uw vraag</th>{header}</tr></thead>',
-        f'<tbody role="rowgroup">{"".join(rows)}</tbody>',
+        f'<thead><tr><th scope="col">Uw vraag</th>{header}</tr></thead>',
+        f"<tbody>{''.join(rows)}</tbody>",
         "</table>",
         "</div>",
         three_questions(),
-        f'<div class="ph-keuzekaart__sources"><p><strong>Bronnen</strong></p><ul>{sources}</ul></div>',
+        f'<div class="ph-keuzekaart__sources"><h3 class="ph-keuzekaart__sources-title">Bronnen</h3><ul>{sources}</ul></div>',
         "</section>",
     ]
     return "\n".join(parts)

@@ -28,9 +28,11 @@ TEMPLATE = """\
 {script}
 </head>
 <body>
+<main>
 <h1>{title}</h1>
 {moved}<p>U gaat nu naar de pagina <a href="{href}">{title}</a>.</p>
 <p>Gaat dat niet vanzelf? Klik dan op de link.</p>
+</main>
 </body>
 </html>
 """

@@ -5,11 +5,15 @@ check fails the build on it."""
 from __future__ import annotations
 
 from .. import references
+from ..iconarray import FIGURE_ID
 from ..model import Page, Site
-from ..outcome_html import keuzekaart_block, notice, outcome_block, three_questions
+from ..outcome_html import draws_icons, keuzekaart_block, notice, outcome_block, three_questions
+
+DEFS_MARK = f'id="{FIGURE_ID[True]}"'
 
 
-def html_for(resolved: references.Resolved, page: Page) -> str:
+def html_for(resolved: references.Resolved, page: Page, with_defs: bool = True) -> str:
+    """`with_defs`: the first icon array here brings the shared figures (False once the page has them)."""
     if resolved.problem:
         return notice(resolved.problem)
     kind = resolved.reference.kind
@@ -25,7 +29,11 @@ def html_for(resolved: references.Resolved, page: Page) -> str:
     assert dataset is not None
     if not dataset.valid:
         return notice(f"De uitkomsten in {dataset.path} bevatten fouten en kunnen niet getoond worden.")
-    return "\n\n".join(outcome_block(outcome, dataset) for outcome in resolved.outcomes)
+    blocks = []
+    for outcome in resolved.outcomes:
+        blocks.append(outcome_block(outcome, dataset, with_defs))
+        with_defs = with_defs and not draws_icons(outcome)
+    return "\n\n".join(blocks)
 
 
 def render(markdown: str, page: Page, site: Site) -> str:
@@ -33,9 +41,15 @@ def render(markdown: str, page: Page, site: Site) -> str:
     if not found:
         return markdown
     lines = markdown.split("\n")
-    for ref in reversed(found):
+    # In page order, so the first icon array on the page carries the figures all arrays share.
+    rendered = []
+    with_defs = True
+    for ref in found:
         if ref.indented:
             continue  # left as typed, so it stays visible; the check reports it
-        html = html_for(references.resolve(ref, site.outcomes), page)
+        html = html_for(references.resolve(ref, site.outcomes), page, with_defs)
+        with_defs = with_defs and DEFS_MARK not in html
+        rendered.append((ref, html))
+    for ref, html in reversed(rendered):
         lines[ref.line - 1 : ref.line] = ["", html, ""]
     return "\n".join(lines)
