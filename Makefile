@@ -30,6 +30,7 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check tools tests
 	$(BIN)/ruff format --check tools tests
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -259,7 +259,7 @@ def project_site(tmp_path_factory) -> Path:
 
 
 def _site_prefix() -> str:
-    from patienthub.config import load_project
+    from patienthub.load.config import load_project
 
     path = urlparse(load_project(REPO_ROOT / "mkdocs.yml").site_url).path or "/"
     return path if path.endswith("/") else path + "/"
@@ -320,7 +320,7 @@ def site_of(root: Path, today: str = TODAY):
     """The core's Site of a mini repository, loaded in-process (no CLI, no build)."""
     import datetime as dt
 
-    from patienthub.config import load_project
-    from patienthub.loader import load_site
+    from patienthub.load.config import load_project
+    from patienthub.load.loader import load_site
 
     return load_site(load_project(root / "mkdocs.yml"), dt.date.fromisoformat(today))

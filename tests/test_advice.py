@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO_ROOT
-from patienthub.advice import KeyMessage, example_holds, include, load, references
+from patienthub.domain.advice import KeyMessage, example_holds, include, load, references
 
 DATA_DIR = REPO_ROOT / "content" / "_data"
 REAL = load(DATA_DIR, REPO_ROOT, None, None)

@@ -32,8 +32,6 @@ def test_an_unknown_name_is_an_attribute_error():
 
 
 def test_importing_the_findings_loads_only_what_findings_need():
-    code = (
-        "import sys, patienthub.findings; print(sorted(m for m in sys.modules if m.startswith('patienthub')))"
-    )
+    code = "import sys, patienthub.core.findings; print(sorted(m for m in sys.modules if m.startswith('patienthub')))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert eval(loaded) == ["patienthub", "patienthub.findings"]
+    assert eval(loaded) == ["patienthub", "patienthub.core", "patienthub.core.findings"]

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from tests.conftest import GOOD_BODY, GOOD_META, REPO_ROOT, run_cli
 
-from patienthub import Finding, Rule, Severity, cache, load_project, load_site
-from patienthub.cache import Cache
+from patienthub import Finding, Rule, Severity, load_project, load_site
 from patienthub.checks import REGISTRY
 from patienthub.checks.base import Check
-from patienthub.engine import run
-from patienthub.model import Site
+from patienthub.domain.model import Site
+from patienthub.engine.runner import run
+from patienthub.load import cache
+from patienthub.load.cache import Cache
 
 SPY = Rule("readability.spy", Severity.WARNING, "test")
 TODAY = dt.date(2026, 11, 22)
@@ -296,7 +297,7 @@ def test_no_cached_check_reads_other_pages():
 
 
 def test_no_cached_build_step_reads_other_pages():
-    from patienthub import present, transforms
+    from patienthub.build import present, transforms
 
     site = load_site(load_project(REPO_ROOT / "mkdocs.yml"), TODAY)
     for page in site.pages:

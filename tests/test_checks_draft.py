@@ -5,11 +5,11 @@ import pytest
 from tests.conftest import GOOD_META, TODAY
 
 from patienthub import load_project, load_site, run
-from patienthub.checks.draft import PLACEHOLDER
-from patienthub.markdown import blocks
-from patienthub.model import PAGE_TYPES
-from patienthub.newpage import NewPage, render
-from patienthub.prose import extract
+from patienthub.domain.model import PAGE_TYPES
+from patienthub.domain.skeletons import PLACEHOLDER
+from patienthub.edit.newpage import NewPage, render
+from patienthub.text.markdown import blocks
+from patienthub.text.prose import extract
 
 
 def draft_findings(repo, meta: str = GOOD_META, body: str = "# Titel\n\nEen gewone zin.\n"):

@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import GOOD_META, run_cli
 
 from patienthub import load_project, load_site, run
-from patienthub.evidence import numbers_in, words
+from patienthub.domain.evidence import numbers_in, words
 
 REGISTER = """\
 publication:

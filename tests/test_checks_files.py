@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from patienthub import load_project, load_site, run
-from patienthub.config import Config
-from patienthub.errors import ConfigError
+from patienthub.core.errors import ConfigError
+from patienthub.load.config import Config
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 

@@ -4,7 +4,7 @@ import pytest
 from tests.conftest import GOOD_META
 
 from patienthub import load_project, load_site, run
-from patienthub.schedule import add_months
+from patienthub.domain.schedule import add_months
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 from conftest import GOOD_META, site_of
-from patienthub import engine, urls
 from patienthub.checks import hub
+from patienthub.engine import runner as engine
+from patienthub.load import urls
 
 
 def meta(**extra: str) -> str:

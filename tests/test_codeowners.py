@@ -3,7 +3,8 @@ from pathlib import Path
 
 from tests.conftest import GOOD_META, TODAY, run_cli
 
-from patienthub import codeowners, load_project, load_site, run
+from patienthub import load_project, load_site, run
+from patienthub.load import codeowners
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
 import pytest
 
-from patienthub import codes
+from patienthub.domain import codes
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from tests.conftest import REPO_ROOT, TODAY, run_cli, run_in_terminal
 
-from patienthub.config import _MkDocsLoader, load_project
+from patienthub.load.config import _MkDocsLoader, load_project
 
 NAV = "nav:\n  - Home: index.md\n  - Uitleg:\n      - Thuis: index.md\n"
 

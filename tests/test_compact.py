@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from patienthub.compact import navigation
+from patienthub.core.compact import navigation
 
 NAV = """<nav class="md-nav md-nav--primary" aria-label="Navigatie">
   <ul class="md-nav__list">

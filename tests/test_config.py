@@ -1,7 +1,7 @@
 import pytest
 
-from patienthub.config import Config, load_project, plugin_options
-from patienthub.errors import ConfigError
+from patienthub.core.errors import ConfigError
+from patienthub.load.config import Config, load_project, plugin_options
 
 
 def test_defaults():

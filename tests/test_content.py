@@ -16,9 +16,9 @@ from mkdocs.config import load_config
 from tests.conftest import REPO_ROOT, TODAY, run_cli
 
 from patienthub import load_project, load_site
-from patienthub.markdown import blocks
-from patienthub.model import Site
-from patienthub.prose import extract
+from patienthub.domain.model import Site
+from patienthub.text.markdown import blocks
+from patienthub.text.prose import extract
 
 MAX_SENTENCE_WORDS = 20
 # Acceptance of the starter content; per page the readability check itself warns below 70 (mkdocs.yml).

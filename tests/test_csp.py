@@ -1,8 +1,8 @@
 import pytest
 
-from patienthub import csp
-from patienthub.config import Config, HtmlConfig
-from patienthub.errors import ConfigError
+from patienthub.build import csp
+from patienthub.core.errors import ConfigError
+from patienthub.load.config import Config, HtmlConfig
 
 
 def test_source_hash_is_the_csp_sha256_of_the_exact_text():

@@ -1,4 +1,4 @@
-from patienthub.datafiles import load_data_file
+from patienthub.text.datafiles import load_data_file
 
 
 def test_lines_and_safety_rules(tmp_path):

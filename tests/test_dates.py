@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from patienthub.dates import dutch_date, parse_iso
+from patienthub.core.dates import dutch_date, parse_iso
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from patienthub import dutch
+from patienthub.text import dutch
 
 # Syllables as a Dutch speaker says them. Pyphen's defaults undercount the short words and vowel clashes.
 SYLLABLES = """

@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 import pytest
 from tests.conftest import GOOD_BODY, REPO_ROOT, TODAY
 
-from patienthub.editor_panel import PANEL_CLASS, render
-from patienthub.findings import Finding, Severity
+from patienthub.core.findings import Finding, Severity
+from patienthub.reports.editor_panel import PANEL_CLASS, render
 
 
 def test_panel_lists_findings_worst_first_with_metrics_and_escapes_text():

@@ -4,7 +4,7 @@ from tests.conftest import GOOD_META
 
 from patienthub import Finding, Rule, Severity, load_project, load_site
 from patienthub.checks.base import Check
-from patienthub.engine import run
+from patienthub.engine.runner import run
 
 BOOM = Rule("readability.boom", Severity.ERROR, "test")
 

@@ -2,8 +2,9 @@ import datetime as dt
 
 from tests.conftest import GOOD_BODY, GOOD_META, page_text
 
-from patienthub import external, load_project, load_site
-from patienthub.config import LinksConfig
+from patienthub import load_project, load_site
+from patienthub.engine import external
+from patienthub.load.config import LinksConfig
 
 
 def line_of(needle: str, meta: str, body: str) -> int:

@@ -6,7 +6,8 @@ import datetime as dt
 
 from tests.conftest import GOOD_META, TODAY, MiniRepo
 
-from patienthub import engine, load_project, load_site, run
+from patienthub import load_project, load_site, run
+from patienthub.engine import runner as engine
 
 LONG = "Dit is een heel lange zin met veel te veel woorden die maar doorgaat en doorgaat tot het einde."
 

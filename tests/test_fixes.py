@@ -6,7 +6,7 @@ from tests.conftest import GOOD_META, MiniRepo
 
 from patienthub import load_project, load_site, run
 from patienthub.checks import terminology
-from patienthub.fixes import Edit, plan, rewrite
+from patienthub.edit.fixes import Edit, plan, rewrite
 
 TERMS = """\
 terms:

@@ -4,7 +4,7 @@ import json
 from tests.conftest import GOOD_META
 
 from patienthub import load_project, load_site, run
-from patienthub.formats import as_github, as_json_object, as_text
+from patienthub.reports.formats import as_github, as_json_object, as_text
 
 
 def result_of(repo):

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from patienthub import frontmatter
+from patienthub.text import frontmatter
 
 
 def rules(fm):

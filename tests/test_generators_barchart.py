@@ -1,6 +1,6 @@
 import xml.etree.ElementTree as ET
 
-from patienthub.generators.barchart import Bar, render
+from patienthub.publish.barchart import Bar, render
 
 SVG = "{http://www.w3.org/2000/svg}"
 

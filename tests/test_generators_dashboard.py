@@ -11,7 +11,7 @@ from tests.conftest import GOOD_META, MKDOCS_YML, REPO_ROOT, MiniRepo, mkdocs_bu
 from patienthub import load_project, load_site, run
 from patienthub.checks import REGISTRY
 from patienthub.checks.base import Check
-from patienthub.generators import dashboard
+from patienthub.publish import dashboard
 
 ORGANISATIONS = """\
 nhg:
@@ -154,10 +154,12 @@ def test_reviewers_on_the_page_link_to_their_organisation(built):
 
 
 def test_text_in_the_dashboard_cannot_become_markup():
-    from patienthub.htmlpolicy import inspect
-    from patienthub.render import MarkdownSetup, to_html
+    from patienthub.build.generators.base import md
+    from patienthub.build.render import to_html
+    from patienthub.text.htmlpolicy import inspect
+    from patienthub.text.markdown_setup import MarkdownSetup
 
-    cell = dashboard._md('Rug <b onmouseover="alert(1)">pijn</b> & *meer* | \\<script>')
+    cell = md('Rug <b onmouseover="alert(1)">pijn</b> & *meer* | \\<script>')
     html = to_html(f"| a |\n|---|\n| {cell} |\n", MarkdownSetup.from_mkdocs(["tables"]))
     assert inspect(html).violations == ()
     assert "&lt;b onmouseover" in html and "&amp;" in html

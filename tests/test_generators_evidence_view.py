@@ -6,7 +6,7 @@ from tests.conftest import GOOD_META
 from tests.test_checks_evidence import REGISTER
 
 from patienthub import load_project, load_site
-from patienthub.generators import evidence_view
+from patienthub.build.generators import evidence_view
 
 
 def generate(repo):

@@ -3,8 +3,8 @@ import subprocess
 
 import pytest
 
-from patienthub import gitbase
-from patienthub.errors import UsageError
+from patienthub.core.errors import UsageError
+from patienthub.load import gitbase
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",

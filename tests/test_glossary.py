@@ -1,7 +1,7 @@
-from patienthub.generators.glossary import glossary_markdown, sort_key
-from patienthub.phrases import Phrase
-from patienthub.termbase import Term, Termbase
-from patienthub.wordforms import phrase_pattern
+from patienthub.build.generators.glossary import glossary_markdown, sort_key
+from patienthub.domain.termbase import Term, Termbase
+from patienthub.text.phrases import Phrase
+from patienthub.text.wordforms import phrase_pattern
 
 
 def term(key, preferred, avoid=(), professional=None, source=None):

@@ -4,8 +4,8 @@ import markdown
 
 from conftest import REPO_ROOT
 from patienthub import load_project, load_site
-from patienthub.transforms import apply
-from patienthub.transforms.glossary_links import link_first_uses
+from patienthub.build.transforms import apply
+from patienthub.build.transforms.glossary_links import link_first_uses
 
 DATA_DIR = REPO_ROOT / "content" / "_data"
 

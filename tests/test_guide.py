@@ -7,9 +7,9 @@ import pytest
 from tests.conftest import REPO_ROOT
 
 from patienthub.checks import all_rules
-from patienthub.config import GuideConfig, load_project
-from patienthub.findings import FAMILIES
-from patienthub.guide import anchors, link, serve_href
+from patienthub.core.findings import FAMILIES
+from patienthub.load.config import GuideConfig, load_project
+from patienthub.reports.guide import anchors, link, serve_href
 
 PROJECT = load_project(REPO_ROOT / "mkdocs.yml")
 GUIDE_PATH = REPO_ROOT / PROJECT.config.guide.path

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from patienthub import guidelines
-from patienthub.guidelines import VersionDate
+from patienthub.domain import guidelines
+from patienthub.domain.guidelines import VersionDate
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

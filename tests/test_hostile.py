@@ -30,7 +30,7 @@ from tests.conftest import (
     serve,
 )
 
-from patienthub import htmlpolicy
+from patienthub.text import htmlpolicy
 
 CASES = yaml.safe_load((Path(__file__).parent / "hostile" / "cases.yml").read_text(encoding="utf-8"))
 PAGES = {case["id"]: case for case in CASES["pages"]}

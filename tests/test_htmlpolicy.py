@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from patienthub import htmlpolicy
-from patienthub.htmlpolicy import inspect, inspect_document, inspect_svg
+from patienthub.text import htmlpolicy
+from patienthub.text.htmlpolicy import inspect, inspect_document, inspect_svg
 
 
 def kinds(html: str) -> list[tuple[str, str]]:

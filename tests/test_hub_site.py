@@ -14,7 +14,8 @@ import jsonschema
 import pytest
 
 from conftest import MKDOCS_YML, ORGANISATIONS, REPO_ROOT, MiniRepo, mkdocs_build, run_cli, site_of
-from patienthub import codes, share
+from patienthub.build import share
+from patienthub.domain import codes
 
 pytestmark = pytest.mark.slow
 

@@ -2,7 +2,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from patienthub.iconarray import SVG_NS, defs, icon_array, legend_icon, size
+from patienthub.text.iconarray import SVG_NS, defs, icon_array, legend_icon, size
 
 NS = {"svg": SVG_NS}
 USE = f"{{{SVG_NS}}}use"
@@ -55,7 +55,7 @@ def test_the_first_count_figures_are_filled_and_the_rest_open(count):
 @pytest.mark.parametrize("count", [0, 44, 100])
 def test_figures_sit_where_they_sat_when_each_was_drawn_on_its_own(count):
     # Before issue 22 every figure was its own path; the reused drawing must put each at the same spot.
-    from patienthub.iconarray import _position, figure_path
+    from patienthub.text.iconarray import _position, figure_path
 
     expected = [
         tuple(float(v) for v in figure_path(*_position(i, 10)).split("a")[0][1:].split()) for i in range(100)

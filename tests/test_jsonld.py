@@ -1,7 +1,7 @@
 import json
 
 from conftest import GOOD_META, site_of
-from patienthub import jsonld
+from patienthub.build import jsonld
 
 
 def test_script_cannot_be_closed_by_page_text():

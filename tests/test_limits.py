@@ -5,7 +5,8 @@ import time
 import pytest
 from tests.conftest import REPO_ROOT, mkdocs_build, page_text
 
-from patienthub import frontmatter, limits
+from patienthub.core import limits
+from patienthub.text import frontmatter
 
 
 def rules(text: str) -> list[tuple[str, int]]:

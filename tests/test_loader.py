@@ -1,7 +1,8 @@
 import datetime as dt
 
-from patienthub import load_project, load_site, loader
-from patienthub.loader import discover, page_url
+from patienthub import load_project, load_site
+from patienthub.load import loader
+from patienthub.load.files import discover, page_url
 
 TODAY = dt.date(2026, 11, 22)
 

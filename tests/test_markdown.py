@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from patienthub.markdown import blocks, mask, plain
+from patienthub.text.markdown import blocks, mask, plain
 
 BODY = """# Titel
 

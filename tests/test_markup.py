@@ -1,6 +1,6 @@
 import pytest
 
-from patienthub import markup
+from patienthub.domain import markup
 
 BODY = """\
 # Kop één

@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 from tests.conftest import GOOD_META
 
-from patienthub import frontmatter, metadata
+from patienthub.domain import metadata
+from patienthub.text import frontmatter
 
 
 def validate(meta_text: str):

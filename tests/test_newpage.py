@@ -3,9 +3,10 @@ import datetime as dt
 import pytest
 import yaml
 
-from patienthub import frontmatter, metadata
-from patienthub.errors import UsageError
-from patienthub.newpage import NewPage, add_to_nav, render, slugify
+from patienthub.core.errors import UsageError
+from patienthub.domain import metadata
+from patienthub.edit.newpage import NewPage, add_to_nav, render, slugify
+from patienthub.text import frontmatter
 
 NAV = """\
 site_name: x  # comment stays

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from patienthub import organisations
+from patienthub.domain import organisations
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

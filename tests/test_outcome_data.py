@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tests.conftest import REPO_ROOT
 
-from patienthub.outcome_data import load
+from patienthub.domain.outcome_data import load
 
 DATASET = """\
 title: Test

@@ -3,10 +3,16 @@ import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
-from patienthub.datafiles import DataFile
-from patienthub.iconarray import SVG_NS
-from patienthub.outcome_data import Dataset, Keuzekaart, Option, Outcome, Row, SourceInfo, Value
-from patienthub.outcome_html import THREE_QUESTIONS, keuzekaart_block, notice, outcome_block, three_questions
+from patienthub.domain.outcome_data import Dataset, Keuzekaart, Option, Outcome, Row, SourceInfo, Value
+from patienthub.domain.outcome_html import (
+    THREE_QUESTIONS,
+    keuzekaart_block,
+    notice,
+    outcome_block,
+    three_questions,
+)
+from patienthub.text.datafiles import DataFile
+from patienthub.text.iconarray import SVG_NS
 
 SOURCE = SourceInfo("Peul e.a. NEJM 2007", 2007, "https://doi.org/10.1056/x", dt.date(2026, 11, 22))
 DATASET = Dataset("d", DataFile("d.yml", {}), True, groups={"a": "Snel opereren", "b": "Eerst afwachten"})

@@ -2,8 +2,9 @@ import datetime as dt
 
 from tests.conftest import GOOD_META
 
-from patienthub import load_project, load_site, prdiff, run
-from patienthub.findings import Finding, Severity
+from patienthub import load_project, load_site, run
+from patienthub.core.findings import Finding, Severity
+from patienthub.reports import prdiff
 
 
 def f(rule: str, line: int, message: str = "m", severity: Severity = Severity.WARNING, path: str = "p.md"):

@@ -2,7 +2,7 @@ import gzip
 
 import brotli
 
-from patienthub.precompress import MIN_BYTES, compress_site
+from patienthub.publish.precompress import MIN_BYTES, compress_site
 
 
 def test_text_files_get_gzip_and_brotli_copies_that_decompress_to_the_same_bytes(tmp_path):

@@ -3,7 +3,7 @@ import datetime as dt
 from tests.conftest import GOOD_META
 
 from patienthub import load_project, load_site
-from patienthub.present import page_view
+from patienthub.build.present import page_view
 
 
 def view(repo, meta=GOOD_META, today="2026-11-22"):

@@ -7,7 +7,7 @@ import io
 import pytest
 from tests.conftest import run_cli, run_in_terminal
 
-from patienthub import progress
+from patienthub.core import progress
 
 
 class Terminal(io.StringIO):

@@ -16,8 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import GOOD_META, MKDOCS_YML, ORGANISATIONS, REPO_ROOT, MiniRepo, mkdocs_build, page_text
 
-from patienthub import dutch, engine, frontmatter, loader, markdown, markup
-from patienthub.config import load_project
+from patienthub.domain import markup
+from patienthub.engine import runner as engine
+from patienthub.load import loader
+from patienthub.load.config import load_project
+from patienthub.text import dutch, frontmatter, markdown
 
 FRAGMENTS = [
     "---", "...", "title: Lage rugpijn", "status: [concept", "  - title: NHG", "a: &a [1]", "b: *a",

@@ -7,7 +7,7 @@ import textwrap
 from hypothesis import given
 from hypothesis import strategies as st
 
-from patienthub.prose import extract
+from patienthub.text.prose import extract
 
 PIECES = [
     "# Kop",
@@ -79,8 +79,8 @@ def test_a_missing_full_stop_does_not_glue_units_together() -> None:
 
 
 def test_page_caches_its_prose(repo) -> None:
-    from patienthub.config import load_project
-    from patienthub.loader import load_page
+    from patienthub.load.config import load_project
+    from patienthub.load.loader import load_page
 
     page = load_page(repo.content / "index.md", load_project(repo.root / "mkdocs.yml"))
     assert page.prose is page.prose

@@ -21,13 +21,14 @@ from tests.conftest import (
     run_cli,
 )
 
-from patienthub import dutch, engine
 from patienthub.checks.readability import RULES
-from patienthub.config import load_project
-from patienthub.frontmatter import parse
-from patienthub.loader import load_site
-from patienthub.metadata import schema
-from patienthub.prose import extract
+from patienthub.domain.metadata import schema
+from patienthub.engine import runner as engine
+from patienthub.load.config import load_project
+from patienthub.load.loader import load_site
+from patienthub.text import dutch
+from patienthub.text.frontmatter import parse
+from patienthub.text.prose import extract
 
 CORPUS = REPO_ROOT / "tests" / "corpus" / "readability"
 PAGES = sorted(p.name for p in CORPUS.glob("*.md"))

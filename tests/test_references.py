@@ -1,6 +1,6 @@
-from patienthub.datafiles import DataFile
-from patienthub.outcome_data import Dataset, Keuzekaart, OutcomeLibrary
-from patienthub.references import find, resolve
+from patienthub.domain.outcome_data import Dataset, Keuzekaart, OutcomeLibrary
+from patienthub.domain.references import find, resolve
+from patienthub.text.datafiles import DataFile
 
 
 def library() -> OutcomeLibrary:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.conftest import GOOD_BODY, site_of
 
-from patienthub.render import MKDOCS_BUILTINS, MarkdownSetup, element_ids, page_html, to_html
+from patienthub.build.render import element_ids, page_html, to_html
+from patienthub.text.markdown_setup import MKDOCS_BUILTINS, MarkdownSetup
 
 
 def test_the_setup_is_mkdocs_builtins_plus_the_sites_extensions_with_their_settings():

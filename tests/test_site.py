@@ -24,7 +24,7 @@ from tests.conftest import (
     serve,
 )
 
-from patienthub import csp
+from patienthub.build import csp
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import MKDOCS_YML, ORGANISATIONS, REPO_ROOT, MiniRepo, mkdocs_build, page_text
-from patienthub.termbase import load
+from patienthub.domain.termbase import load
 
 DATA_DIR = REPO_ROOT / "content" / "_data"
 TERMBASE = load(DATA_DIR, REPO_ROOT, None)

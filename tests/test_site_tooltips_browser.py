@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import REPO_ROOT
 from tests.test_site_browser import axe, browser, describe, page, visit  # noqa: F401 - shared fixtures
 
-from patienthub.termbase import load
+from patienthub.domain.termbase import load
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from patienthub.slimcss import parse, trim, trim_site, usage
+from patienthub.publish.slimcss import parse, trim, trim_site, usage
 
 HTML = '<body data-md-color-primary="indigo"><div class="md-typeset used"><p class="other">x</p></div></body>'
 JS = 'el.classList.add("md-tooltip2--active")'

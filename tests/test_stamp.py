@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from patienthub.stamp import Stamp, StampError, apply
+from patienthub.edit.stamp import Stamp, StampError, apply
 
 STAMP = Stamp("kngf", dt.date(2026, 11, 20), 36)
 

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from tests.conftest import GOOD_META, TODAY, MiniRepo
 
-from patienthub import engine
 from patienthub.checks.base import Check
-from patienthub.config import load_project
-from patienthub.findings import Finding, Rule, Severity
-from patienthub.loader import load_site
-from patienthub.suppressions import parse
+from patienthub.core.findings import Finding, Rule, Severity
+from patienthub.domain.suppressions import parse
+from patienthub.engine import runner as engine
+from patienthub.load.config import load_project
+from patienthub.load.loader import load_site
 
 KNOWN = {"readability.sentence-length", "readability.passive", "links.broken"}
 BODY_START = 14  # the file line of the body's first line: "---", 10 lines of GOOD_META, "---", a blank line

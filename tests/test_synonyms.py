@@ -2,7 +2,7 @@ import datetime as dt
 
 from conftest import GOOD_META, REPO_ROOT
 from patienthub import load_project, load_site
-from patienthub.synonyms import lay_variants, title_lay_variants
+from patienthub.domain.synonyms import lay_variants, title_lay_variants
 
 
 def test_lay_variants_of_the_terms_a_page_uses(repo):

@@ -8,7 +8,7 @@ import yaml
 
 from conftest import REPO_ROOT, MiniRepo, run_cli
 from patienthub import load_project, load_site, run
-from patienthub.termbase import example_holds, load
+from patienthub.domain.termbase import example_holds, load
 
 DATA_DIR = REPO_ROOT / "content" / "_data"
 REAL = load(DATA_DIR, REPO_ROOT, None)

@@ -1,4 +1,4 @@
-from patienthub.textmask import mask_prose, mask_quotes, prose_texts
+from patienthub.text.textmask import mask_prose, mask_quotes, prose_texts
 
 
 def test_quotes_are_blanked_but_apostrophes_are_not():

@@ -1,8 +1,8 @@
 import datetime as dt
 
 from patienthub import load_project, load_site
-from patienthub.transforms import apply
-from patienthub.transforms.outcomes import render
+from patienthub.build.transforms import apply
+from patienthub.build.transforms.outcomes import render
 
 DATASET = """\
 title: Test

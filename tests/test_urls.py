@@ -1,5 +1,5 @@
 from conftest import GOOD_META, site_of
-from patienthub import urls
+from patienthub.load import urls
 
 
 def meta(**extra: str) -> str:

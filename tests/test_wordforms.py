@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from patienthub import advice, termbase
-from patienthub.wordforms import (
+from patienthub.domain import advice, termbase
+from patienthub.text.wordforms import (
     form_of,
     is_abbreviation,
     match_case,

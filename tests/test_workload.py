@@ -2,7 +2,8 @@ import datetime as dt
 
 from tests.conftest import GOOD_META
 
-from patienthub import load_project, load_site, workload
+from patienthub import load_project, load_site
+from patienthub.domain import workload
 
 
 def test_pages_are_counted_in_the_month_of_their_next_review(repo):

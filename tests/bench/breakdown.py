@@ -18,7 +18,8 @@ from mkdocs.commands import build
 from mkdocs.config import load_config
 from mkdocs.structure.pages import Page
 
-from patienthub import mkdocs_plugin, search_index
+from patienthub.adapters import mkdocs_plugin
+from patienthub.publish import search_index
 
 spent: Counter[str] = Counter()
 

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import yaml
 
-from patienthub.config import load_project
-from patienthub.loader import load_site
+from patienthub.load.config import load_project
+from patienthub.load.loader import load_site
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 20261122

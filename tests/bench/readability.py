@@ -29,8 +29,9 @@ def main() -> int:
 
     started = time.perf_counter()
     from patienthub.checks import readability
-    from patienthub.config import load_project
-    from patienthub.loader import load_page, load_site
+    from patienthub.domain.readability import analyse
+    from patienthub.load.config import load_project
+    from patienthub.load.loader import load_page, load_site
 
     site = load_site(load_project(ROOT / "mkdocs.yml"), dt.date(2026, 11, 22))
     corpus = sorted((ROOT / "tests" / "corpus" / "readability").glob("*.md"))
@@ -38,7 +39,7 @@ def main() -> int:
 
     def one_pass(page) -> None:
         fresh = dataclasses.replace(page)  # a new Page: its prose is extracted again
-        readability.analyse.cache_clear()
+        analyse.cache_clear()
         list(readability.check_page(fresh, site))
         readability.metrics(fresh, site)
 

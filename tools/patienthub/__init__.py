@@ -1,7 +1,7 @@
 """patienthub: the checks, model and adapters behind the central patient information on low back pain.
 
 The public API is what this module exports (`__all__`); everything else is internal and may change. Names are
-loaded on first use (PEP 562), so `import patienthub.findings` loads the findings and nothing else.
+loaded on first use (PEP 562), so `import patienthub.core.findings` loads the findings and nothing else.
 """
 
 from __future__ import annotations
@@ -11,21 +11,21 @@ from typing import TYPE_CHECKING, Any
 
 # Public name -> the module that defines it.
 _EXPORTS = {
-    "Config": "config",
-    "ConfigError": "errors",
-    "Finding": "findings",
-    "Page": "model",
-    "PageMeta": "model",
-    "PatientHubError": "errors",
-    "Project": "config",
-    "Result": "result",
-    "Rule": "findings",
-    "Severity": "findings",
-    "Site": "model",
-    "UsageError": "errors",
-    "load_project": "config",
-    "load_site": "loader",
-    "run": "engine",
+    "Config": "load.config",
+    "ConfigError": "core.errors",
+    "Finding": "core.findings",
+    "Page": "domain.model",
+    "PageMeta": "domain.model",
+    "PatientHubError": "core.errors",
+    "Project": "load.config",
+    "Result": "domain.result",
+    "Rule": "core.findings",
+    "Severity": "core.findings",
+    "Site": "domain.model",
+    "UsageError": "core.errors",
+    "load_project": "load.config",
+    "load_site": "load.loader",
+    "run": "engine.runner",
 }
 __all__ = [
     "Config",
@@ -46,13 +46,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .config import Config, Project, load_project
-    from .engine import run
-    from .errors import ConfigError, PatientHubError, UsageError
-    from .findings import Finding, Rule, Severity
-    from .loader import load_site
-    from .model import Page, PageMeta, Site
-    from .result import Result
+    from patienthub.core.errors import ConfigError, PatientHubError, UsageError
+    from patienthub.core.findings import Finding, Rule, Severity
+    from patienthub.domain.model import Page, PageMeta, Site
+    from patienthub.domain.result import Result
+    from patienthub.engine.runner import run
+    from patienthub.load.config import Config, Project, load_project
+    from patienthub.load.loader import load_site
 
 
 def __getattr__(name: str) -> Any:

@@ -15,10 +15,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from patienthub import dutch
-from patienthub.checks.readability import rare_words
-from patienthub.config import ReadabilityLimits
-from patienthub.prose import extract
+from patienthub.domain.readability import rare_words
+from patienthub.load.config import ReadabilityLimits
+from patienthub.text import dutch
+from patienthub.text.prose import extract
 
 HERE = Path(__file__).resolve().parent
 RARE_ZIPF = ReadabilityLimits().rare_word_zipf

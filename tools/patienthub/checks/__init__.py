@@ -1,10 +1,8 @@
-"""The registry of checks. A new check is one module with a CHECK and one line here."""
+"""Layer 6: the checks (pure: a Site in, Findings out). A new check is one module with a CHECK and one line here."""
 
 from __future__ import annotations
 
-from .. import suppressions
-from ..findings import Rule, Severity
-from . import (
+from patienthub.checks import (
     advice,
     draft,
     evidence,
@@ -20,7 +18,9 @@ from . import (
     source_updates,
     terminology,
 )
-from .base import Check
+from patienthub.checks.base import Check
+from patienthub.core.findings import Rule, Severity
+from patienthub.domain import suppressions
 
 REGISTRY: tuple[Check, ...] = (
     schema.CHECK,

@@ -7,11 +7,17 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ..advice import EXAMPLE_FAILED, KEY_MESSAGES_INVALID, RULES_INVALID, AdviceRule, references
-from ..findings import Finding, Rule, Severity, finding
-from ..model import Page, Site
-from ..textmask import prose_texts
-from .base import Check
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Rule, Severity, finding
+from patienthub.domain.advice import (
+    EXAMPLE_FAILED,
+    KEY_MESSAGES_INVALID,
+    RULES_INVALID,
+    AdviceRule,
+    references,
+)
+from patienthub.domain.model import Page, Site
+from patienthub.text.textmask import prose_texts
 
 CONTRADICTS = Rule(
     "advice.contradicts-guideline",

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..findings import Finding, Rule
-from ..model import Page, Site
+from patienthub.core.findings import Finding, Rule
+from patienthub.domain.model import Page, Site
 
 PageCheck = Callable[[Page, Site], Iterable[Finding]]
 SiteCheck = Callable[[Site], Iterable[Finding]]

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding, Rule, Severity, finding
-from ..model import Page, Site
-from .base import Check
-
-PLACEHOLDER = "Schrijf hier"  # how every instruction in the templates starts
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Rule, Severity, finding
+from patienthub.domain.model import Page, Site
+from patienthub.domain.skeletons import PLACEHOLDER
 
 LEFTOVER = Rule(
     "draft.placeholder",

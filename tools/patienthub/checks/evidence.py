@@ -13,15 +13,15 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from .. import metadata, references
-from ..datafiles import load_data_file
-from ..evidence import Fact, Register, numbers_in, words
-from ..findings import Finding, Rule, Severity, finding
-from ..markdown import blocks, plain
-from ..model import Page, Site
-from ..outcome_data import Dataset
-from .base import Check
-from .outcomes import dataset_numbers
+from patienthub.checks.base import Check
+from patienthub.checks.outcomes import dataset_numbers
+from patienthub.core.findings import Finding, Rule, Severity, finding
+from patienthub.domain import metadata, references
+from patienthub.domain.evidence import FRONT_MATTER_KEY, Fact, Register, numbers_in, words
+from patienthub.domain.model import Page, Site
+from patienthub.domain.outcome_data import Dataset
+from patienthub.text.datafiles import load_data_file
+from patienthub.text.markdown import blocks, plain
 
 E, W = Severity.ERROR, Severity.WARNING
 MISSING_QUOTE = Rule(
@@ -71,7 +71,6 @@ RULES = (
     DATASET_NUMBER,
 )
 
-FRONT_MATTER_KEY = "evidence"
 metadata.extend_schema(
     {
         FRONT_MATTER_KEY: {

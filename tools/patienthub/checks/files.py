@@ -16,13 +16,14 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .. import htmlpolicy, loader
-from ..config import Project
-from ..findings import Finding, Rule, Severity, finding
-from ..model import Site
-from ..symlinks import SYMLINK, relative, symlink_finding, symlinks
-from .base import Check
-from .html import describe
+from patienthub.checks.base import Check
+from patienthub.checks.html import describe
+from patienthub.core.findings import Finding, Rule, Severity, finding
+from patienthub.domain.model import Site
+from patienthub.load import files as site_files
+from patienthub.load.config import Project
+from patienthub.load.symlinks import SYMLINK, relative, symlink_finding, symlinks
+from patienthub.text import htmlpolicy
 
 E = Severity.ERROR
 NOT_ALLOWED = Rule(
@@ -34,7 +35,7 @@ UNSAFE_SVG = Rule(
     "files.unsafe-svg", E, "Een SVG-tekening met script, opmaak of iets van buiten het bestand."
 )
 RULES = (SYMLINK, NOT_ALLOWED, UNSAFE_SVG)
-PAGE_SUFFIXES = loader.MARKDOWN_SUFFIXES
+PAGE_SUFFIXES = site_files.MARKDOWN_SUFFIXES
 
 
 def _is_page(path: Path, project: Project, spec: object) -> bool:
@@ -52,7 +53,7 @@ def _published_files(project: Project) -> Iterator[tuple[Path, str]]:
     docs = project.docs_dir
     if not docs.is_dir():
         return
-    published = loader.publisher(project)
+    published = site_files.publisher(project)
     for folder, dirs, files in os.walk(docs):
         dirs.sort()
         for name in sorted(files):
@@ -66,7 +67,7 @@ def _published_files(project: Project) -> Iterator[tuple[Path, str]]:
 def check_site(site: Site) -> Iterator[Finding]:
     project = site.project
     root = project.root
-    spec = loader.excluded(project)
+    spec = site_files.excluded(project)
     for path in symlinks(project):
         if _is_page(path, project, spec):
             continue  # the loader made it a page with this finding (schema check reports page problems)

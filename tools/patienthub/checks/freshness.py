@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..findings import Finding, Rule, Severity, finding
-from ..model import Page, Site
-from ..schedule import days_left, next_review
-from .base import Check
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Rule, Severity, finding
+from patienthub.domain.model import Page, Site
+from patienthub.domain.schedule import days_left, next_review
 
 OVERDUE = Rule("freshness.overdue", Severity.ERROR, "De datum voor de volgende controle is voorbij.")
 DUE_SOON = Rule("freshness.due-soon", Severity.WARNING, "De volgende controle komt binnenkort.")

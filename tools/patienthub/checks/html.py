@@ -21,12 +21,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .. import frontmatter as frontmatter_module
-from .. import htmlpolicy, markup, render
-from ..findings import Finding, Rule, Severity, finding
-from ..frontmatter import YamlPath
-from ..model import Page, Site
-from .base import Check
+from patienthub.build import generators, render
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Rule, Severity, finding
+from patienthub.domain import markup
+from patienthub.domain.model import Page, Site
+from patienthub.text import frontmatter as frontmatter_module
+from patienthub.text import htmlpolicy
+from patienthub.text.datafiles import load_data_file
+from patienthub.text.frontmatter import YamlPath
 
 E = Severity.ERROR
 SCRIPT = Rule("html.script", E, "Een pagina mag geen <script> bevatten.")
@@ -394,8 +397,6 @@ def _data_markup_findings(site: Site) -> Iterator[Finding]:
     """Data values reach the HTML in many places (review line, tooltips, glossary, key messages, the API's
     terms.json for partners who may show them as HTML): they are plain text, so no markup at all. Judged on the
     values as YAML reads them (`"\\x3cimg"` is `<img`), at the line of each value."""
-    from ..datafiles import load_data_file
-
     folder = site.project.data_dir
     for path in sorted(folder.rglob("*.yml")) if folder.is_dir() else []:
         if path.is_symlink():
@@ -419,7 +420,6 @@ def _data_markup_findings(site: Site) -> Iterator[Finding]:
 def check_site(site: Site) -> Iterator[Finding]:
     """Data files hold no markup; every page a generator makes from the site alone (glossary, search page,
     evidence view, ...) is rendered and judged like a page."""
-    from .. import generators  # the generators import modules the checks import; not at the top
 
     yield from _data_markup_findings(site)
     for generate in generators.REGISTRY:

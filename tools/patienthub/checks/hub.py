@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from .. import codes, urls
-from ..datafiles import relative
-from ..findings import Finding, Rule, Severity, finding
-from ..model import Page, Site
-from .base import Check
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Rule, Severity, finding
+from patienthub.domain import codes
+from patienthub.domain.model import Page, Site
+from patienthub.load import urls
+from patienthub.text.datafiles import relative
 
 E, W = Severity.ERROR, Severity.WARNING
 URL_REMOVED = Rule(

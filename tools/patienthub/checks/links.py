@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from .. import frontmatter, generators, loader, markup, render
-from ..findings import Finding, Rule, Severity, finding
-from ..model import Page, Site
-from .base import Check
+from patienthub.build import generators, render
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Rule, Severity, finding
+from patienthub.domain import markup
+from patienthub.domain.model import Page, Site
+from patienthub.load import files as site_files
+from patienthub.text import frontmatter
 
 E, W = Severity.ERROR, Severity.WARNING
 MISSING_PAGE = Rule("links.missing-page", E, "Een link gaat naar een pagina die niet bestaat.")
@@ -60,7 +63,7 @@ RULES = (
 )
 
 _SAFE_FILE_NAME = re.compile(r"^[a-z0-9._/-]+$")
-_PAGE_SUFFIXES = loader.MARKDOWN_SUFFIXES
+_PAGE_SUFFIXES = site_files.MARKDOWN_SUFFIXES
 
 
 @dataclass
@@ -84,12 +87,14 @@ class _Index:
                 for output in generate(self.site):
                     self._generated[output.uri] = output.content
                     if output.uri.endswith(_PAGE_SUFFIXES):
-                        self._generated_urls[loader.page_url(output.uri)] = output.uri
+                        self._generated_urls[site_files.page_url(output.uri)] = output.uri
         return self._generated
 
     def has_file(self, src_uri: str) -> bool:
         if src_uri not in self.files:
-            self.files[src_uri] = loader.is_published(self.site.project, src_uri) or src_uri in self.generated
+            self.files[src_uri] = (
+                site_files.is_published(self.site.project, src_uri) or src_uri in self.generated
+            )
         return self.files[src_uri]
 
     def page_at(self, src_uri: str) -> Page | str | None:

@@ -12,14 +12,14 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from .. import references
-from ..config import OutcomesConfig
-from ..findings import Finding, Rule, Severity, finding
-from ..markdown import blocks, plain
-from ..model import Page, Site
-from ..outcome_data import Dataset, Keuzekaart, Outcome, OutcomeLibrary, SourceInfo, Value
-from ..outcome_html import number_text, whole
-from .base import Check
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Rule, Severity, finding
+from patienthub.domain import references
+from patienthub.domain.model import Page, Site
+from patienthub.domain.outcome_data import Dataset, Keuzekaart, Outcome, OutcomeLibrary, SourceInfo, Value
+from patienthub.domain.outcome_html import number_text, whole
+from patienthub.load.config import OutcomesConfig
+from patienthub.text.markdown import blocks, plain
 
 E, W = Severity.ERROR, Severity.WARNING
 MISSING_SOURCE = Rule(

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import codeowners
-from ..findings import Finding, Rule, Severity, finding
-from ..model import Page, Site
-from .base import Check
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Rule, Severity, finding
+from patienthub.domain.model import Page, Site
+from patienthub.load import codeowners
 
 APPROVED_WITHOUT_REVIEWER = Rule(
     "review.approved-without-reviewer",

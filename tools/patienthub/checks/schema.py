@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding, Rule, Severity
-from ..model import Page, Site
-from .base import Check
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Rule, Severity
+from patienthub.domain.model import Page, Site
 
 E = Severity.ERROR
 UNKNOWN_OWNER = Rule(

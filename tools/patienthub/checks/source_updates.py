@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding, Rule, Severity, finding
-from ..guidelines import Guideline
-from ..model import Page, Site, Source
-from .base import Check
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Rule, Severity, finding
+from patienthub.domain.guidelines import Guideline
+from patienthub.domain.model import Page, Site, Source
 
 SOURCE_UPDATED = Rule(
     "freshness.source-updated",

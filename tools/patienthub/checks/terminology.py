@@ -10,13 +10,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..findings import Finding, Rule, Severity
-from ..model import Page, Site
-from ..phrases import Phrase
-from ..termbase import EXAMPLE_FAILED, INVALID, STYLE, UNSOURCED, Term
-from ..textmask import line_starts, mask_prose, prose_texts
-from ..wordforms import starts_sentence
-from .base import Check
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Rule, Severity
+from patienthub.domain.model import Page, Site
+from patienthub.domain.termbase import EXAMPLE_FAILED, INVALID, STYLE, UNSOURCED, Term
+from patienthub.text.phrases import Phrase
+from patienthub.text.textmask import line_starts, mask_prose, prose_texts
+from patienthub.text.wordforms import starts_sentence
 
 AVOID = Rule(
     "terminology.avoid",

@@ -1,1 +1,2 @@
-"""Reports over a checked site: pure functions from an engine Result to text, for people and CI summaries."""
+"""Layer 9: reports over a checked site: an engine Result to text (readability report, PR diff, output formats,
+the writer's panel, links to the editors' guide)."""

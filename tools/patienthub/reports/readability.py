@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..checks.readability import Analysis, analyse, number
-from ..filters import exemption
-from ..findings import Severity
-from ..model import Page
-from ..prose import ProseSentence
-from ..result import Result
+from patienthub.core.findings import Severity
+from patienthub.domain.model import Page
+from patienthub.domain.readability import Analysis, analyse
+from patienthub.domain.result import Result
+from patienthub.engine.filters import exemption
+from patienthub.text.dutch import number
+from patienthub.text.prose import ProseSentence
 
 FAMILY = "readability"
 EXPLAIN = "Hoger is makkelijker; Flesch-Douma 60-70 is gewone tekst, 70-80 vrij makkelijk, 80-90 makkelijk."

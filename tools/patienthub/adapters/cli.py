@@ -1,0 +1,99 @@
+"""The `patienthub` command. Each subcommand lives in commands/<name>.py; one line registers it here."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from patienthub.adapters.commands import check, codeowners, diff, fix, links, new, report, review, terms, urls
+from patienthub.core.errors import PatientHubError
+
+COMMANDS = (check, new, fix, urls, codeowners, review, diff, terms, report, links)
+
+
+# argparse writes its own words in English and Python ships no Dutch translation of them: the editors read Dutch.
+_ARGPARSE_DUTCH = (
+    (re.compile(r"the following arguments are required: (.*)"), r"deze argumenten ontbreken: \1"),
+    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)"), r"ongeldige keuze: \1 (kies uit \2)"),
+    (re.compile(r"invalid (\w+) value: (.*)"), r"ongeldige waarde: \2"),
+    (re.compile(r"expected one argument"), "hier hoort één waarde achter"),
+    (re.compile(r"expected at least one argument"), "hier hoort minstens één waarde achter"),
+    (re.compile(r"not allowed with argument (.*)"), r"mag niet samen met \1"),
+    (re.compile(r"one of the arguments (.*) is required"), r"een van deze argumenten is nodig: \1"),
+    (re.compile(r"ambiguous option: (.*) could match (.*)"), r"onduidelijke optie: \1 kan zijn: \2"),
+)
+
+
+def _dutch(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_DUTCH:
+        message = pattern.sub(replacement, message)
+    return message
+
+
+class _DutchHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else "gebruik: ")
+
+
+class _DutchParser(argparse.ArgumentParser):
+    commands: dict[str, argparse.ArgumentParser]  # the top-level parser's subcommands, by name
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _DutchHelp)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors; keep that, in Dutch
+        self.print_usage(sys.stderr)
+        self.exit(2, f"patienthub: fout in de opdracht: {_dutch(message)}\n")
+
+
+def build_parser() -> _DutchParser:
+    parser = _DutchParser(
+        prog="patienthub",
+        description="Controleert en publiceert de patiënteninformatie over lage rugklachten.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_DutchParser)
+    for command in COMMANDS:
+        command.register(sub)
+    parser.commands = sub.choices
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    # argparse hands PATHs that follow an option to nobody once a command has two positionals
+    # ("report readability --format markdown content/x.md"): they are paths all the same.
+    if extra and isinstance(getattr(args, "paths", None), list) and not any(a.startswith("-") for a in extra):
+        args.paths += [Path(a) for a in extra]
+    elif extra:  # shown with the usage of the command they were given to
+        parser.commands.get(args.command or "", parser).error(f"onbekende argumenten: {' '.join(extra)}")
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        code = int(args.run(args))
+        sys.stdout.flush()  # here, where a reader that went away can still be handled
+        return code
+    except BrokenPipeError:
+        # The reader stopped early (`| head`, quitting `less`): nothing more to say to it, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except PatientHubError as exc:
+        print(f"patienthub: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

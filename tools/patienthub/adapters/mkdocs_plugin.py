@@ -1,0 +1,263 @@
+"""The MkDocs adapter: wires MkDocs events to the core. No rule is implemented here.
+
+During `mkdocs build` it runs the same checks as `patienthub check`; every error-level finding is logged as a
+WARNING, so `mkdocs build --strict` fails on exactly what makes the CLI exit 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.config.base import ValidationError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from patienthub import publish
+from patienthub.build import csp, generators, jsonld, share, transforms
+from patienthub.build.present import page_view
+from patienthub.checks import files as files_check
+from patienthub.checks import html as html_check
+from patienthub.core import compact
+from patienthub.core.dates import parse_iso
+from patienthub.core.errors import ConfigError
+from patienthub.core.findings import Severity
+from patienthub.domain.model import Site
+from patienthub.domain.result import Result
+from patienthub.engine import runner as engine
+from patienthub.load import loader, symlinks
+from patienthub.load.cache import Cache
+from patienthub.load.config import Config, load_project
+from patienthub.publish import precompress, search_index, slimcss
+from patienthub.reports import editor_panel, guide
+from patienthub.reports.formats import summary_line, text_line
+from patienthub.text import htmlpolicy
+
+log = get_plugin_logger(__name__)
+
+# What a patient sees instead of a page whose published HTML the policy refuses (only in a build that is not
+# strict: a strict build stops on the same findings).
+WITHHELD_CONTENT = (
+    '<p class="ph-withheld">Deze pagina is nu niet beschikbaar. Heeft u vragen over uw klachten? '
+    "Bel dan uw huisarts.</p>"
+)
+WITHHELD_DOCUMENT = (
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
+    "<title>Niet beschikbaar</title></head><body>" + WITHHELD_CONTENT + "</body></html>"
+)
+
+# Builds are reproducible when the date is fixed (tests, re-building an old release).
+TODAY_VARIABLE = "PATIENTHUB_TODAY"
+
+
+def build_date() -> dt.date:
+    value = os.environ.get(TODAY_VARIABLE)
+    if not value:
+        return dt.date.today()
+    try:
+        return parse_iso(value)
+    except ValueError as exc:
+        raise ConfigError(f"{TODAY_VARIABLE}={value!r} is geen datum in de vorm JJJJ-MM-DD") from exc
+
+
+class PatientHubPlugin(BasePlugin):
+    def __init__(self) -> None:
+        self.serving = False  # True under `mkdocs serve`: then every page shows the writer's panel
+        self.options: Config | None = None
+        self.site: Site | None = None
+        self.result: Result | None = None
+        self.cache: Cache | None = None  # the same content-hash cache as `patienthub check`
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
+        """Options go through the core's typed Config, the same object the CLI builds."""
+        self.config = options
+        try:
+            self.options = Config.from_options(options)
+        except ConfigError as exc:
+            return [("patienthub", ValidationError(str(exc)))], []
+        return [], []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            project = load_project(Path(config.config_file_path))
+        except ConfigError as exc:  # the same refusal as `patienthub check` (exit 2), without a traceback
+            raise PluginError(f"patienthub: {exc}") from exc
+        # MkDocs follows symbolic links when it lists docs_dir (and copies what they point at): stop first.
+        links = symlinks.symlinks(project)
+        if links:
+            names = ", ".join(symlinks.relative(p, project.root) for p in links)
+            raise PluginError(
+                f"patienthub: koppelingen (symbolic links) in {project.docs_dir.name}/ worden niet gepubliceerd: "
+                f"{names}. Zet de echte bestanden neer (files.symlink in de handleiding)."
+            )
+        self.cache = Cache.for_project(project)
+        self.site = loader.load_site(project, build_date(), cache=self.cache)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        self.result = engine.run(self.site, cache=self.cache)
+        if self.cache is not None:
+            self.cache.save()
+        for finding in self.result.findings:
+            line = text_line(finding, guide.link(self.site.config.guide, finding.rule))
+            if finding.severity is Severity.ERROR:
+                log.warning(line)
+            else:
+                log.info(line)
+        log.info(summary_line(self.result))
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        # MkDocs would stop with a traceback on pages it cannot decode; their errors are logged above.
+        for page in self.site.pages:
+            unreadable = files.get_file_from_path(page.src_uri)
+            if unreadable is not None and any(p.rule in loader.READ_ERRORS for p in page.problems):
+                files.remove(unreadable)
+        # Files the files check refuses (an .html, a script in an .svg) never reach the site, strict or not.
+        assert self.result is not None
+        docs = self.site.project.docs_dir
+        for refused in self.result.findings:
+            if refused.rule in (files_check.NOT_ALLOWED.id, files_check.UNSAFE_SVG.id):
+                path = self.site.project.root / refused.path
+                with_src = path.relative_to(docs).as_posix() if path.is_relative_to(docs) else None
+                copied = files.get_file_from_path(with_src) if with_src else None
+                if copied is not None:
+                    files.remove(copied)
+        site, result = self.site, self.result
+        outputs = [
+            *(output for generate in generators.REGISTRY for output in generate(site)),
+            *(output for generate in publish.RESULT_REGISTRY for output in generate(site, result)),
+        ]
+        for output in outputs:
+            existing = files.get_file_from_path(output.uri)
+            if existing is not None:
+                files.remove(existing)
+            inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, output.uri, content=output.content, inclusion=inclusion))
+        guide_text = guide.text(self.site.project) if self.serving else None
+        if guide_text is not None:  # the editors' guide, for the panel's links: under `mkdocs serve` only
+            files.append(
+                File.generated(
+                    config, guide.SERVE_URI, content=guide_text, inclusion=InclusionLevel.NOT_IN_NAV
+                )
+            )
+        return files
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        assert self.site is not None
+        core_page = self.site.by_src_uri.get(page.file.src_uri)
+        if core_page is not None and core_page.frontmatter.problems:
+            # MkDocs read the block with plain PyYAML: a refused block (alias bomb, 5000 nested lists, tags) must
+            # not reach the theme, which would hang or crash rendering it as a title. The core's reading counts.
+            page.meta = dict(core_page.frontmatter.data)
+        # Material writes a page's title into every page's navigation as it is, unescaped: a title with markup
+        # (html.frontmatter-markup, refused by check) must reach no template as markup, strict build or not.
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                page.meta[key] = escape(value)
+        return transforms.apply(markdown, core_page, self.site, self.cache) if core_page else markdown
+
+    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        html = self._judged_content(html, page)
+        if not self.serving or self.result is None:
+            return html
+        report = next((r for r in self.result.pages if r.page.src_uri == page.file.src_uri), None)
+        if report is None:
+            return html
+        assert self.site is not None
+        served = files.get_file_from_path(guide.SERVE_URI) is not None  # the guide on this local site
+        where = self.site.config.guide
+
+        def link(rule: str) -> str:
+            return guide.serve_href(page.url, rule) if served else guide.link(where, rule)
+
+        return editor_panel.render(self.result.for_path(report.page.path), report.metrics, link) + html
+
+    def _judged_content(self, html: str, page: MkDocsPage) -> str:
+        """The HTML MkDocs made of a page, judged by the same policy `check` applied to its own rendering. Any
+        finding the check did not already report is logged; a refused page is withheld, strict or not."""
+        assert self.site is not None and self.result is not None
+        core_page = self.site.by_src_uri.get(page.file.src_uri)
+        path = core_page.path if core_page else page.file.src_uri
+        found = list(html_check.html_findings(html, self.site, core_page, path, None))
+        if not found:
+            return html
+        reported = {(f.rule, f.path, f.line) for f in self.result.findings}
+        for item in found:
+            if (item.rule, item.path, item.line) not in reported:
+                log.warning(text_line(item, guide.link(self.site.config.guide, item.rule)))
+        log.warning(f"{path}: de inhoud van deze pagina is niet gepubliceerd (zie de fouten hierboven)")
+        return WITHHELD_CONTENT
+
+    def _judged_document(self, output: str, name: str) -> str:
+        """A finished page as it will be written, judged whole (theme and templates included); an unsafe one is
+        replaced by a minimal safe page. Not under `mkdocs serve`, which injects its own live-reload script."""
+        if self.serving:
+            return output
+        problems = htmlpolicy.inspect_document(output)
+        if not problems:
+            return output
+        log.warning(
+            f"{name}: de gebouwde pagina is niet veilig en is niet gepubliceerd: " + "; ".join(problems)
+        )
+        return WITHHELD_DOCUMENT
+
+    def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return compact.navigation(self._judged_document(output, page.file.src_uri))
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.cache is not None:
+            self.cache.save()  # again: rendering the pages added QR codes to the memo tables
+        search_index.build(Path(config.site_dir))
+        if not self.serving:  # the theme's CSS without what no page uses; compressed copies last
+            slimcss.trim_site(Path(config.site_dir))
+            precompress.compress_site(Path(config.site_dir))
+
+    def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
+        assert self.site is not None
+        core_page = self.site.by_src_uri.get(page.file.src_uri)
+        context["patienthub"] = page_view(core_page, self.site, self.cache) if core_page else None
+        context["patienthub_hub"] = share.hub_view(self.site, page.url, Markup(page.title or "").unescape())
+        return context
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """The sitemap's lastmod is the page's review date (the date its JSON-LD states), not the build date.
+        Runs before the sitemap template is rendered. Also gives main.html the filter `patienthub_csp`: the
+        site's Content-Security-Policy, given the theme's inline scripts."""
+        assert self.site is not None
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None:
+                page.update_date = jsonld.last_reviewed_for(self.site, page.url) or page.update_date
+        html_config = self.site.config.html
+
+        def content_security_policy(theme_scripts: str) -> str:
+            hashes = (csp.source_hash(script) for script in csp.inline_scripts(theme_scripts))
+            return csp.policy(html_config, hashes, live_reload=self.serving)
+
+        env.filters["patienthub_csp"] = content_security_policy
+        return env
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """Pages made from a theme template alone (404.html) get the same last check as the other pages."""
+        if template_name.endswith(".html"):
+            return self._judged_document(output_content, template_name)
+        return output_content
+
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig):
+        """Theme templates rendered without a page (404.html) get JSON-LD too."""
+        if self.site is not None and template_name.endswith(".html"):
+            context["patienthub_hub"] = share.hub_view(self.site, template_name, "Pagina niet gevonden")
+        return context

@@ -1,0 +1,89 @@
+"""The evidence beside the text, for reviewers: per page, every fact it cites with the exact quote, the publication
+and the date it was read (from content/_data/evidence/). Like the dashboard: not in the navigation, not in the
+search index, `noindex` for robots.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterator
+
+from patienthub.build.generators.base import EDITOR_FRONT_MATTER, Output, md
+from patienthub.domain.evidence import FRONT_MATTER_KEY, Fact
+from patienthub.domain.model import Page, Site
+from patienthub.load import urls
+
+URI = urls.EVIDENCE_VIEW
+TITLE = "Het bewijs bij de tekst"
+INTRO = (
+    "Deze pagina is voor redacteuren en controleurs, niet voor patiënten. Per pagina staan hier de feiten waarop "
+    "de tekst steunt: het letterlijke citaat, de publicatie en de datum waarop het citaat gelezen is. De feiten "
+    "staan in `content/_data/evidence/`; een pagina noemt ze bovenaan onder `evidence:`."
+)
+
+
+def _cited(page: Page) -> list[str]:
+    raw = page.frontmatter.data.get(FRONT_MATTER_KEY) if isinstance(page.frontmatter.data, dict) else None
+    return [key for key in raw if isinstance(key, str)] if isinstance(raw, list) else []
+
+
+def _source(fact: Fact) -> str:
+    pub = fact.publication
+    title = md(pub.title or "(geen titel)")
+    cell = f"[{title}]({pub.address})" if pub.address else title
+    if pub.year:
+        cell += f" ({pub.year})"
+    if fact.where:
+        cell += f"; {md(fact.where)}"
+    return cell
+
+
+def _fact_row(fact: Fact) -> str:
+    quote = md(" ".join(fact.quote.split())) if fact.quote else "**geen citaat**"
+    read = fact.read.isoformat() if fact.read else "**onbekend**"
+    return f"| `{fact.key}` | “{quote}” | {_source(fact)} | {read} |"
+
+
+def _rows(keys: list[str], site: Site) -> Iterator[str]:
+    register = site.evidence
+    datasets = site.outcomes.datasets if site.outcomes else {}
+    for key in keys:
+        if register is not None and key in register.facts:
+            yield _fact_row(register.facts[key])
+        elif key in datasets:
+            raw = (datasets[key].file.data or {}).get("outcomes") or {}
+            cited = sorted(
+                {k for entry in raw.values() if isinstance(entry, dict) for k in entry.get("evidence") or []}
+            )
+            yield f"| `{key}` | uitkomstbestand; steunt op: {', '.join(f'`{k}`' for k in cited) or '—'} | | |"
+        else:
+            yield f"| `{key}` | **staat niet in het register** | | |"
+
+
+def generate(site: Site) -> Iterator[Output]:
+    if site.evidence is None:
+        return
+    lines = [
+        EDITOR_FRONT_MATTER.format(title_yaml=json.dumps(TITLE, ensure_ascii=False)) + f"# {TITLE}",
+        "",
+        INTRO,
+        "",
+    ]
+    pages = sorted(
+        (page for page in site.pages if _cited(page)), key=lambda p: (p.meta.title or p.path).casefold()
+    )
+    uncited = sorted(page.meta.title or page.path for page in site.pages if not _cited(page))
+    for page in pages:
+        link = posixpath.relpath(page.src_uri, posixpath.dirname(URI))
+        lines += [
+            f"## [{md(page.meta.title or page.path)}]({link})",
+            "",
+            "| Feit | Citaat | Bron | Gelezen |",
+            "|---|---|---|---|",
+            *_rows(_cited(page), site),
+            "",
+        ]
+    if uncited:
+        lines += ["## Pagina's zonder feiten", "", *(f"- {md(title)}" for title in uncited), ""]
+    yield Output(URI, "\n".join(lines), in_nav=False)

@@ -1,0 +1,136 @@
+"""A new page from the skeleton of its type: valid front matter, a slug, a place in the navigation.
+
+Pure text functions plus one that writes files; the CLI (`patienthub new`) asks the questions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from patienthub.core.errors import UsageError
+from patienthub.domain.skeletons import PLACEHOLDER, skeleton
+from patienthub.load.config import Project
+
+
+@dataclass(frozen=True)
+class NewPage:
+    title: str
+    type: str
+    owner: str
+    sources: tuple[str, ...]
+    today: dt.date
+
+
+def slugify(title: str) -> str:
+    """ "Pijn in je rug: wat nu?" -> "pijn-in-je-rug-wat-nu" (accents folded, safe in any URL)."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if not slug:
+        raise UsageError(
+            f"van de titel {title!r} kan geen bestandsnaam gemaakt worden; gebruik letters of cijfers"
+        )
+    return slug
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def render(new: NewPage) -> str:
+    body = skeleton(new.type)
+    sources = "".join(f"  - title: {_quoted(source)}\n" for source in new.sources)
+    return (
+        "---\n"
+        f"title: {_quoted(new.title)}\n"
+        f"description: {_quoted(f'{PLACEHOLDER} in één of twee korte zinnen waar deze pagina over gaat.')}\n"
+        f"type: {new.type}\n"
+        f"owner: {new.owner}\n"
+        f"last_reviewed: {new.today.isoformat()}\n"
+        "status: concept\n"
+        f"sources:\n{sources}"
+        "---\n\n"
+        f"# {new.title}\n\n"
+        f"{body}"
+    )
+
+
+def _nav_key(title: str) -> str:
+    """The title as a nav key: plain where YAML reads it back as exactly this text, else quoted (a Dutch title
+    may start with an apostrophe, "'s Nachts pijn", or hold ': ' or ' #', which plain YAML reads otherwise)."""
+    try:
+        plain = yaml.safe_load(f"{title}: x") == {title: "x"}
+    except yaml.YAMLError:
+        plain = False
+    return title if plain else _quoted(title)
+
+
+def add_to_nav(mkdocs_text: str, section: str, title: str, src_uri: str) -> str:
+    """Insert `- title: src_uri` as the last item of nav section `section`, touching no other byte.
+
+    Editing text (not re-dumping YAML) keeps comments, quoting and indentation of mkdocs.yml exactly as they are.
+    A missing section is added at the end of the nav; without an explicit nav, MkDocs lists the page itself."""
+    lines = mkdocs_text.split("\n")
+    try:
+        nav_start = next(i for i, line in enumerate(lines) if re.match(r"^nav:\s*$", line))
+    except StopIteration:
+        return mkdocs_text
+    nav_end = next(
+        (
+            i
+            for i in range(nav_start + 1, len(lines))
+            if lines[i].strip() and not lines[i].startswith((" ", "-", "#"))
+        ),
+        len(lines),
+    )
+    while nav_end > nav_start + 1 and not lines[nav_end - 1].strip():
+        nav_end -= 1
+    entry = f"{_nav_key(title)}: {src_uri}"
+    header = re.compile(rf"^(\s*)- {re.escape(section)}:\s*$")
+    for i in range(nav_start + 1, nav_end):
+        match = header.match(lines[i])
+        if not match:
+            continue
+        indent = len(match.group(1))
+        last = i
+        child_indent = None
+        for j in range(i + 1, nav_end):
+            stripped = lines[j].lstrip()
+            if not stripped:
+                continue
+            depth = len(lines[j]) - len(stripped)
+            if depth <= indent:
+                break
+            child_indent = child_indent if child_indent is not None else depth
+            last = j
+        prefix = " " * (child_indent if child_indent is not None else indent + 4)
+        lines.insert(last + 1, f"{prefix}- {entry}")
+        return "\n".join(lines)
+    item_indent = next((len(ln) - len(ln.lstrip()) for ln in lines[nav_start + 1 : nav_end] if ln.strip()), 2)
+    pad = " " * item_indent
+    lines[nav_end:nav_end] = [f"{pad}- {section}:", f"{pad}    - {entry}"]
+    return "\n".join(lines)
+
+
+def create(new: NewPage, project: Project, config_file: Path) -> Path:
+    settings = project.config.new_page
+    folder = settings.folders.get(new.type, "")
+    src_uri = "/".join(part for part in (folder.strip("/"), f"{slugify(new.title)}.md") if part)
+    target = project.docs_dir / src_uri
+    if target.exists():
+        raise UsageError(
+            f"{target.relative_to(project.root)} bestaat al; kies een andere titel (er wordt niets overschreven)"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(new), encoding="utf-8")
+    section = settings.nav_sections.get(new.type)
+    if section:
+        text = config_file.read_text(encoding="utf-8")
+        config_file.write_text(add_to_nav(text, section, new.title, src_uri), encoding="utf-8")
+    return target

@@ -1,0 +1,115 @@
+"""Run every registered check over a site and apply the filter stage. Pure apart from reading files."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import partial
+from typing import Any
+
+from patienthub.checks import REGISTRY, all_rules
+from patienthub.checks.base import Check
+from patienthub.core.findings import Finding, Severity
+from patienthub.domain.model import Page, Site
+from patienthub.domain.result import PageReport, Result
+from patienthub.engine import filters
+from patienthub.load.cache import Cache, PageWork
+
+Progress = Callable[[int, int], None]
+
+
+def _crash(check: Check, path: str, exc: BaseException) -> Finding:
+    """A bug in a check must not stop the run or hide the page: it becomes an error finding."""
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    origin = f" ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
+    return Finding(
+        f"{check.name}.internal-error",
+        Severity.ERROR,
+        path,
+        None,
+        f"De controle '{check.name}' liep vast op dit bestand: {type(exc).__name__}: {exc}{origin}.",
+        "Dit is een fout in patienthub, niet in de pagina. Meld het aan het technische team.",
+    )
+
+
+def _safely(check: Check, path: str, produce: Callable[[], Iterable[Finding]]) -> list[Finding]:
+    try:
+        return list(produce())
+    except Exception as exc:
+        return [_crash(check, path, exc)]
+
+
+def _page_work(check: Check, page: Page, site: Site) -> tuple[PageWork, bool]:
+    """One check's findings and metrics for one page, and whether it crashed."""
+    found = _safely(check, page.path, partial(check.page, page, site)) if check.page is not None else []
+    numbers: dict[str, Any] = {}
+    if check.metrics is not None:
+        try:
+            numbers = dict(check.metrics(page, site))
+        except Exception as exc:
+            found.append(_crash(check, page.path, exc))
+    crashed = any(f.rule == f"{check.name}.internal-error" for f in found)
+    return (tuple(found), numbers), crashed
+
+
+def _check_page(page: Page, site: Site, checks: Sequence[Check], cache: Cache | None) -> list[PageWork]:
+    """Every check's work on one page: from the cache where it may be (see cache.py), else done now."""
+    stored = cache.results(site, page, checks) if cache is not None else None
+    work: list[PageWork] = []
+    crashed = False
+    for position, check in enumerate(checks):
+        if stored is not None and stored[position] is not None:
+            work.append(stored[position])
+            continue
+        if cache is not None and check.cross_page and check.depends_on is not None:
+            work.append(cache.dependent(site, page, check, partial(_page_work, check, page, site)))
+            continue
+        done, failed = _page_work(check, page, site)
+        work.append(done)
+        crashed = crashed or failed
+    if cache is not None and stored is None and not crashed:
+        cache.store(
+            site, page, checks, (None if c.cross_page else w for c, w in zip(checks, work, strict=True))
+        )
+    return work
+
+
+def run(
+    site: Site,
+    targets: Collection[str] | None = None,
+    checks: Sequence[Check] = REGISTRY,
+    progress: Progress | None = None,
+    cache: Cache | None = None,
+    include_flagged: bool = False,
+) -> Result:
+    """Check `targets` (page paths; None = every page). Site-wide checks see all pages, but only findings on
+    checked pages (or on data files, which belong to every run) are kept. With `include_flagged`, every page
+    a site-wide check reports on is checked too (`check --changed`: a change to one page can make another
+    page's address or code clash). With a `cache`, page-level work comes from it where nothing it depends
+    on has changed."""
+    site_findings = [
+        f
+        for check in checks
+        if check.site is not None
+        for f in _safely(check, "mkdocs.yml", partial(check.site, site))
+    ]
+    if include_flagged and targets is not None:
+        targets = {*targets, *(f.path for f in site_findings)}
+    pages = [p for p in site.pages if targets is None or p.path in targets]
+    checked = {p.path for p in pages}
+    page_paths = {p.path for p in site.pages}
+    findings: list[Finding] = []
+    reports = []
+    for index, page in enumerate(pages, 1):
+        metrics: dict[str, Any] = {}
+        for found, numbers in _check_page(page, site, checks, cache):
+            findings.extend(found)
+            metrics.update(numbers)
+        reports.append(PageReport(page, metrics))
+        if progress:
+            progress(index, len(pages))
+    findings.extend(f for f in site_findings if f.path in checked or f.path not in page_paths)
+    known = {rule.id for check in checks for rule in check.rules} | set(all_rules())
+    ran = {rule.id for check in checks for rule in check.rules}
+    kept = filters.apply(findings, site, pages, known, ran)
+    return Result(site, tuple(reports), tuple(sorted(kept, key=lambda f: f.sort_key)))
