@@ -27,7 +27,7 @@ def test_broken_organisations_registry_writes_nothing(repo):
     repo.write("content/_data/organisations.yml", "nhg:\n  name: Alleen een naam\n")
     run = run_cli("codeowners", cwd=repo.root)
     assert run.code == 1
-    assert "schema.data-invalid" in run.stderr
+    assert "organisations.yml:1: error schema.required" in run.stderr
     assert not (repo.root / ".github" / "CODEOWNERS").exists()
 
 

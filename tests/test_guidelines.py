@@ -49,8 +49,9 @@ def test_dutch_names_of_versions():
 
 
 def test_project_registry_has_the_guidelines_of_the_research_notes():
-    registry, findings = guidelines.load(REPO_ROOT / "content" / "_data", REPO_ROOT)
-    assert findings == []
+    loaded = guidelines.load(REPO_ROOT / "content" / "_data", REPO_ROOT)
+    registry = loaded.entries
+    assert loaded.findings == []
     m54 = registry["nhg-aspecifieke-lagerugpijn"]
     assert (m54.version, m54.date) == ("2.1", VersionDate(2024, 9))
     assert m54.current == "versie 2.1 van september 2024"
@@ -64,7 +65,8 @@ def test_project_registry_has_the_guidelines_of_the_research_notes():
 
 
 def test_registry_is_optional(tmp_path):
-    assert guidelines.load(tmp_path, tmp_path) == ({}, [])
+    loaded = guidelines.load(tmp_path, tmp_path)
+    assert (loaded.entries, loaded.findings, loaded.broken) == ({}, [], frozenset())
 
 
 def test_invalid_entries_are_named_with_their_line(tmp_path):
@@ -76,15 +78,26 @@ def test_invalid_entries_are_named_with_their_line(tmp_path):
         "extra:\n  title: E\n  publisher: P\n  date: 2017\n  url: https://e.example\n  status: actueel\n",
         encoding="utf-8",
     )
-    registry, findings = guidelines.load(tmp_path, tmp_path)
-    assert list(registry) == ["goed"]
+    loaded = guidelines.load(tmp_path, tmp_path)
+    findings = loaded.findings
+    assert list(loaded.entries) == ["goed"]
+    assert loaded.broken == {"zonder-datum", "rare-datum", "Hoofdletters", "extra"}
     assert [(f.rule, f.line) for f in findings] == [
-        ("schema.data-invalid", 6),
-        ("schema.data-invalid", 10),
-        ("schema.data-invalid", 15),
-        ("schema.data-invalid", 20),
+        ("schema.format", 15),
+        ("schema.unknown-key", 25),
+        ("schema.format", 13),
+        ("schema.required", 6),
     ]
-    assert "zonder-datum" in findings[0].message and "date" in findings[0].message
-    assert "voorjaar 2017" in findings[1].message
-    assert "kleine letters" in findings[2].message
-    assert "status" in findings[3].message
+    assert "Hoofdletters" in findings[0].message and "kleine letters" in findings[0].suggestion
+    assert "status" in findings[1].message
+    assert "voorjaar 2017" in findings[2].message
+    assert "zonder-datum" in findings[3].message and "'date'" in findings[3].message
+
+
+def test_a_date_that_does_not_exist_is_refused_at_its_line(tmp_path):
+    (tmp_path / "sources.yml").write_text(
+        "maand-13:\n  title: M\n  publisher: P\n  date: 2020-13\n  url: https://m.example\n", encoding="utf-8"
+    )
+    loaded = guidelines.load(tmp_path, tmp_path)
+    assert loaded.entries == {} and loaded.broken == {"maand-13"}
+    assert [(f.rule, f.line) for f in loaded.findings] == [("schema.data-invalid", 4)]

@@ -4,7 +4,7 @@ import pytest
 from tests.conftest import GOOD_META
 
 from patienthub.domain import metadata
-from patienthub.text import frontmatter
+from patienthub.text import frontmatter, schemas
 
 
 def validate(meta_text: str):
@@ -105,8 +105,8 @@ def test_theme_key_and_unknown_key_together_give_both_findings():
 
 
 def test_theme_keys_are_listed_as_data_and_none_is_a_schema_key():
-    assert {"template", "hide", "search", "robots"} <= metadata.theme_keys()
-    assert not metadata.theme_keys() & set(metadata.schema()["properties"])
+    assert {"template", "hide", "search", "robots"} <= schemas.theme_keys()
+    assert not schemas.theme_keys() & set(metadata.schema()["properties"])
 
 
 @pytest.mark.parametrize("day", ["9999-12-31", "1999-12-31", "2101-01-01", "0001-01-01"])

@@ -6,8 +6,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_project_registry_lists_the_organisations_of_the_seeds():
-    orgs, findings = organisations.load(REPO_ROOT / "content" / "_data", REPO_ROOT)
-    assert findings == []
+    registry = organisations.load(REPO_ROOT / "content" / "_data", REPO_ROOT)
+    orgs = registry.entries
+    assert registry.findings == [] and registry.broken == frozenset()
     expected = {
         "nhg",
         "kngf",
@@ -39,11 +40,38 @@ def test_invalid_entries_are_named(tmp_path):
         "raar:\n  name: R\n  short_name: R\n  website: http://niet-veilig.example\n",
         encoding="utf-8",
     )
-    orgs, findings = organisations.load(tmp_path, tmp_path)
-    assert list(orgs) == ["goed"]
-    assert [(f.rule, f.line) for f in findings] == [("schema.data-invalid", 5), ("schema.data-invalid", 7)]
-    assert "kapot" in findings[0].message and "short_name" in findings[0].message
-    assert "https://" in findings[1].message
+    registry = organisations.load(tmp_path, tmp_path)
+    findings = registry.findings
+    assert list(registry.entries) == ["goed"]
+    assert registry.broken == {"kapot", "raar"}
+    assert [(f.rule, f.line) for f in findings] == [
+        ("schema.required", 5),
+        ("schema.required", 5),
+        ("schema.format", 10),
+    ]
+    assert {"short_name", "website"} == {f.message.split("'")[-2] for f in findings[:2]}
+    assert "https://" in findings[2].suggestion
+
+
+def test_a_misspelt_key_is_named_at_its_own_line_with_the_key_meant(tmp_path):
+    (tmp_path / "organisations.yml").write_text(
+        "goed:\n  name: Goed\n  shortname: G\n  website: https://g.example\n", encoding="utf-8"
+    )
+    registry = organisations.load(tmp_path, tmp_path)
+    assert registry.entries == {} and registry.broken == {"goed"}
+    typo = next(f for f in registry.findings if f.rule == "schema.unknown-key")
+    assert typo.line == 3 and typo.path == "organisations.yml"
+    assert "'short_name'" in typo.suggestion
+
+
+def test_names_are_plain_text(tmp_path):
+    (tmp_path / "organisations.yml").write_text(
+        "fout:\n  name: <b>Fout</b>\n  short_name: F\n  website: null\n", encoding="utf-8"
+    )
+    registry = organisations.load(tmp_path, tmp_path)
+    assert registry.entries == {} and registry.broken == {"fout"}
+    assert [(f.rule, f.line) for f in registry.findings] == [("schema.format", 2)]
+    assert "< >" in registry.findings[0].suggestion
 
 
 def test_github_team_must_be_a_team_reference(tmp_path):
@@ -52,7 +80,7 @@ def test_github_team_must_be_a_team_reference(tmp_path):
         "fout:\n  name: F\n  short_name: F\n  website: null\n  github_team: fout-team\n",
         encoding="utf-8",
     )
-    orgs, findings = organisations.load(tmp_path, tmp_path)
-    assert orgs["goed"].github_team == "@org/goed-team"
-    assert [(f.rule, f.line) for f in findings] == [("schema.data-invalid", 6)]
-    assert "@organisatie/team" in findings[0].message
+    registry = organisations.load(tmp_path, tmp_path)
+    assert registry.entries["goed"].github_team == "@org/goed-team"
+    assert [(f.rule, f.line) for f in registry.findings] == [("schema.format", 10)]
+    assert "@organisatie/team" in registry.findings[0].suggestion

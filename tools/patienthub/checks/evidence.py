@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from patienthub.checks.base import Check
@@ -141,18 +142,31 @@ def fact_findings(fact: Fact) -> Iterator[Finding]:
             )
 
 
-def _cited(keys: Iterable[str], site: Site) -> tuple[list[Fact], list[Dataset], list[str]]:
+@dataclass(frozen=True)
+class _Cited:
+    facts: list[Fact]
+    datasets: list[Dataset]
+    unknown: list[str]  # keys that are no fact and no dataset
+    # False when a cited fact or dataset is in a file that failed validation: that file's findings say what is
+    # wrong, and the numbers that rest on it cannot be judged (nor blamed on the text that cites it) until then.
+    judgeable: bool
+
+
+def _cited(keys: Iterable[str], site: Site) -> _Cited:
     register = site.evidence or Register()
     datasets = site.outcomes.datasets if site.outcomes else {}
-    facts, cited_sets, unknown = [], [], []
+    facts, cited_sets, unknown, broken = [], [], [], False
     for key in keys:
         if key in register.facts:
             facts.append(register.facts[key])
         elif key in datasets:
             cited_sets.append(datasets[key])
+            broken = broken or not datasets[key].valid
+        elif key in register.broken:
+            broken = True
         else:
             unknown.append(key)
-    return facts, cited_sets, unknown
+    return _Cited(facts, cited_sets, unknown, not broken)
 
 
 def _dataset_findings(dataset: Dataset, site: Site) -> Iterator[Finding]:
@@ -172,7 +186,7 @@ def _dataset_findings(dataset: Dataset, site: Site) -> Iterator[Finding]:
             continue
         facts = [register.facts[key] for key in keys if key in register.facts]
         for key in keys:
-            if key not in register.facts:
+            if key not in register.facts and key not in register.broken:
                 yield finding(
                     UNKNOWN_FACT,
                     dataset.path,
@@ -181,7 +195,7 @@ def _dataset_findings(dataset: Dataset, site: Site) -> Iterator[Finding]:
                     "Controleer de sleutel; de feiten staan in content/_data/evidence/.",
                 )
         if len(facts) < len(keys):
-            continue  # an unknown key has its own finding; the numbers cannot be judged
+            continue  # an unknown or broken fact has its own finding; the numbers cannot be judged
         allowed = set().union(*(fact.allowed_numbers() for fact in facts)) | words().always_allowed
         for fact in facts:
             allowed |= words().quoted_numbers(fact.quote)
@@ -224,8 +238,8 @@ def _key_message_findings(site: Site) -> Iterator[Finding]:
         entry = entries.get(key)
         cited = entry.get(FRONT_MATTER_KEY) if isinstance(entry, dict) else None
         keys = [k for k in cited if isinstance(k, str)] if isinstance(cited, list) else []
-        facts, _, unknown = _cited(keys, site)
-        for name in unknown:
+        cited = _cited(keys, site)
+        for name in cited.unknown:
             yield finding(
                 UNKNOWN_FACT,
                 path,
@@ -233,8 +247,10 @@ def _key_message_findings(site: Site) -> Iterator[Finding]:
                 f"De kernboodschap '{key}' noemt het feit '{name}', maar dat staat niet in het bewijsregister.",
                 "Controleer de sleutel; de feiten staan in content/_data/evidence/.",
             )
+        if not cited.judgeable:
+            continue
         allowed = set(words().always_allowed)
-        for fact in facts:
+        for fact in cited.facts:
             allowed |= fact.allowed_numbers() | words().quoted_numbers(fact.quote)
         unsourced = [token for token, number, _ in numbers_in(message.text) if number not in allowed]
         if unsourced:
@@ -278,14 +294,17 @@ def _source_years(page: Page, site: Site) -> set[Decimal]:
     return years
 
 
-def page_allowed_numbers(page: Page, site: Site, keys: Iterable[str]) -> set[Decimal]:
-    facts, cited_sets, _ = _cited(keys, site)
+def page_allowed_numbers(page: Page, site: Site, keys: Iterable[str]) -> set[Decimal] | None:
+    """The numbers the page may use; None when a fact or dataset it rests on is broken (judged once fixed)."""
+    cited = _cited(keys, site)
     allowed = set(words().always_allowed) | _source_years(page, site)
-    for fact in facts:
+    for fact in cited.facts:
         allowed |= fact.allowed_numbers() | words().quoted_numbers(fact.quote)
-    datasets = {dataset.key: dataset for dataset in cited_sets}
+    datasets = {dataset.key: dataset for dataset in cited.datasets}
     for ref in references.find(page.body, page.body_start_line):
         resolved = references.resolve(ref, site.outcomes)
+        if resolved.dataset is not None:  # an invalid one too: then the page's numbers wait for its fix
+            datasets[resolved.dataset.key] = resolved.dataset
         for outcome in resolved.outcomes:
             dataset = site.outcomes.datasets.get(outcome.dataset) if site.outcomes else None
             if dataset is not None:
@@ -294,9 +313,10 @@ def page_allowed_numbers(page: Page, site: Site, keys: Iterable[str]) -> set[Dec
             for name in resolved.keuzekaart.datasets:
                 if name in site.outcomes.datasets:
                     datasets[name] = site.outcomes.datasets[name]
+    if not cited.judgeable or not all(dataset.valid for dataset in datasets.values()):
+        return None
     for dataset in datasets.values():
-        if dataset.valid:
-            allowed |= dataset_numbers(dataset)
+        allowed |= dataset_numbers(dataset)
     return allowed
 
 
@@ -305,8 +325,7 @@ def check_page(page: Page, site: Site) -> Iterator[Finding]:
         return
     raw = page.frontmatter.data.get(FRONT_MATTER_KEY) if isinstance(page.frontmatter.data, dict) else None
     keys = [key for key in raw if isinstance(key, str)] if isinstance(raw, list) else []
-    _, _, unknown = _cited(keys, site)
-    for key in unknown:
+    for key in _cited(keys, site).unknown:
         yield finding(
             UNKNOWN_FACT,
             page.path,
@@ -316,6 +335,8 @@ def check_page(page: Page, site: Site) -> Iterator[Finding]:
             "Controleer de sleutel; de feiten staan in content/_data/evidence/, de uitkomsten in _data/outcomes/.",
         )
     allowed = page_allowed_numbers(page, site, keys)
+    if allowed is None:
+        return
     texts: list[tuple[str, tuple[int | None, ...]]] = [
         (page.meta.description or "", (page.line_of("description"),))
     ]

@@ -324,6 +324,8 @@ def keuzekaart_findings(
             )
         elif dataset.valid:
             allowed |= dataset_numbers(dataset)
+    # A dataset that failed validation has its own findings; the card's numbers are judged once it is fixed.
+    judgeable = all(library.datasets[name].valid for name in card.datasets if name in library.datasets)
     if not any(option.self_care for option in card.options):
         yield finding(
             NO_SELF_CARE,
@@ -369,7 +371,7 @@ def keuzekaart_findings(
         texts += [
             (answer or "", row.answer_lines.get(name, row.line)) for name, answer in row.answers.items()
         ]
-    for text, line in texts:
+    for text, line in texts if judgeable else ():
         for token, number in numbers_in(text):
             if number not in allowed:
                 yield finding(

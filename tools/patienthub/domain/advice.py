@@ -100,6 +100,8 @@ class AdviceBook:
     rules_path: str = ""
     key_messages_path: str = ""
     findings: tuple[Finding, ...] = ()
+    # Key messages in the file that could not be read (the file's findings say why): not unknown to a page.
+    broken_key_messages: frozenset[str] = frozenset()
 
     def contradictions(self, text: str) -> list[Hit[AdviceRule]]:
         """Per clause of masked prose, the first phrase of each rule that the clause does not negate.
@@ -272,19 +274,24 @@ def _rules(data_dir: Path, root: Path, file_name: str | None) -> tuple[list[Advi
 
 def _key_messages(
     data_dir: Path, root: Path, file_name: str | None
-) -> tuple[dict[str, KeyMessage], str, list]:
+) -> tuple[dict[str, KeyMessage], str, list, frozenset[str]]:
     name = file_name or DEFAULT_KEY_MESSAGES_FILE
     data_file = load_data_file(data_dir / name, root, required=file_name is not None)
     if data_file.data is None or data_file.findings:
-        return {}, data_file.path, list(data_file.findings)
+        return {}, data_file.path, list(data_file.findings), frozenset()
     reader = _Reader(data_file, KEY_MESSAGES_INVALID, "de kernboodschappen")
-    messages = reader.entries(data_file.data, (), reader.key_message)
-    return {m.key: m for m in messages}, data_file.path, reader.findings
+    messages = {m.key: m for m in reader.entries(data_file.data, (), reader.key_message)}
+    broken = (
+        frozenset(str(k) for k in data_file.data if k not in messages)
+        if isinstance(data_file.data, dict)
+        else frozenset()
+    )
+    return messages, data_file.path, reader.findings, broken
 
 
 def load(data_dir: Path, root: Path, rules_file: str | None, key_messages_file: str | None) -> AdviceBook:
     rules, rules_path, rule_findings = _rules(data_dir, root, rules_file)
-    messages, messages_path, message_findings = _key_messages(data_dir, root, key_messages_file)
+    messages, messages_path, message_findings, broken = _key_messages(data_dir, root, key_messages_file)
     book = AdviceBook(tuple(rules), messages, rules_path, messages_path)
     findings = (*rule_findings, *message_findings, *example_findings(book))
-    return AdviceBook(tuple(rules), messages, rules_path, messages_path, findings)
+    return AdviceBook(tuple(rules), messages, rules_path, messages_path, findings, broken)

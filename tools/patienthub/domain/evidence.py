@@ -21,8 +21,8 @@ from typing import Any
 import yaml
 
 from patienthub.core.findings import Finding, Severity
-from patienthub.domain.metadata import validate_data
 from patienthub.text.datafiles import DataFile, load_data_file
+from patienthub.text.schemas import validate_data
 
 SCHEMA = "evidence.schema.json"
 FOLDER = "evidence"
@@ -115,6 +115,8 @@ class Register:
     facts: Mapping[str, Fact] = field(default_factory=dict)
     files: tuple[DataFile, ...] = ()
     findings: tuple[Finding, ...] = ()  # reading and schema problems of the files
+    # Keys of facts in files that failed validation: known to exist, not usable until the file is fixed.
+    broken: frozenset[str] = frozenset()
 
     def __iter__(self) -> Iterator[Fact]:
         return iter(self.facts.values())
@@ -129,6 +131,7 @@ def load(data_dir: Path, root: Path) -> Register | None:
     facts: dict[str, Fact] = {}
     files: list[DataFile] = []
     findings: list[Finding] = []
+    broken: set[str] = set()
     for path in paths:
         data_file = load_data_file(path, root)
         problems = list(data_file.findings)
@@ -136,6 +139,8 @@ def load(data_dir: Path, root: Path) -> Register | None:
             problems = validate_data(data_file.data, SCHEMA, data_file, data_file.path)
         findings.extend(problems)
         if problems:
+            raw_facts = data_file.data.get("facts") if isinstance(data_file.data, dict) else None
+            broken |= set(map(str, raw_facts)) if isinstance(raw_facts, dict) else set()
             continue
         files.append(data_file)
         for fact in _facts(data_file):
@@ -153,7 +158,7 @@ def load(data_dir: Path, root: Path) -> Register | None:
                 )
                 continue
             facts[fact.key] = fact
-    return Register(facts, tuple(files), tuple(findings))
+    return Register(facts, tuple(files), tuple(findings), frozenset(broken))
 
 
 def _facts(f: DataFile) -> Iterator[Fact]:

@@ -17,14 +17,12 @@ from typing import Any
 from babel.dates import format_date
 
 from patienthub.core.dates import LOCALE, dutch_date
-from patienthub.core.findings import Finding
 from patienthub.core.limits import year_in_range, year_range
-from patienthub.text.datafiles import load_data_file
+from patienthub.text.datafiles import Registry, load_data_file
+from patienthub.text.schemas import validate_entries
 
 FILE_NAME = "sources.yml"
-REQUIRED = ("title", "publisher", "date", "url")
-OPTIONAL = ("version",)
-_KEY = re.compile(r"^[a-z0-9-]+$")
+SCHEMA = "sources.schema.json"
 _PARTIAL_DATE = re.compile(r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2}))?$")
 
 
@@ -100,22 +98,28 @@ class Guideline:
         return f"de versie van {self.date.dutch}"
 
 
-def load(data_dir: Path, root: Path) -> tuple[dict[str, Guideline], list[Finding]]:
-    """The registry is optional: without sources.yml no page can cite a key (review.unknown-source says so)."""
+def load(data_dir: Path, root: Path) -> Registry[Guideline]:
+    """The registry is optional: without sources.yml no page can cite a key (review.unknown-source says so).
+    The shape is checked by schemas/sources.schema.json; whether a date is a real one, here."""
     data_file = load_data_file(data_dir / FILE_NAME, root, required=False)
-    findings = list(data_file.findings)
+    if data_file.findings or not isinstance(data_file.data, dict):
+        return Registry(findings=list(data_file.findings))  # parse_yaml reported a list or loose text
+    findings, broken = validate_entries(data_file.data, SCHEMA, data_file, data_file.path)
     registry: dict[str, Guideline] = {}
-    if data_file.data is None:
-        return registry, findings
-    if not isinstance(data_file.data, dict):
-        return registry, findings  # parse_yaml already reported a list or loose text
     for key, entry in data_file.data.items():
-        line = data_file.line_of(key)
-        problem = _problem(key, entry)
-        if problem:
+        if key in broken:
+            continue
+        date = VersionDate.parse(entry["date"])
+        if date is None:
             findings.append(
-                data_file.invalid_entry(line, problem, "Vergelijk met de andere bronnen in dit bestand.")
+                data_file.invalid_entry(
+                    data_file.line_of(key, "date"),
+                    f"bron '{key}': date moet een bestaande datum zijn (JJJJ-MM-DD, JJJJ-MM of JJJJ), met een "
+                    f"jaar tussen {year_range()}, niet '{entry['date']}'",
+                    "Neem de datum over van de uitgever, zo precies als die hem noemt.",
+                )
             )
+            broken |= {key}
             continue
         version = entry.get("version")
         registry[key] = Guideline(
@@ -123,35 +127,8 @@ def load(data_dir: Path, root: Path) -> tuple[dict[str, Guideline], list[Finding
             title=entry["title"],
             publisher=entry["publisher"],
             url=entry["url"],
-            date=VersionDate.parse(entry["date"]),  # type: ignore[arg-type] # checked by _problem
+            date=date,
             version=str(version) if version is not None else None,
-            line=line,
+            line=data_file.line_of(key),
         )
-    return registry, findings
-
-
-def _problem(key: str, entry: object) -> str | None:
-    if not _KEY.match(key):
-        return f"de sleutel '{key}' mag alleen kleine letters, cijfers en streepjes bevatten"
-    if not isinstance(entry, dict):
-        return f"bron '{key}' moet sleutels met waarden hebben ({', '.join(REQUIRED)})"
-    missing = [name for name in REQUIRED if entry.get(name) in (None, "")]
-    if missing:
-        return f"bron '{key}' mist {', '.join(missing)}"
-    unknown = sorted(set(entry) - set(REQUIRED) - set(OPTIONAL))
-    if unknown:
-        return f"bron '{key}' heeft onbekende sleutel(s) {', '.join(unknown)}"
-    for name in ("title", "publisher"):
-        if not isinstance(entry[name], str):
-            return f"bron '{key}': {name} moet tekst zijn"
-    if not (isinstance(entry["url"], str) and entry["url"].startswith(("https://", "http://"))):
-        return f"bron '{key}': url moet beginnen met https://"
-    if VersionDate.parse(entry["date"]) is None:
-        return (
-            f"bron '{key}': date moet JJJJ-MM-DD, JJJJ-MM of JJJJ zijn, met een jaar tussen {year_range()}, "
-            f"niet '{entry['date']}'"
-        )
-    version = entry.get("version")
-    if version is not None and (isinstance(version, bool) or not isinstance(version, str | int | float)):
-        return f"bron '{key}': version moet tekst zijn, bijvoorbeeld \"2.1\""
-    return None
+    return Registry(registry, findings, broken)

@@ -99,6 +99,10 @@ class Site:
     today: dt.date
     pages: tuple[Page, ...]
     organisations: Mapping[str, Organisation]
+    # Keys of registry entries that failed validation (their data file has the error): a page citing one is
+    # not told the key is unknown.
+    broken_organisations: frozenset[str] = frozenset()
+    broken_sources: frozenset[str] = frozenset()
     # Findings about data files (registries) rather than pages.
     data_findings: tuple[Finding, ...] = ()
     # Lower-case words and phrases the termbase/glossary explains: not "rare" for the readability check.

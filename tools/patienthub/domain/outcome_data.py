@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from patienthub.core.findings import Finding
-from patienthub.domain.metadata import validate_data
 from patienthub.text.datafiles import DataFile, load_data_file
+from patienthub.text.schemas import validate_data
 
 DATASET_SCHEMA = "outcomes.schema.json"
 KEUZEKAART_SCHEMA = "keuzekaart.schema.json"

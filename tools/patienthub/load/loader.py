@@ -153,8 +153,8 @@ def load_site(
         known = {p.resolve() for p in paths}
         paths.extend(p for p in extra_files if p.resolve() not in known)
     pages = tuple(load_page(path, project, cache) for path in paths)
-    orgs, org_findings = organisations.load(project.data_dir, project.root)
-    registry, registry_findings = guidelines.load(project.data_dir, project.root)
+    orgs = organisations.load(project.data_dir, project.root)
+    registry = guidelines.load(project.data_dir, project.root)
     config = project.config
     library = outcome_data.load(
         project.data_dir, project.root, config.outcomes.datasets_dir, config.outcomes.keuzekaarten_dir
@@ -166,14 +166,16 @@ def load_site(
         project=project,
         today=today,
         pages=pages,
-        organisations=orgs,
+        organisations=orgs.entries,
+        broken_organisations=orgs.broken,
         data_findings=(
-            *org_findings,
-            *registry_findings,
+            *orgs.findings,
+            *registry.findings,
             *library.findings,
             *(register.findings if register else ()),
         ),
-        guidelines=registry,
+        guidelines=registry.entries,
+        broken_sources=registry.broken,
         codeowners=codeowners.committed(project),
         outcomes=library,
         explained_words=terms.explained_words(),

@@ -5,11 +5,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from patienthub.core.findings import Finding, Severity
 from patienthub.core.limits import limits, too_large
 from patienthub.text.frontmatter import YamlPath, parse_yaml
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Registry(Generic[T]):
+    """The usable entries of a registry file (key → entry) and what is wrong with the others."""
+
+    entries: dict[str, T] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    # Keys that are in the file but whose entries failed validation: the file's own findings say why, so whatever
+    # cites such a key is not blamed for it (and is judged again once the entry is fixed).
+    broken: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def _ask(question: str, allowed: tuple[str, ...] = ()) -> str:
 
 def execute(args: argparse.Namespace) -> int:
     project = project_from(args)
-    orgs, _ = organisations.load(project.data_dir, project.root)
+    orgs = organisations.load(project.data_dir, project.root).entries
     interactive = sys.stdin.isatty()
     missing = [name for name in ("title", "type", "owner") if not getattr(args, name)]
     if not args.source:

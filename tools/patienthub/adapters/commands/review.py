@@ -41,7 +41,7 @@ def execute(args: argparse.Namespace) -> int:
     project = project_from(args)
     today = today_from(args)
     day = _review_date(args.date, today)
-    registry, _ = organisations.load(project.data_dir, project.root)
+    registry = organisations.load(project.data_dir, project.root).entries
     if args.by not in registry:
         known = ", ".join(sorted(registry)) or "geen (het register ontbreekt of bevat fouten)"
         raise UsageError(
