@@ -85,7 +85,7 @@ def test_findings_outside_pages_are_listed_apart(repo):
     after = run(load_site(load_project(repo.root / "mkdocs.yml"), today))
     comparison = prdiff.compare(before, after, {"content/_data/sources.yml"}, {}, "main")
     assert comparison.pages == ()
-    assert [x.rule for x in comparison.other_new] == ["schema.data-invalid"]
+    assert [x.rule for x in comparison.other_new] == ["schema.required"] * 3
     text = prdiff.markdown(comparison)
     assert "### Registers en instellingen" in text
-    assert "- nieuw: `content/_data/sources.yml` **fout** `schema.data-invalid` (regel 1)" in text
+    assert "- nieuw: `content/_data/sources.yml` **fout** `schema.required` (regel 1)" in text

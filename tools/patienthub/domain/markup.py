@@ -12,12 +12,11 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections import defaultdict, deque
 from dataclasses import dataclass
 from functools import lru_cache
 
 from patienthub.domain.model import Page
-from patienthub.text.markdown import Block, blocks
+from patienthub.text.markdown import Block, blank_code_spans, blocks
 
 Attrs = tuple[tuple[str, str | None], ...]
 
@@ -119,7 +118,7 @@ def scan(body: str, first_line: int = 1) -> Markup:
             if any(t.has("markdown") for t in block_tags):  # md_in_html: Markdown inside the element
                 references.extend(_markdown_references(block.text, block, definitions))
             continue
-        text = _mask_code_spans(block.text)
+        text = blank_code_spans(block.text)
         autolinks = list(_AUTOLINK.finditer(text))
         if autolinks:
             lines = _Lines(text, block)
@@ -141,42 +140,6 @@ def scan(body: str, first_line: int = 1) -> Markup:
 
 def _label(text: str) -> str:
     return " ".join(text.split()).lower()
-
-
-_BACKTICKS = re.compile(r"(?<!\\)`+")
-_NOT_NEWLINE = re.compile(r"[^\n]")
-
-
-def _mask_code_spans(text: str) -> str:
-    """Replace inline code (`x`, ``x``) by spaces, keeping line breaks, so offsets still map to lines.
-
-    A span opens with a run of backticks and closes at the next run of the same length (CommonMark)."""
-    if "`" not in text:
-        return text
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
-    later: dict[int, deque[int]] = defaultdict(
-        deque
-    )  # run length -> indices of runs of that length, in order
-    for index, (start, end) in enumerate(runs):
-        later[end - start].append(index)
-    out: list[str] = []
-    done = 0
-    index = 0
-    while index < len(runs):
-        start, end = runs[index]
-        same = later[end - start]
-        while same and same[0] <= index:
-            same.popleft()
-        if not same:
-            index += 1
-            continue
-        close_end = runs[same[0]][1]
-        out.append(text[done:start])
-        out.append(_NOT_NEWLINE.sub(" ", text[start:close_end]))
-        done = close_end
-        index = same.popleft() + 1
-    out.append(text[done:])
-    return "".join(out)
 
 
 class _Lines:
@@ -242,10 +205,10 @@ def _scan_tags(text: str) -> tuple[list[tuple[str, Attrs, int]], int | None]:
         if i == -1 or i + 1 >= len(text):
             return found, None
         if text.startswith("<!--", i):
-            close = text.find("-->", i + 4)
-            if close == -1:
+            end = _comment_end(text, i + 4)
+            if end is None:
                 return found, i
-            i = close + 3
+            i = end
             continue
         if text[i + 1] in "!?":
             close = text.find(">", i + 2)
@@ -270,6 +233,17 @@ def _scan_tags(text: str) -> tuple[list[tuple[str, Attrs, int]], int | None]:
                     return found, None
                 after = end.start()
         i = after
+
+
+def _comment_end(text: str, start: int) -> int | None:
+    """Where a comment opened before `start` ends, as a browser reads it: `<!-->` and `<!--->` are empty
+    comments, and `--!>` closes one as `-->` does."""
+    if text.startswith(">", start):
+        return start + 1
+    if text.startswith("->", start):
+        return start + 2
+    ends = [found + len(mark) for mark in ("-->", "--!>") if (found := text.find(mark, start)) != -1]
+    return min(ends) if ends else None
 
 
 def _tags(text: str, block: Block, unparsable: list[int]) -> list[Tag]:

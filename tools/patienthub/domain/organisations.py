@@ -50,4 +50,3 @@ def load(data_dir: Path, root: Path) -> Registry[Organisation]:
             approves=entry.get("approves", True),
         )
     return Registry(organisations, findings, broken)
-

@@ -18,8 +18,14 @@ PROSE_KINDS = frozenset(
 )
 
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,9}[.)])\s+(?P<text>.*)$")
+# As Python-Markdown reads them (tests/test_markdown.py renders a corpus to hold the scanner to that): a heading
+# needs no space after the hashes (#Kop is a heading on the site), and seven hashes are a level-6 heading "# …";
+# a numbered item is "1." (not "1)"), with any number of digits.
+_HEADING = re.compile(r"^(#{1,6})((?:\\.|[^\\])*?)#*$")
+_LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+\.)\s+(?P<text>.*)$")
+# attr_list's { … } at the end of a heading sets attributes; the reader never sees it.
+_CODE_INDENT = ("    ", "\t")  # an indented code block (the same test where it starts and where it goes on)
+_HEADING_ATTRIBUTES = re.compile(r"[ ]+\{:?[ ]*[^}\n ][^}\n]*[ ]*\}[ ]*$")
 _ADMONITION = re.compile(
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(?P<title>[^"]*)")?\s*$'
 )
@@ -121,9 +127,11 @@ class _Scanner:
                 i += 1
                 continue
             heading = _HEADING.match(line)
-            if heading and not line.startswith("    "):
+            if heading:
                 self.flush()
-                self.out.append(Block("heading", heading.group(2), (number,), len(heading.group(1))))
+                self.in_list = False  # a heading ends a list: what is indented below it is code
+                text = _HEADING_ATTRIBUTES.sub("", heading.group(2).strip())
+                self.out.append(Block("heading", text, (number,), len(heading.group(1))))
                 i += 1
                 continue
             admonition = _ADMONITION.match(line)
@@ -174,8 +182,12 @@ class _Scanner:
             if _HTML_START.match(line) and not self.para:
                 i = self._html(i)
                 continue
+            if line.startswith(_CODE_INDENT) and not self.para and not self.in_list:
+                i = self._indented_code(i)
+                continue
             item = _LIST_ITEM.match(line)
-            if item:
+            # A list glued to the paragraph above is part of that paragraph on the site (html.glued-list says so).
+            if item and not (self.para and self.para_kind in ("paragraph", "blockquote")):
                 self.flush()
                 self.in_list = True
                 self.para_kind = "list_item"
@@ -189,9 +201,6 @@ class _Scanner:
                     self.para_kind = "blockquote"
                 self.para.append((number, stripped.lstrip(">").strip()))
                 i += 1
-                continue
-            if line.startswith("    ") and not self.para and not self.in_list:
-                i = self._indented_code(i)
                 continue
             if not line.startswith((" ", "\t")) and not self.para:
                 self.in_list = False
@@ -247,7 +256,9 @@ class _Scanner:
 
     def _indented_code(self, start: int) -> int:
         i = start
-        while i < len(self.lines) and (self.lines[i][1].startswith("    ") or not self.lines[i][1].strip()):
+        while i < len(self.lines) and (
+            self.lines[i][1].startswith(_CODE_INDENT) or not self.lines[i][1].strip()
+        ):
             i += 1
         chunk = self.lines[start:i]
         self.out.append(Block("code", "\n".join(t for _, t in chunk), tuple(n for n, _ in chunk)))
@@ -281,7 +292,10 @@ class _Scanner:
 
 # --- inline Markdown -> the text a patient reads ------------------------------------------------------------
 
-_INLINE_CODE = re.compile(r"`+[^`]*`+")
+# Inline code as Python-Markdown reads it (its BacktickInlineProcessor, the first inline pattern it runs): a run of
+# backticks up to the next run of the same length, so ``a ` b`` is one span. The one rule for code spans: prose,
+# masks and the markup scanner all use it.
+CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
 # Every pattern below stops at the next bracket, '<', brace or delimiter it cannot use, so no match attempt
 # scans the rest of the text: hostile input ("[[[[", "<a <a", "*a *a", a 1 MB paragraph) stays linear.
 _HTML_COMMENT = re.compile(r"<!--(?:(?!<!--|-->).)*-->", re.S)
@@ -321,7 +335,7 @@ def plain(text: str, *, keep_urls: bool = False) -> str:
     """Inline Markdown to readable text. Line breaks are kept, so offsets still map to source lines.
     With `keep_urls`, an address written out in the text (www.nhg.org, <https://…>, <mailto:…>) stays: the
     reader sees it, and the sentence splitter reads it as one word."""
-    text = _sub(_INLINE_CODE, "", text)
+    text = _sub(CODE_SPAN, "", text)
     text = _sub(_HTML_COMMENT, "", text)
     text = _sub(_IMAGE, "", text)
     text = _sub(_LINK, r"\1", text)
@@ -348,6 +362,16 @@ def _blank(text: str) -> str:
     return "".join("\n" if c == "\n" else " " for c in text)
 
 
+def code_spans(text: str) -> list[str]:
+    """The text of each inline code span, as the site shows it."""
+    return [match.group(2).strip() for match in CODE_SPAN.finditer(text)] if "`" in text else []
+
+
+def blank_code_spans(text: str) -> str:
+    """Inline code replaced by spaces (line breaks kept), so offsets in the result are offsets in `text`."""
+    return CODE_SPAN.sub(lambda m: _blank(m.group(0)), text) if "`" in text else text
+
+
 def _keep_group(match: re.Match[str], group: int) -> str:
     """The match blanked out except for one group, which stays where it was."""
     start, end = match.span(group)
@@ -362,7 +386,7 @@ def mask(text: str, *, link_text: bool = True) -> str:
     The result has the same length as `text`, so an offset found in it is an offset in the source: checks that
     point at a column (terminology, advice) and transforms that edit the source (glossary links) use this.
     With `link_text=False` the text of links is blanked too (to avoid putting a link inside a link)."""
-    text = _INLINE_CODE.sub(lambda m: _blank(m.group(0)), text)
+    text = blank_code_spans(text)
     text = _IMAGE.sub(lambda m: _blank(m.group(0)), text)
     if link_text:
         text = _LINK.sub(lambda m: _keep_group(m, 1), text)
