@@ -88,6 +88,11 @@ def test_html_is_dutch_and_has_no_google_fonts(built):
     assert '<html lang="nl"' in (built / "index.html").read_text(encoding="utf-8")
 
 
+def test_search_box_and_404_page_lead_to_the_search_page(built):
+    assert 'action="zoeken/"' in (built / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/hub/zoeken/"' in (built / "404.html").read_text(encoding="utf-8")
+
+
 def test_writers_panel_is_not_in_the_published_build(built):
     for page in built.rglob("*.html"):
         assert "ph-editor-panel" not in page.read_text(encoding="utf-8"), page
@@ -192,6 +197,9 @@ def test_a_build_without_directory_urls_is_checked_at_the_urls_it_writes(repo):
     site = repo.root / "site"
     assert (site / "uitleg" / "hernia.html").is_file() and not (site / "uitleg" / "hernia").exists()
     assert (site / "zoeken.html").is_file()
+    # The theme's search box and 404 page lead to the search page at its address too.
+    assert 'action="zoeken.html"' in (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/hub/zoeken.html"' in (site / "404.html").read_text(encoding="utf-8")
     # The sitemap's lastmod is the review date only for a page the plugin knows by the URL MkDocs gave it.
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert re.search(
