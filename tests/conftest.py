@@ -197,9 +197,11 @@ def run_in_terminal(
     return process.wait(timeout=60), output
 
 
-def mkdocs_build(root: Path, today: str = TODAY, strict: bool = True) -> CliRun:
-    """A real `mkdocs build` of a mini repository."""
-    args = [sys.executable, "-m", "mkdocs", "build", "--clean"]
+def mkdocs_build(
+    root: Path, today: str = TODAY, strict: bool = True, options: tuple[str, ...] = ()
+) -> CliRun:
+    """A real `mkdocs build` of a mini repository, with more command-line `options` if given."""
+    args = [sys.executable, "-m", "mkdocs", "build", "--clean", *options]
     if strict:
         args.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": today}

@@ -107,3 +107,18 @@ def test_a_file_name_that_breaks_its_address_is_an_error(repo, name):
 def test_a_broken_target_page_does_not_hide_the_link(repo):
     repo.write("content/binair.md", b"\x00\x01")
     assert link_findings(repo, "[binair](binair.md#kop)") == []  # the target has its own schema.binary-file
+
+
+def test_links_in_url_form_follow_use_directory_urls(repo):
+    repo.write("mkdocs.yml", "use_directory_urls: false\n" + (repo.root / "mkdocs.yml").read_text())
+    repo.write("content/uitleg/index.md", page_text())
+    repo.write(
+        "content/uitleg/ander.md", page_text(body=f"{GOOD_BODY}\n[terug](../#lage-rugpijn)\n\n[map](./)\n")
+    )
+    found = link_findings(repo, "[a](uitleg/)\n\n[b](uitleg/rug/)\n\n[c](uitleg/rug.html)")
+    # Without directory URLs uitleg/rug.md is at uitleg/rug.html: uitleg/rug/ is no address of the site, and a
+    # link to the .html file is one MkDocs warns about (--strict fails), as it does to every file it does not know.
+    assert sorted(found) == [
+        ("content/index.md", "links.missing-file", LINE + 2),
+        ("content/index.md", "links.missing-file", LINE + 4),
+    ]

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from patienthub.core.errors import ConfigError
@@ -176,3 +178,101 @@ def test_theme_keys_and_limits_cannot_be_demoted(rule):
         Config.from_options({"rules": {"schema.unknown-key": "warning"}}).rules["schema.unknown-key"]
         == "warning"
     )
+
+
+def test_load_project_means_what_mkdocs_own_loader_means(tmp_path, monkeypatch):
+    """The CLI reads mkdocs.yml; the plugin is handed MkDocs' validated configuration (mkdocs.config.load_config):
+    `INHERIT:`, `!ENV [X, default]`, site_url, exclude_docs and use_directory_urls give both the same Project."""
+    from mkdocs.config import load_config
+
+    (tmp_path / "basis.yml").write_text(
+        "site_name: Basis\n"
+        "docs_dir: inhoud\n"
+        "site_url: !ENV [PH_TEST_SITE_URL, 'https://standaard.example/']\n"
+        "exclude_docs: |\n  /_data/\n  *.concept.md\n  !bewaar.concept.md\n"
+        "markdown_extensions:\n"
+        "  - admonition\n"
+        "  - toc:\n      permalink: false\n"
+        "  - pymdownx.superfences:\n"
+        "      custom_fences:\n"
+        "        - name: x\n"
+        "          class: x\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+        "plugins:\n"
+        "  - patienthub:\n"
+        "      freshness:\n"
+        "        review_interval_months: !ENV [PH_TEST_INTERVAL, 24]\n"
+        "      rules:\n"
+        "        readability.passive: 'off'\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "INHERIT: basis.yml\nsite_name: Kind\nuse_directory_urls: false\n", encoding="utf-8"
+    )
+    (tmp_path / "inhoud").mkdir()
+    (tmp_path / "inhoud" / "index.md").write_text("# Start\n", encoding="utf-8")
+    monkeypatch.setenv("PH_TEST_SITE_URL", "https://elders.example/sub")  # MkDocs adds the closing slash
+    monkeypatch.delenv("PH_TEST_INTERVAL", raising=False)
+    monkeypatch.setenv("PATIENTHUB_TODAY", "2026-11-22")
+
+    from_cli = load_project(tmp_path / "mkdocs.yml")
+    mkdocs_config = load_config(str(tmp_path / "mkdocs.yml"))
+    mkdocs_config.plugins.on_config(mkdocs_config)  # the plugin's own way in, as `mkdocs build` runs it
+    from_mkdocs = mkdocs_config.plugins["patienthub"].site.project
+
+    assert from_cli == from_mkdocs
+    assert (from_cli.site_name, from_cli.docs_dir, from_cli.root) == ("Kind", tmp_path / "inhoud", tmp_path)
+    assert from_cli.site_url == "https://elders.example/sub/"
+    assert from_cli.exclude_docs.splitlines() == ["/_data/", "*.concept.md", "!bewaar.concept.md"]
+    assert from_cli.use_directory_urls is False
+    assert from_cli.config.freshness.review_interval_months == 24
+    assert from_cli.config.rules == {"readability.passive": "off"}
+    assert from_cli.markdown.extensions == (
+        "toc",
+        "tables",
+        "fenced_code",
+        "admonition",
+        "pymdownx.superfences",
+    )
+    fence = from_cli.markdown.configs["pymdownx.superfences"]["custom_fences"][0]["format"]
+    assert fence.__name__ == "fence_code_format"  # the function itself, as MkDocs imports it
+    assert from_cli.markdown.configs["toc"] == {"permalink": False}
+
+
+def test_use_directory_urls_is_read_and_checked(tmp_path):
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("docs_dir: content\nplugins:\n  - patienthub\n", encoding="utf-8")
+    assert load_project(config_file).use_directory_urls is True  # MkDocs' default
+    config_file.write_text("use_directory_urls: false\ndocs_dir: content\nplugins:\n  - patienthub\n")
+    assert load_project(config_file).use_directory_urls is False
+    config_file.write_text("use_directory_urls: nee\ndocs_dir: content\nplugins:\n  - patienthub\n")
+    with pytest.raises(ConfigError, match="use_directory_urls moet true of false zijn"):
+        load_project(config_file)
+
+
+@pytest.mark.parametrize(
+    ("extra", "fragment"),
+    [
+        ("site_url: voorbeeld.nl/hub/\n", "site_url: 'voorbeeld.nl/hub/' is geen volledig adres"),
+        ("site_url: [https://voorbeeld.nl/]\n", "site_url: een lijst is geen volledig adres"),
+        ("site_url: 'https://[voorbeeld'\n", "site_url: 'https://[voorbeeld' is geen volledig adres"),
+        ("exclude_docs: [_data]\n", "exclude_docs moet tekst zijn"),
+        ("markdown_extensions: admonition\n", "markdown_extensions moet een lijst zijn"),
+    ],
+)
+def test_what_mkdocs_would_refuse_in_mkdocs_yml_is_a_config_error(tmp_path, extra, fragment):
+    (tmp_path / "mkdocs.yml").write_text(
+        f"docs_dir: content\nplugins:\n  - patienthub\n{extra}", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=re.escape(fragment)):
+        load_project(tmp_path / "mkdocs.yml")
+
+
+def test_markdown_extensions_in_the_mapping_form_mkdocs_also_takes(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "docs_dir: content\nplugins:\n  - patienthub\nmarkdown_extensions:\n  admonition:\n  toc:\n    permalink: true\n",
+        encoding="utf-8",
+    )
+    markdown = load_project(tmp_path / "mkdocs.yml").markdown
+    assert markdown.extensions == ("toc", "tables", "fenced_code", "admonition")
+    assert markdown.configs == {"toc": {"permalink": True}}

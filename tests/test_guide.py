@@ -95,6 +95,12 @@ def test_links_are_built_from_the_configured_base():
     assert link(GuideConfig(url=url), "schema.required") == f"{url}#schema.required"
     assert serve_href("", "a.b") == "handleiding-voor-redacteuren/#a.b"
     assert serve_href("uitkomsten/oefentherapie/", "a.b") == "../../handleiding-voor-redacteuren/#a.b"
+    # Without directory URLs the guide is served as handleiding-voor-redacteuren.html, pages as a/b.html.
+    assert serve_href("index.html", "a.b", directory_urls=False) == "handleiding-voor-redacteuren.html#a.b"
+    assert (
+        serve_href("uitkomsten/oefentherapie.html", "a.b", False)
+        == "../handleiding-voor-redacteuren.html#a.b"
+    )
 
 
 def test_the_built_patient_site_has_no_guide(project_site):

@@ -36,3 +36,14 @@ def test_only_an_approved_page_names_its_owner_as_maintainer(repo):
     assert "maintainer" not in jsonld.page_document(site.by_path["content/index.md"], site)
     approved = jsonld.page_document(site.by_path["content/goed.md"], site)
     assert approved["maintainer"]["alternateName"] == "NHG"
+
+
+def test_a_code_list_page_is_found_by_its_url_with_or_without_directory_urls(repo):
+    codes = "codes:\n  icpc: [L03]\n"
+    repo.page("a.md", GOOD_META + codes)
+    repo.page("b.md", GOOD_META + codes)
+    site = site_of(repo.root)
+    # MkDocs gives code/icpc/L03/index.md the URL code/icpc/L03/, or code/icpc/L03/index.html without directory URLs.
+    for url in ("code/icpc/L03/", "code/icpc/L03/index.html"):
+        document = jsonld.document_for(site, url, "Informatie bij ICPC L03")
+        assert document["@type"] == "CollectionPage" and len(document["significantLink"]) == 2, url

@@ -1,5 +1,8 @@
 import datetime as dt
 
+import pytest
+from mkdocs.structure.files import File
+
 from patienthub import load_project, load_site
 from patienthub.load import loader
 from patienthub.load.files import discover, page_url
@@ -13,6 +16,40 @@ def test_page_urls_follow_mkdocs_directory_urls():
     assert page_url("uitleg/index.md") == "uitleg/"
     assert page_url("uitleg/README.md") == "uitleg/"
     assert page_url("uitleg/hernia.md") == "uitleg/hernia/"
+    assert page_url("uitleg/hernia.md", directory_urls=False) == "uitleg/hernia.html"
+    assert page_url("uitleg/index.md", directory_urls=False) == "uitleg/index.html"
+    assert page_url("index.md", directory_urls=False) == "index.html"
+
+
+SOURCES = (
+    "index.md",
+    "README.md",
+    "lage-rugpijn.md",
+    "uitleg/index.md",
+    "uitleg/README.md",
+    "uitleg/hernia.md",
+    "uitleg/readme.md",
+    "uitleg/index-oud.md",
+    "a/b/c/diep.md",
+    "a/b/index.md",
+    "versie.2.md",
+    "oud.markdown",
+    "code/icpc/L03/index.md",
+)
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_page_urls_are_the_ones_mkdocs_gives(directory_urls):
+    for src in SOURCES:
+        mkdocs_url = File(src, "/docs", "/site", use_directory_urls=directory_urls).url
+        assert page_url(src, directory_urls) == ("" if mkdocs_url == "./" else mkdocs_url), src
+
+
+def test_pages_get_the_urls_of_the_projects_setting(repo):
+    repo.write("mkdocs.yml", "use_directory_urls: false\n" + (repo.root / "mkdocs.yml").read_text())
+    repo.page("uitleg/hernia.md")
+    site = load_site(load_project(repo.root / "mkdocs.yml"), TODAY)
+    assert sorted(site.by_url) == ["index.html", "uitleg/hernia.html"]
 
 
 def test_discover_skips_data_and_hidden_files_like_mkdocs(repo):

@@ -9,7 +9,7 @@ import time
 import urllib.request
 
 import pytest
-from tests.conftest import GOOD_META, REPO_ROOT, mkdocs_build
+from tests.conftest import GOOD_BODY, GOOD_META, REPO_ROOT, mkdocs_build
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +86,11 @@ def test_html_is_dutch_and_has_no_google_fonts(built):
         assert "fonts.googleapis.com" not in html, page
         assert "fonts.gstatic.com" not in html, page
     assert '<html lang="nl"' in (built / "index.html").read_text(encoding="utf-8")
+
+
+def test_search_box_and_404_page_lead_to_the_search_page(built):
+    assert 'action="zoeken/"' in (built / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/hub/zoeken/"' in (built / "404.html").read_text(encoding="utf-8")
 
 
 def test_writers_panel_is_not_in_the_published_build(built):
@@ -179,3 +184,44 @@ def test_invalid_plugin_config_stops_the_build(repo):
     run = mkdocs_build(repo.root)
     assert run.code == 1
     assert "onbekende instelling" in run.stderr
+
+
+def test_a_build_without_directory_urls_is_checked_at_the_urls_it_writes(repo):
+    """`mkdocs build --no-directory-urls` reaches the plugin in MkDocs' validated configuration, not by reading
+    mkdocs.yml again: the checks see the addresses the build writes."""
+    # A link in URL form that works only without directory URLs: from uitleg/hernia.html, ../ is the home page
+    # (from uitleg/hernia/ it would be uitleg/, no page: links.missing-file would fail --strict).
+    repo.page("uitleg/hernia.md", body=f"{GOOD_BODY}\n[Naar het begin](../)\n")
+    run = mkdocs_build(repo.root, options=("--no-directory-urls",))
+    assert run.code == 0, run.stderr
+    site = repo.root / "site"
+    assert (site / "uitleg" / "hernia.html").is_file() and not (site / "uitleg" / "hernia").exists()
+    assert (site / "zoeken.html").is_file()
+    # The theme's search box and 404 page lead to the search page at its address too.
+    assert 'action="zoeken.html"' in (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/hub/zoeken.html"' in (site / "404.html").read_text(encoding="utf-8")
+    # The sitemap's lastmod is the review date only for a page the plugin knows by the URL MkDocs gave it.
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.search(
+        r"<loc>https://example.org/hub/uitleg/hernia.html</loc>\s*<lastmod>2026-03-12</lastmod>", sitemap
+    )
+    hernia = (site / "uitleg" / "hernia.html").read_text(encoding="utf-8")
+    assert '"lastReviewed": "2026-03-12"' in hernia or '"lastReviewed":"2026-03-12"' in hernia
+
+
+@pytest.mark.parametrize(
+    ("inherited", "named"),
+    [
+        ("extra_javascript:\n  - path: https://elders.example/x.js\n    type: module\n", "extra_javascript"),
+        ("nav:\n  - 'Rug<meta http-equiv=refresh>': index.md\n", "nav"),
+        ("copyright: 'NHG <script>x</script>'\n", "copyright"),
+    ],
+)
+def test_the_build_refuses_what_check_refuses_in_an_inherited_config(repo, inherited, named):
+    # mkdocs.yml inherits from basis.yml; the plugin judges MkDocs' validated configuration of both.
+    repo.write("basis.yml", inherited)
+    repo.write("mkdocs.yml", "INHERIT: basis.yml\n" + (repo.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    run = mkdocs_build(repo.root, strict=False)
+    assert run.code == 1
+    assert f"patienthub: {repo.root / 'mkdocs.yml'}: {named}" in run.stderr
+    assert "Traceback" not in run.stderr

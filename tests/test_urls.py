@@ -1,4 +1,4 @@
-from conftest import GOOD_META, site_of
+from conftest import GOOD_META, REPO_ROOT, site_of
 from patienthub.load import urls
 
 
@@ -95,3 +95,38 @@ def test_manifest_round_trip(repo):
     assert "code/icpc/l03/" not in manifest.urls  # spellings follow from the canonical code
     line = path.read_text(encoding="utf-8").splitlines().index("/a/") + 1
     assert ("a/", line) in manifest.entries
+
+
+def test_alias_of_an_old_page_file_follows_use_directory_urls():
+    assert urls.alias_url("oude-naam.md", directory_urls=False) == "oude-naam.html"
+    assert urls.alias_url("map/index.md", directory_urls=False) == "map/index.html"
+    assert urls.alias_url("oud/adres/", directory_urls=False) == "oud/adres/"  # a folder stays a folder
+
+
+def test_manifest_without_directory_urls(repo):
+    repo.write("mkdocs.yml", "use_directory_urls: false\n" + (repo.root / "mkdocs.yml").read_text())
+    terms = (REPO_ROOT / "content" / "_data" / "terms.yml").read_text(encoding="utf-8")
+    repo.write("content/_data/terms.yml", terms)  # a glossary to publish
+    repo.page("uitleg/a.md", meta(aliases=" [oud.md, ouder/]"))
+    repo.page("uitleg/index.md")
+    site = site_of(repo.root)
+    published = {item.url for item in urls.published(site)}
+    assert {
+        "index.html",
+        "uitleg/a.html",
+        "uitleg/index.html",
+        "oud.html",
+        "ouder/",
+        "zoeken.html",
+    } <= published
+    assert {"p/a/", "p/uitleg/"} <= published  # short links name the page, not its file
+    assert site.termbase.terms and "woordenlijst.html" in published
+    assert not {"", "uitleg/a/", "oud/", "zoeken/", "woordenlijst/"} & published
+    redirects = {(r.source, r.target) for r in urls.redirects(site)}
+    assert {
+        ("oud.html", "uitleg/a.html"),
+        ("ouder/", "uitleg/a.html"),
+        ("p/a/", "uitleg/a.html"),
+    } <= redirects
+    dashboard = urls.reserved_by(site, "redactie/controles/eigenaar-nhg.html")
+    assert dashboard is not None and dashboard.folder

@@ -33,7 +33,7 @@ from patienthub.domain.result import Result
 from patienthub.engine import runner as engine
 from patienthub.load import loader, symlinks
 from patienthub.load.cache import Cache
-from patienthub.load.config import Config, load_project
+from patienthub.load.config import Config, project_from_mkdocs
 from patienthub.publish import precompress, search_index, slimcss
 from patienthub.reports import editor_panel, guide
 from patienthub.reports.formats import summary_line, text_line
@@ -88,8 +88,11 @@ class PatientHubPlugin(BasePlugin):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # MkDocs' validated configuration, not mkdocs.yml read again: `INHERIT:`, `-f other.yml` and options such
+        # as `--no-directory-urls` mean to the checks what they mean to the build.
+        assert self.options is not None  # MkDocs stops before on_config when load_config refused the options
         try:
-            project = load_project(Path(config.config_file_path))
+            project = project_from_mkdocs(config, self.options)
         except ConfigError as exc:  # the same refusal as `patienthub check` (exit 2), without a traceback
             raise PluginError(f"patienthub: {exc}") from exc
         # MkDocs follows symbolic links when it lists docs_dir (and copies what they point at): stop first.
@@ -179,9 +182,10 @@ class PatientHubPlugin(BasePlugin):
         assert self.site is not None
         served = files.get_file_from_path(guide.SERVE_URI) is not None  # the guide on this local site
         where = self.site.config.guide
+        directory_urls = self.site.project.use_directory_urls
 
         def link(rule: str) -> str:
-            return guide.serve_href(page.url, rule) if served else guide.link(where, rule)
+            return guide.serve_href(page.url, rule, directory_urls) if served else guide.link(where, rule)
 
         return editor_panel.render(self.result.for_path(report.page.path), report.metrics, link) + html
 

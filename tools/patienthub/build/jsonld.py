@@ -114,7 +114,7 @@ def document_for(site: Site, url: str, name: str) -> dict[str, Any]:
     if page is not None:
         return page_document(page, site)
     for entry in urls.code_index(site):
-        if entry.url == url:
+        if url in (entry.url, f"{entry.url}index.html"):  # its folder, or its file without directory URLs
             return generated_document(site, url, name, entry.pages, "CollectionPage")
     return generated_document(site, url, name, None)
 

@@ -87,7 +87,8 @@ class _Index:
                 for output in generate(self.site):
                     self._generated[output.uri] = output.content
                     if output.uri.endswith(_PAGE_SUFFIXES):
-                        self._generated_urls[site_files.page_url(output.uri)] = output.uri
+                        url = site_files.page_url(output.uri, self.site.project.use_directory_urls)
+                        self._generated_urls[url] = output.uri
         return self._generated
 
     def has_file(self, src_uri: str) -> bool:
@@ -217,10 +218,11 @@ def _target_finding(page: Page, ref: markup.Reference, index: _Index) -> Iterato
         return
     if inside and index.has_file(resolved):
         return
-    # A link in URL form (../lage-rugpijn/) works when it matches a page's URL, seen from this page's URL.
-    joined = posixpath.normpath(posixpath.join(page.url, path))
+    # A link in URL form (../lage-rugpijn/) works when it matches a page's URL, seen from the folder of this page's
+    # URL (a/b/ is in a/b/; without directory URLs a/b.html is in a/ and a folder link names its index page).
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), path))
     if joined != ".." and not joined.startswith("../"):
-        target = index.page_at_url("" if joined == "." else f"{joined}/")
+        target = index.page_at_url(_page_url_form(joined, index.site.project.use_directory_urls))
         if target is not None:
             if fragment:
                 yield from _anchor_finding(page, ref, target, fragment, index)
@@ -233,6 +235,15 @@ def _target_finding(page: Page, ref: markup.Reference, index: _Index) -> Iterato
         "Link naar het .md-bestand van een pagina, of zet het bestand in content/ (plaatjes in content/assets/). "
         "De link is relatief aan de map van deze pagina.",
     )
+
+
+def _page_url_form(joined: str, directory_urls: bool) -> str:
+    """The page URL a link in URL form names (`joined`: the normalised site path, "." for the home page): a
+    folder, or without directory URLs the folder's index.html. A link to a page's .html file is not one: MkDocs
+    warns about it ("not found among documentation files"), so --strict fails on it."""
+    if directory_urls:
+        return "" if joined == "." else f"{joined}/"
+    return "index.html" if joined == "." else f"{joined}/index.html"
 
 
 def _anchor_finding(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import re
 import types
 import typing
@@ -16,7 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
+import pathspec
 import yaml
 from yaml_env_tag import construct_env_tag
 
@@ -323,6 +326,8 @@ class Project:
     site_name: str = ""
     # mkdocs.yml `markdown_extensions`: `check` renders pages with them, as the build does.
     markdown: MarkdownSetup = field(default_factory=MarkdownSetup)
+    # mkdocs.yml `use_directory_urls`: a/b.md is published at a/b/ (true, MkDocs' default) or at a/b.html.
+    use_directory_urls: bool = True
 
     @property
     def data_dir(self) -> Path:
@@ -413,7 +418,8 @@ def _plain_text_problem(raw: Mapping[str, Any]) -> str | None:
             return f"{where} bevat < of > of een stuurteken; het thema schrijft deze tekst onbewerkt in elke pagina"
     for key in ("extra_javascript", "extra_css"):
         for entry in raw.get(key) or []:
-            path = entry.get("path") if isinstance(entry, Mapping) else entry
+            # Validated by MkDocs, an extra_javascript entry may be an object (ExtraScriptValue) with a path.
+            path = entry.get("path") if isinstance(entry, Mapping) else getattr(entry, "path", entry)
             if not isinstance(path, str) or re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//|/)", path):
                 return f"{key}: '{path}' moet een bestand van de site zelf zijn (een pad zoals assets/x.js)"
     return None
@@ -438,33 +444,102 @@ def _extensions_problem(setup: MarkdownSetup) -> str | None:
 
 def load_project(config_file: Path) -> Project:
     """The project that `config_file` (mkdocs.yml) describes: folders, site address, Markdown extensions and
-    the typed configuration of the `patienthub` plugin section. A ConfigError (exit 2) says what is wrong."""
+    the typed configuration of the `patienthub` plugin section. A ConfigError (exit 2) says what is wrong.
+
+    mkdocs.yml is read by MkDocs' own YAML reader (`INHERIT:`, `!ENV`); the keys the hub uses are validated as
+    MkDocs validates them, and the result goes through `project_from_mkdocs`, the plugin's way in as well."""
     raw = _read_mkdocs_yml(config_file)
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{config_file}: verwacht sleutels met waarden bovenaan")
     try:
         options = plugin_options(raw)
+        if options is None:
+            raise ConfigError("de plugin 'patienthub' staat niet onder 'plugins'")
+        settings = _validated(raw, config_file)
     except ConfigError as exc:
         raise ConfigError(f"{config_file}: {exc}") from exc
-    if options is None:
-        raise ConfigError(f"{config_file}: de plugin 'patienthub' staat niet onder 'plugins'")
-    docs_dir = raw.get("docs_dir", "docs")
-    if not isinstance(docs_dir, str):
-        raise ConfigError(f"{config_file}: docs_dir moet de naam van een map zijn, niet {_kind(docs_dir)}")
-    root = config_file.resolve().parent
-    extensions = raw.get("markdown_extensions") or []
-    if not isinstance(extensions, list):
-        raise ConfigError(f"{config_file}: markdown_extensions moet een lijst zijn, niet {_kind(extensions)}")
-    markdown = MarkdownSetup.from_mkdocs(extensions)
-    problem = _plain_text_problem(raw) or _extensions_problem(markdown)
+    return project_from_mkdocs(settings, Config.from_options(options))
+
+
+def project_from_mkdocs(settings: Mapping[str, Any], config: Config) -> Project:
+    """The project MkDocs' validated configuration describes (what MkDocs hands the plugin's `on_config`, or
+    what `load_project` made of mkdocs.yml in the same shape): `config_file_path`, `docs_dir` (absolute),
+    `site_url`, `exclude_docs` (a GitIgnoreSpec), `use_directory_urls`, `site_name`, `markdown_extensions`
+    (MkDocs' builtins included) with `mdx_configs`. `config` is the typed `patienthub` plugin section. Refuses
+    (ConfigError) what would reach every page as markup and Markdown extensions outside the allowlist."""
+    config_file = Path(settings.get("config_file_path") or "mkdocs.yml")
+    markdown = MarkdownSetup.from_validated(
+        settings.get("markdown_extensions") or (), settings.get("mdx_configs") or {}
+    )
+    problem = _plain_text_problem(settings) or _extensions_problem(markdown)
     if problem:
         raise ConfigError(f"{config_file}: {problem}")
+    root = config_file.resolve().parent
+    docs_dir = Path(settings.get("docs_dir") or "docs")
+    # MkDocs makes docs_dir absolute from the config file's folder as named; root is that folder resolved.
+    written_from = Path(os.path.abspath(config_file)).parent
+    if docs_dir.is_absolute() and docs_dir.is_relative_to(written_from):
+        docs_dir = docs_dir.relative_to(written_from)
+    exclude_docs = settings.get("exclude_docs")
     return Project(
         root=root,
         docs_dir=root / docs_dir,
-        site_url=str(raw.get("site_url") or ""),
-        exclude_docs=str(raw.get("exclude_docs") or ""),
-        config=Config.from_options(options),
-        site_name=str(raw.get("site_name") or ""),
+        site_url=str(settings.get("site_url") or ""),
+        exclude_docs="\n".join(p.pattern for p in exclude_docs.patterns) if exclude_docs else "",
+        config=config,
+        site_name=str(settings.get("site_name") or ""),
         markdown=markdown,
+        use_directory_urls=settings.get("use_directory_urls", True) is not False,
     )
+
+
+def _validated(raw: Mapping[str, Any], config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as read, with the keys `project_from_mkdocs` takes in the shape MkDocs' validation gives them
+    (mkdocs.config.defaults); what MkDocs would refuse is a ConfigError in Dutch."""
+    settings = dict(raw)
+    settings["config_file_path"] = str(config_file)
+    docs_dir = raw.get("docs_dir", "docs")
+    if not isinstance(docs_dir, str):
+        raise ConfigError(f"docs_dir moet de naam van een map zijn, niet {_kind(docs_dir)}")
+    settings["docs_dir"] = os.path.abspath(
+        os.path.join(os.path.dirname(os.path.abspath(config_file)), docs_dir)
+    )
+    settings["site_url"] = _site_url(raw.get("site_url"))
+    exclude_docs = raw.get("exclude_docs")
+    if exclude_docs is not None and not isinstance(exclude_docs, str):
+        raise ConfigError(
+            f"exclude_docs moet tekst zijn (regels zoals in .gitignore), niet {_kind(exclude_docs)}"
+        )
+    settings["exclude_docs"] = (
+        pathspec.GitIgnoreSpec.from_lines(exclude_docs.splitlines()) if exclude_docs else None
+    )
+    use_directory_urls = raw.get("use_directory_urls", True)
+    if not isinstance(use_directory_urls, bool):
+        raise ConfigError(f"use_directory_urls moet true of false zijn, niet {_kind(use_directory_urls)}")
+    settings["use_directory_urls"] = use_directory_urls
+    extensions = raw.get("markdown_extensions") or []
+    if isinstance(extensions, Mapping):  # MkDocs takes the mapping form too
+        extensions = [{name: values} for name, values in extensions.items()]
+    if not isinstance(extensions, list):
+        raise ConfigError(f"markdown_extensions moet een lijst zijn, niet {_kind(extensions)}")
+    setup = MarkdownSetup.from_mkdocs(extensions)
+    settings["markdown_extensions"] = list(setup.extensions)
+    settings["mdx_configs"] = dict(setup.configs)
+    return settings
+
+
+def _site_url(value: Any) -> str | None:
+    """site_url as MkDocs validates it: empty, or an address with scheme and host whose path ends in '/'."""
+    if value is None or value == "":
+        return value
+    try:
+        parts = urlsplit(value) if isinstance(value, str) else None
+    except ValueError:  # "https://[" and the like
+        parts = None
+    if parts is None or not (parts.scheme and parts.netloc):
+        raise ConfigError(
+            f"site_url: {_kind(value)} is geen volledig adres; schrijf het als https://voorbeeld.nl/map/"
+        )
+    if not parts.path.endswith("/"):
+        parts = parts._replace(path=f"{parts.path}/")
+    return urlunsplit(parts)

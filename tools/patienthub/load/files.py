@@ -16,14 +16,18 @@ MKDOCS_DEFAULT_EXCLUDES = ".*\n/templates/\n"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-def page_url(src_uri: str) -> str:
-    """The URL MkDocs gives a page with use_directory_urls (the default)."""
-    stem, _, _ = src_uri.rpartition(".")
-    parts = stem.split("/")
-    if parts[-1] in ("index", "README"):
-        parts = parts[:-1]
-    url = "/".join(parts)
-    return f"{url}/" if url else ""
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page (mkdocs.structure.files.File.url, unquoted; the home page is ""). With
+    use_directory_urls (MkDocs' default) a/b.md is at a/b/ and a/index.md at a/; without, at a/b.html and
+    a/index.html. README.md is an index.md."""
+    folder, _, name = src_uri.rpartition("/")
+    stem = name.rpartition(".")[0] or name
+    if stem == "README":
+        stem = "index"
+    prefix = f"{folder}/" if folder else ""
+    if not directory_urls:
+        return f"{prefix}{stem}.html"
+    return prefix if stem == "index" else f"{prefix}{stem}/"
 
 
 def excluded(project: Project) -> pathspec.GitIgnoreSpec:

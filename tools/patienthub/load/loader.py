@@ -66,7 +66,7 @@ def load_page(path: Path, project: Project, cache: Cache | None = None) -> Page:
         src_uri = resolved.relative_to(_resolved(project.docs_dir)).as_posix()
     except ValueError:
         src_uri = path.name  # a file outside docs_dir (checked on request) lives at the site root
-    url = page_url(src_uri)
+    url = page_url(src_uri, project.use_directory_urls)
     if path.is_symlink():  # never read: it can point at any file of the machine (files.symlink)
         return _empty_page(rel, src_uri, url, symlink_finding(rel))
     try:

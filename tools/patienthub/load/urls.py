@@ -51,11 +51,11 @@ def relative(from_url: str, to_url: str) -> str:
     return ("../" * from_url.count("/")) + to_url or "./"
 
 
-def alias_url(alias: str) -> str | None:
+def alias_url(alias: str, directory_urls: bool = True) -> str | None:
     """An old address as written in `aliases` → site-relative URL, or None when it cannot be an address here.
 
     Accepted: a folder URL ("oud/adres/", the slash is added when missing), an old page file ("oude-naam.md",
-    the URL MkDocs gave it) or an old HTML file ("oud/rugpijn.html"). Other files (.pdf) cannot redirect."""
+    the URL MkDocs gives it under `directory_urls`) or an old HTML file ("oud/rugpijn.html"). Other files (.pdf) cannot redirect."""
     text = alias.strip().lstrip("/")
     if not text or any(bad in text for bad in ("://", "?", "#", "\\", " ")) or ".." in text.split("/"):
         return None
@@ -67,7 +67,7 @@ def alias_url(alias: str) -> str | None:
     if text.lower() in THEME_FILES:
         return None
     if text.lower().endswith(MARKDOWN_SUFFIXES):
-        return page_url(text)
+        return page_url(text, directory_urls)
     if text.endswith("/index.html"):
         return text[: -len("index.html")]
     if text == "index.html":
@@ -83,7 +83,11 @@ def short_slug(page: Page) -> str | None:
     """The short link name of a page: `short_link` from front matter, else the last part of its URL."""
     if page.meta.short_link:
         return page.meta.short_link
-    parts = [part for part in page.url.split("/") if part]
+    # The page's name in its URL: "a/b/" or, without directory URLs, "a/b.html"; an index page is its folder's.
+    url = page.url
+    if url == "index.html" or url.endswith("/index.html"):
+        url = url.removesuffix("index.html")
+    parts = [part for part in url.removesuffix(".html").split("/") if part]
     return parts[-1] if parts else None  # the home page is short enough
 
 
@@ -159,7 +163,7 @@ def redirects(site: Site) -> list[Redirect]:
     found: list[Redirect] = []
     for page in site.pages:
         for index, alias in enumerate(page.meta.aliases):
-            url = alias_url(alias)
+            url = alias_url(alias, site.project.use_directory_urls)
             if url is not None:
                 found.append(Redirect(url, page.url, "alias", page, index))
     for url, pages in short_links(site).items():
@@ -199,14 +203,15 @@ def generated_pages(site: Site) -> list[Generated]:
     """The pages generators write at fixed addresses besides redirects and code pages. The review dashboard is
     for editors (noindex), so it is reserved but not protected; the search page and glossary are for everyone."""
 
+    directory_urls = site.project.use_directory_urls
+    dashboard = page_url(DASHBOARD_INDEX, directory_urls).removesuffix("index.html")  # its whole folder
     found = [
-        Generated(page_url(SEARCH_PAGE), "de zoekpagina"),
-        Generated(
-            page_url(DASHBOARD_INDEX), "de controlepagina's voor de redactie", folder=True, protected=False
-        ),
+        Generated(page_url(SEARCH_PAGE, directory_urls), "de zoekpagina"),
+        Generated(dashboard, "de controlepagina's voor de redactie", folder=True, protected=False),
     ]
     if site.termbase.terms:  # the glossary is written only when there are terms
-        found.append(Generated(page_url(site.config.terminology.glossary_page), "de woordenlijst"))
+        glossary = page_url(site.config.terminology.glossary_page, directory_urls)
+        found.append(Generated(glossary, "de woordenlijst"))
     return found
 
 

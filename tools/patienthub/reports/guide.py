@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from patienthub.load import files
 from patienthub.load.config import GuideConfig, Project
 
 ANCHOR = re.compile(r'<a id="(?P<id>[^"]+)"></a>')
@@ -35,8 +36,9 @@ def text(project: Project) -> str | None:
         return None
 
 
-def serve_href(page_url: str, rule: str) -> str:
+def serve_href(from_url: str, rule: str, directory_urls: bool = True) -> str:
     """Link from a page (its site-relative URL, "" for the home page) to the rule's section of the served
-    guide."""
-    target = SERVE_URI.removesuffix(".md") + "/"
-    return posixpath.relpath(target, page_url or ".") + f"/#{rule}"
+    guide, with or without MkDocs' directory URLs."""
+    target = files.page_url(SERVE_URI, directory_urls)
+    href = posixpath.relpath(target, posixpath.dirname(from_url) or ".")
+    return f"{href}/#{rule}" if target.endswith("/") else f"{href}#{rule}"

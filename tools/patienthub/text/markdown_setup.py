@@ -40,6 +40,14 @@ class MarkdownSetup:
                 names.append(entry)
         return cls(tuple(names), configs)
 
+    @classmethod
+    def from_validated(cls, extensions: Sequence[Any], configs: Mapping[str, Any]) -> MarkdownSetup:
+        """MkDocs' validated `markdown_extensions` (a list of names, its builtins first) and `mdx_configs` (the
+        settings per name, `!!python/name` tags already imported)."""
+        names = list(dict.fromkeys([*MKDOCS_BUILTINS, *(str(name) for name in extensions)]))
+        settings = {str(k): dict(v) for k, v in configs.items() if isinstance(v, Mapping)}
+        return cls(tuple(names), settings)
+
     def converter(self) -> Any:
         import markdown  # only a run that renders pays for importing Python-Markdown and its extensions
 

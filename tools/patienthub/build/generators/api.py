@@ -56,7 +56,11 @@ def page_entry(page: Page, site: Site) -> dict[str, Any]:
         "status": meta.status,
         "change_note": meta.change_note,
         "codes": page_codes,
-        "aliases": [urls.absolute(site, url) for a in meta.aliases if (url := urls.alias_url(a)) is not None],
+        "aliases": [
+            urls.absolute(site, url)
+            for a in meta.aliases
+            if (url := urls.alias_url(a, site.project.use_directory_urls)) is not None
+        ],
         "sources": [
             {
                 "title": source.title,
