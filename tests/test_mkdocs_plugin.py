@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from tests.conftest import GOOD_BODY, GOOD_META, REPO_ROOT, mkdocs_build
@@ -225,3 +226,49 @@ def test_the_build_refuses_what_check_refuses_in_an_inherited_config(repo, inher
     assert run.code == 1
     assert f"patienthub: {repo.root / 'mkdocs.yml'}: {named}" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def _disable_the_plugin(config: Path) -> None:
+    text = config.read_text(encoding="utf-8")
+    disabled = re.sub(
+        r"^  - patienthub(:?)$", r"  - patienthub:\n      enabled: false", text, count=1, flags=re.M
+    )
+    assert disabled != text
+    config.write_text(disabled, encoding="utf-8")
+
+
+def test_the_theme_builds_the_plain_pages_with_the_plugin_disabled(repo):
+    """`enabled: false` (MkDocs 1.6): the overrides need nothing of the plugin; the pages come out plain."""
+    repo.page("uitkomst.md", body=GOOD_BODY + "\n{{ uitkomst: operatie-bij-hernia }}\n")
+    _disable_the_plugin(repo.root / "mkdocs.yml")
+    run = mkdocs_build(repo.root)
+    assert run.code == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    site = repo.root / "site"
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "Veel mensen hebben pijn onder in de rug." in html
+    # What the plugin adds is absent, not broken: no policy, no review line, no generated pages.
+    assert "Content-Security-Policy" not in html and "ph-review" not in html
+    assert not (site / "zoeken").exists() and not (site / "api").exists()
+    assert "{{ uitkomst: operatie-bij-hernia }}" in (site / "uitkomst" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Deze pagina bestaat niet" in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_project_with_the_plugin_disabled_misses_only_the_generated_pages(copy_of_project):
+    """The real project without the plugin: every page builds; MkDocs warns only about the nav entries the
+    plugin would have generated (woordenlijst, zoeken), so --strict is not possible there."""
+    from tests.conftest import site_of
+
+    from patienthub.build import generators
+
+    generated = {out.uri for make in generators.REGISTRY for out in make(site_of(REPO_ROOT)) if out.in_nav}
+    _disable_the_plugin(copy_of_project / "mkdocs.yml")
+    run = mkdocs_build(copy_of_project, strict=False, options=("--no-strict",))
+    assert run.code == 0, run.stderr
+    warnings = [line for line in run.stderr.splitlines() if line.startswith("WARNING")]
+    missing = set(re.findall(r"A reference to '([^']+)' is included in the 'nav'", run.stderr))
+    assert missing and missing <= generated
+    assert len(warnings) == len(missing), warnings
+    assert (copy_of_project / "site" / "lage-rugpijn" / "index.html").is_file()

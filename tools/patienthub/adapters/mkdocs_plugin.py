@@ -238,8 +238,9 @@ class PatientHubPlugin(BasePlugin):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         """The sitemap's lastmod is the page's review date (the date its JSON-LD states), not the build date.
-        Runs before the sitemap template is rendered. Also gives main.html the filter `patienthub_csp`: the
-        site's Content-Security-Policy, given the theme's inline scripts."""
+        Runs before the sitemap template is rendered. Also gives main.html the function `patienthub_csp`: the
+        site's Content-Security-Policy, given the theme's inline scripts (a global, not a filter: the template
+        tests `is defined`, so it still builds without this plugin)."""
         assert self.site is not None
         for file in files.documentation_pages():
             page = file.page
@@ -251,7 +252,7 @@ class PatientHubPlugin(BasePlugin):
             hashes = (csp.source_hash(script) for script in csp.inline_scripts(theme_scripts))
             return csp.policy(html_config, hashes, live_reload=self.serving)
 
-        env.filters["patienthub_csp"] = content_security_policy
+        env.globals["patienthub_csp"] = content_security_policy
         return env
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
