@@ -38,11 +38,19 @@ def test_nested_values_are_read_and_typed():
         ({"readability": {"flesch_douma_error": float("nan")}}, "verwacht een gewoon getal"),
         ({"readability": {"flesch_douma_warning": float("inf")}}, "verwacht een gewoon getal"),
         ({"readability": {"rare_word_zipf": 10**400}}, "te groot"),
+        ({"enabled": "nee"}, "patienthub.enabled: verwacht true of false"),
     ],
 )
 def test_wrong_options_are_config_errors_in_dutch(options, fragment):
     with pytest.raises(ConfigError, match=fragment):
         Config.from_options(options)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_mkdocs_enabled_option_is_accepted_and_changes_no_check_setting(enabled):
+    # MkDocs 1.6 gives every plugin `enabled`; with the plugin off, `patienthub check` reads the same settings.
+    config = Config.from_options({"enabled": enabled, "freshness": {"due_soon_days": 30}})
+    assert config == Config.from_options({"freshness": {"due_soon_days": 30}})
 
 
 def test_config_is_frozen():

@@ -221,7 +221,13 @@ class Config:
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any] | None) -> Config:
-        config = _build(cls, dict(options or {}), "patienthub")
+        options = dict(options or {})
+        # `enabled` is MkDocs' own option of every plugin (1.6): it decides whether the build runs the plugin,
+        # not what the checks do, so `patienthub check` reads the same settings either way.
+        enabled = options.pop("enabled", True)
+        if not isinstance(enabled, bool):
+            raise ConfigError(f"patienthub.enabled: verwacht true of false, kreeg {enabled!r}")
+        config = _build(cls, options, "patienthub")
         for rule, level in config.rules.items():
             if level not in SEVERITY_OVERRIDES:
                 raise ConfigError(
