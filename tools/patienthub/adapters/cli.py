@@ -10,10 +10,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from patienthub.adapters.commands import check, codeowners, diff, fix, links, new, report, review, terms, urls
+from patienthub.adapters.commands import (
+    build,
+    check,
+    codeowners,
+    diff,
+    fix,
+    links,
+    new,
+    report,
+    review,
+    terms,
+    urls,
+)
 from patienthub.core.errors import PatientHubError
 
-COMMANDS = (check, new, fix, urls, codeowners, review, diff, terms, report, links)
+COMMANDS = (check, build, new, fix, urls, codeowners, review, diff, terms, report, links)
 
 
 # argparse writes its own words in English and Python ships no Dutch translation of them: the editors read Dutch.

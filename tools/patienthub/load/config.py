@@ -334,6 +334,8 @@ class Project:
     markdown: MarkdownSetup = field(default_factory=MarkdownSetup)
     # mkdocs.yml `use_directory_urls`: a/b.md is published at a/b/ (true, MkDocs' default) or at a/b.html.
     use_directory_urls: bool = True
+    # mkdocs.yml `site_dir`: where the build writes the site (`patienthub build` names it).
+    site_dir: Path = Path("site")
 
     @property
     def data_dir(self) -> Path:
@@ -496,6 +498,7 @@ def project_from_mkdocs(settings: Mapping[str, Any], config: Config) -> Project:
         site_name=str(settings.get("site_name") or ""),
         markdown=markdown,
         use_directory_urls=settings.get("use_directory_urls", True) is not False,
+        site_dir=root / str(settings.get("site_dir") or "site"),
     )
 
 

@@ -1,0 +1,72 @@
+"""The engines that can build the hub, and how each is run. docs/engines.md says what each one builds.
+
+An engine runs as its own process (`python -m <engine> build --strict`), with this Python, so the engine that
+builds is the one installed next to patienthub (requirements.lock), whatever is on PATH.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from patienthub.core.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Engine:
+    name: str  # as on the command line (--engine)
+    label: str  # as in messages
+    module: str  # the Python package that must be installed
+    # None: the engine builds the hub; otherwise why it does not yet (Dutch, shown to the editor).
+    unsupported: str | None = None
+
+    def command(self, config_file: Path, site_dir: Path) -> list[str]:
+        """The strict build of `config_file` into `site_dir`. Not `--quiet`: MkDocs counts the warnings for
+        --strict only when it logs them, so a quiet strict build passes a warning (the plugin repeats the
+        check's findings in its log: the price of a strict build that cannot be fooled)."""
+        return [
+            sys.executable,
+            "-m",
+            self.module,
+            "build",
+            "--strict",
+            "--config-file",
+            str(config_file),
+            "--site-dir",
+            str(site_dir),
+        ]
+
+
+ENGINES: dict[str, Engine] = {
+    engine.name: engine
+    for engine in (
+        Engine("mkdocs", "MkDocs", "mkdocs"),
+        # The maintained fork of MkDocs 1.x: it loads the patienthub plugin through the same entry points.
+        Engine("properdocs", "ProperDocs", "properdocs"),
+        Engine(
+            "zensical",
+            "Zensical",
+            "zensical",
+            unsupported="Zensical wordt nog niet ondersteund: het voert de patienthub-plugin niet uit, dus "
+            "ontbreken de gecontroleerde onderdelen (uitkomsten, controledatum, woordenlijst, zoeken, API, "
+            "feed). Zie docs/engines.md; bouw met --engine mkdocs of --engine properdocs",
+        ),
+    )
+}
+
+
+def engine_named(name: str) -> Engine:
+    """The engine called `name`, installed and able to build the hub; a UsageError (exit 2) otherwise."""
+    engine = ENGINES.get(name)
+    if engine is None:
+        raise UsageError(f"onbekende engine '{name}'; kies uit {', '.join(ENGINES)}")
+    if engine.unsupported:
+        raise UsageError(engine.unsupported)
+    if importlib.util.find_spec(engine.module) is None:
+        raise UsageError(
+            f"{engine.label} is niet geïnstalleerd (het Python-pakket '{engine.module}' ontbreekt); "
+            "installeer de pakketten uit requirements.lock met: make setup"
+        )
+    return engine
