@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import GOOD_META, run_cli
+from tests.conftest import GOOD_META, REPO_ROOT, run_cli
 
 from patienthub.adapters import cli, engines
 
@@ -73,11 +73,40 @@ def test_an_unknown_engine_is_a_usage_error_in_dutch(repo):
     assert run.code == 2 and "hier hoort één waarde achter" in run.stderr
 
 
-def test_zensical_is_refused_with_the_reason(repo):
-    run = run_cli("build", "--engine", "zensical", cwd=repo.root)
-    assert run.code == 2
-    assert "Zensical wordt nog niet ondersteund" in run.stderr and "docs/engines.md" in run.stderr
-    assert "Traceback" not in run.stderr and not (repo.root / "site").exists()
+def test_zensical_builds_the_hub_around_the_engine(repo, tmp_path):
+    """Zensical runs no plugin: the docs are staged with the generated pages, the render stage runs as a
+    Markdown extension and the publish stage over the finished site (docs/engines.md)."""
+    out = tmp_path / "uit"
+    run = run_cli("build", "--engine", "zensical", "-d", str(out), "--today", "2026-11-22", cwd=repo.root)
+    assert run.code == 0, run.stderr
+    assert f"klaar: de site staat in {out} (gebouwd met Zensical)" in run.stderr
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "Laatst gecontroleerd door de redactie" in review_line(html)
+    assert "ph-notice--concept" in html and 'type="application/ld+json"' in html
+    assert '<meta http-equiv="Content-Security-Policy"' in html
+    for generated in ("zoeken/index.html", "api/v1/pages.json", "feed.xml"):
+        assert (out / generated).is_file(), generated
+    assert (out / "pagefind" / "pagefind.js").is_file() and (out / "index.html.gz").is_file()
+    # Nothing of the staging copy is left in the repository.
+    assert sorted(p.name for p in repo.root.iterdir()) == sorted(
+        ["content", "mkdocs.yml", ".patienthub-cache"]
+    )
+
+
+def test_a_failing_zensical_build_is_exit_1_and_writes_no_site(repo, tmp_path):
+    # A theme folder that is not there: the check does not read the theme, Zensical stops on it. (A nav entry
+    # without a page, as above, does not stop Zensical's strict build: docs/engines.md.)
+    config = repo.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            f"custom_dir: {REPO_ROOT / 'overrides'}", "custom_dir: weg"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "uit"
+    run = run_cli("build", "--engine", "zensical", "-d", str(out), cwd=repo.root)
+    assert run.code == 1, run.stderr
+    assert "bouwen met Zensical is mislukt" in run.stderr and not out.exists()
 
 
 def test_an_engine_that_is_not_installed_is_a_usage_error(repo, monkeypatch, capsys):

@@ -1,5 +1,6 @@
 """The same hub on every engine: this repository's site built by ProperDocs, compared with the MkDocs build
-(`project_site`) page by page. docs/engines.md lists which engines build the hub and what differs.
+(`project_site`) page by page, and by Zensical through `patienthub build --engine zensical`. docs/engines.md
+lists which engines build the hub and what differs; each difference is named and tested here.
 
 ProperDocs (the maintained fork of MkDocs 1.x) loads the patienthub plugin through the same entry points, so the
 hub is expected to come out the same: no documented difference today. A difference found here either is a bug or
@@ -8,15 +9,19 @@ goes into docs/engines.md and into this file as a named, tested exception.
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
-from tests.conftest import REPO_ROOT, TODAY
+from tests.conftest import REPO_ROOT, TODAY, run_cli
+
+from patienthub.build import csp
 
 # Compressed copies are compared through the files they are made of (gzip and brotli output may differ
 # between library builds without the site differing).
@@ -97,3 +102,88 @@ def test_properdocs_builds_the_mkdocs_site_byte_for_byte(project_site, properdoc
         if (project_site / name).read_bytes() != (properdocs_site / name).read_bytes()
     ]
     assert different == []
+
+
+# --- Zensical: built by `patienthub build --engine zensical` (staged docs, Markdown extension, publish after) ---
+
+# Files only the Zensical build has: its own search index (the theme's search; the hub's search is Pagefind).
+ZENSICAL_ONLY = {"search.json"}
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+LASTMOD = re.compile(r"<loc>(.*?)</loc>\s*(?:<lastmod>(.*?)</lastmod>)?", re.S)
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("zensical-site") / "site"
+    run = run_cli("build", "--engine", "zensical", "-d", str(out), "--today", TODAY, cwd=REPO_ROOT)
+    assert run.code == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    return out
+
+
+def pages_and_machine_files(site: Path) -> set[str]:
+    """The site's URLs: every file but the theme's own assets (each engine ships its own theme build)."""
+    return {name for name in site_files(site) if not name.startswith("assets/")}
+
+
+def test_zensical_writes_the_same_urls_but_its_own_search_index(project_site, zensical_site):
+    mkdocs_urls = pages_and_machine_files(project_site)
+    assert {"feed.xml", "api/v1/pages.json", "zoeken/index.html", "woordenlijst/index.html"} <= mkdocs_urls
+    assert any(name.startswith("p/") for name in mkdocs_urls) and any(
+        n.startswith("code/") for n in mkdocs_urls
+    )
+    zensical_urls = pages_and_machine_files(zensical_site)
+    assert zensical_urls - mkdocs_urls == ZENSICAL_ONLY
+    # Pagefind's index fragments are named by content hash; the pages' own files are the same set.
+    assert {n for n in mkdocs_urls if not n.startswith("pagefind/")} == {
+        n for n in zensical_urls - ZENSICAL_ONLY if not n.startswith("pagefind/")
+    }
+
+
+def test_zensical_pages_have_the_same_article_text(project_site, zensical_site):
+    pages = sorted(p.relative_to(project_site).as_posix() for p in project_site.rglob("*.html"))
+    different = [
+        page
+        for page in pages
+        if article_text((project_site / page).read_text(encoding="utf-8"))
+        != article_text((zensical_site / page).read_text(encoding="utf-8"))
+    ]
+    assert different == []
+    outcome = (zensical_site / "uitkomsten/operatie-bij-hernia/index.html").read_text("utf-8")
+    assert "{{ uitkomst" not in outcome and 'class="ph-review"' in outcome and "data-pagefind-body" in outcome
+    glossary_page = (zensical_site / "uitstralende-pijn-been/index.html").read_text("utf-8")
+    assert "<abbr" in glossary_page or 'href="../woordenlijst/' in glossary_page
+
+
+def test_zensical_writes_the_same_api_feed_sitemap_dates_and_json_ld(project_site, zensical_site):
+    for name in ("api/v1/pages.json", "api/v1/terms.json", "feed.xml"):
+        assert (zensical_site / name).read_bytes() == (project_site / name).read_bytes(), name
+    sitemap = {loc: lastmod for loc, lastmod in LASTMOD.findall((project_site / "sitemap.xml").read_text())}
+    assert sitemap and all(sitemap.values())
+    assert dict(LASTMOD.findall((zensical_site / "sitemap.xml").read_text())) == sitemap
+    for page in sorted(project_site.rglob("*.html")):
+        name = page.relative_to(project_site)
+        expected = JSON_LD.findall(page.read_text(encoding="utf-8"))
+        assert JSON_LD.findall((zensical_site / name).read_text(encoding="utf-8")) == expected, name
+
+
+def test_zensical_pagefind_indexes_the_same_pages(project_site, zensical_site):
+    def entry(site: Path) -> dict:
+        return json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+    mkdocs_entry, zensical_entry = entry(project_site), entry(zensical_site)
+    assert mkdocs_entry["languages"]["nl"]["page_count"] > 20
+    assert zensical_entry["languages"]["nl"]["page_count"] == mkdocs_entry["languages"]["nl"]["page_count"]
+
+
+def test_zensical_pages_have_a_csp_that_allows_exactly_the_theme_scripts(zensical_site):
+    for page in sorted(zensical_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        policies = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', text)
+        assert len(policies) == 1, page
+        assert text.index("Content-Security-Policy") < text.index("<script"), page
+        policy = html.unescape(policies[0])  # the redirect pages write it with entities
+        script_src = dict(d.split(" ", 1) for d in policy.split("; "))["script-src"]
+        assert "unsafe-inline" not in script_src
+        allowed = set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", script_src))
+        assert {csp.source_hash(script) for script in csp.inline_scripts(text)} == allowed, page

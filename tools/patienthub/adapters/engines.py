@@ -19,8 +19,8 @@ class Engine:
     name: str  # as on the command line (--engine)
     label: str  # as in messages
     module: str  # the Python package that must be installed
-    # None: the engine builds the hub; otherwise why it does not yet (Dutch, shown to the editor).
-    unsupported: str | None = None
+    # True: the engine runs no MkDocs plugin; patienthub stages the docs and publishes around it (zensical.py).
+    staged: bool = False
 
     def command(self, config_file: Path, site_dir: Path) -> list[str]:
         """The strict build of `config_file` into `site_dir`. Not `--quiet`: MkDocs counts the warnings for
@@ -45,14 +45,8 @@ ENGINES: dict[str, Engine] = {
         Engine("mkdocs", "MkDocs", "mkdocs"),
         # The maintained fork of MkDocs 1.x: it loads the patienthub plugin through the same entry points.
         Engine("properdocs", "ProperDocs", "properdocs"),
-        Engine(
-            "zensical",
-            "Zensical",
-            "zensical",
-            unsupported="Zensical wordt nog niet ondersteund: het voert de patienthub-plugin niet uit, dus "
-            "ontbreken de gecontroleerde onderdelen (uitkomsten, controledatum, woordenlijst, zoeken, API, "
-            "feed). Zie docs/engines.md; bouw met --engine mkdocs of --engine properdocs",
-        ),
+        # The Material team's successor: runs no MkDocs plugin, so patienthub works around it (zensical.py).
+        Engine("zensical", "Zensical", "zensical", staged=True),
     )
 }
 
@@ -62,8 +56,6 @@ def engine_named(name: str) -> Engine:
     engine = ENGINES.get(name)
     if engine is None:
         raise UsageError(f"onbekende engine '{name}'; kies uit {', '.join(ENGINES)}")
-    if engine.unsupported:
-        raise UsageError(engine.unsupported)
     if importlib.util.find_spec(engine.module) is None:
         raise UsageError(
             f"{engine.label} is niet geïnstalleerd (het Python-pakket '{engine.module}' ontbreekt); "

@@ -10,9 +10,10 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from patienthub.adapters import engines
+from patienthub.adapters import engines, markdown_extension, zensical
 from patienthub.adapters.commands.common import (
     add_config_option,
     add_today_option,
@@ -76,17 +77,29 @@ def execute(args: argparse.Namespace) -> int:
 
     print(f"patienthub: de site wordt gebouwd met {engine.label} in {site_dir}", file=sys.stderr)
     env = {**os.environ, TODAY_VARIABLE: today.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
-    try:
-        proc = subprocess.run(engine.command(config_file, site_dir), cwd=project.root, env=env, check=False)
-    except OSError as exc:  # the interpreter itself could not be started
-        print(f"patienthub: {engine.label} kon niet starten ({exc.strerror})", file=sys.stderr)
-        return 1
-    if proc.returncode != 0:
+    if engine.staged:
+        with tempfile.TemporaryDirectory(prefix="patienthub-build-") as folder:
+            work = Path(folder)
+            staged = zensical.stage(config_file, project, site, result, work)
+            env[markdown_extension.TITLES_VARIABLE] = str(zensical.titles_file(work))
+            code = _run(engine, zensical.command(sys.executable, staged), work, env)
+            if code == 0:
+                zensical.finish(work, site_dir, site, result)
+    else:
+        code = _run(engine, engine.command(config_file, site_dir), project.root, env)
+    if code != 0:
         print(
-            f"patienthub: bouwen met {engine.label} is mislukt (code {proc.returncode}); "
-            "zie de meldingen hierboven",
+            f"patienthub: bouwen met {engine.label} is mislukt (code {code}); zie de meldingen hierboven",
             file=sys.stderr,
         )
         return 1
     print(f"patienthub: klaar: de site staat in {site_dir} (gebouwd met {engine.label})", file=sys.stderr)
     return 0
+
+
+def _run(engine: engines.Engine, command: list[str], cwd: Path, env: dict[str, str]) -> int:
+    try:
+        return subprocess.run(command, cwd=cwd, env=env, check=False).returncode
+    except OSError as exc:  # the interpreter itself could not be started
+        print(f"patienthub: {engine.label} kon niet starten ({exc.strerror})", file=sys.stderr)
+        return 1

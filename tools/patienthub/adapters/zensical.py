@@ -1,0 +1,172 @@
+"""Building the hub with Zensical, which runs no MkDocs plugin: the plugin's work done around the engine.
+
+Before the build, a staging copy: the docs with every generated Markdown page written in (glossary, search page,
+code pages, dashboard), and a configuration that is mkdocs.yml with the staged docs, an absolute theme folder
+and the render stage as a Markdown extension (`markdown_extension.py`). After the build, over the finished
+site: the generated files that are no page (API, feed, short-link redirects), the Pagefind index and the
+precompressed copies. What this does not (yet) give is listed in docs/engines.md.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from patienthub import publish
+from patienthub.build import csp, generators, jsonld, share
+from patienthub.build.generators.base import Output
+from patienthub.core.errors import ConfigError
+from patienthub.domain.model import Site
+from patienthub.domain.result import Result
+from patienthub.load.config import Project
+from patienthub.publish import precompress, search_index
+
+EXTENSION = "patienthub.adapters.markdown_extension"
+STAGED_CONFIG = "zensical.yml"
+
+
+def _read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it (`INHERIT:`, `!ENV` resolved)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open("rb") as stream:
+        raw = yaml_load(stream)
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{config_file}: verwacht sleutels met waarden bovenaan")
+    return raw
+
+
+def outputs(site: Site, result: Result) -> list[Output]:
+    return [
+        *(output for generate in generators.REGISTRY for output in generate(site)),
+        *(output for generate in publish.RESULT_REGISTRY for output in generate(site, result)),
+    ]
+
+
+def _is_page(output: Output) -> bool:
+    return output.uri.endswith(".md")
+
+
+def stage(config_file: Path, project: Project, site: Site, result: Result, work: Path) -> Path:
+    """Write the staging copy into `work`; returns its configuration file."""
+    raw = _read_config(config_file)
+    docs = work / "docs"
+    shutil.copytree(project.docs_dir, docs, symlinks=False)
+    for output in outputs(site, result):
+        if _is_page(output):
+            target = docs / output.uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            content = output.content
+            target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    theme = dict(raw.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((config_file.parent / theme["custom_dir"]).resolve())
+    extensions = [e for e in raw.get("markdown_extensions") or [] if e != EXTENSION]
+    extensions.append(
+        {EXTENSION: {"config_file": str(config_file), "overrides": theme.get("custom_dir") or "overrides"}}
+    )
+    plugins = [
+        p
+        for p in raw.get("plugins") or []
+        if p != "patienthub" and not (isinstance(p, dict) and "patienthub" in p)
+    ]
+    staged = {
+        **{k: v for k, v in raw.items() if k != "INHERIT"},
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": theme,
+        "markdown_extensions": extensions,
+        "plugins": plugins,
+    }
+    target = work / STAGED_CONFIG
+    target.write_text(yaml.safe_dump(staged, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def command(python: str, staged_config: Path) -> list[str]:
+    return [python, "-m", "zensical", "build", "--strict", "--config-file", str(staged_config)]
+
+
+def titles_file(work: Path) -> Path:
+    """Where the Markdown extension notes each rendered page's URL and title (markdown_extension.py)."""
+    return work / "titles.jsonl"
+
+
+def finish(work: Path, site_dir: Path, site: Site, result: Result) -> None:
+    """Move the built site to `site_dir` and publish over it what the MkDocs plugin adds after its build."""
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    shutil.copytree(work / "site", site_dir)
+    copied: set[str] = set()
+    for output in outputs(site, result):
+        if not _is_page(output):
+            target = site_dir / output.uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            content = output.content
+            target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+            copied.add(output.uri)
+    titles = {"404.html": "Pagina niet gevonden"}
+    if titles_file(work).is_file():
+        for line in titles_file(work).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            titles[record["url"]] = record["title"]
+    for path in sorted(site_dir.rglob("*.html")):
+        uri = path.relative_to(site_dir).as_posix()
+        if uri not in copied:  # a page the engine rendered, not a generated redirect
+            url = uri[: -len("index.html")] if uri.endswith("index.html") and uri != "404.html" else uri
+            path.write_text(
+                _head(path.read_text(encoding="utf-8"), site, url, titles.get(url)), encoding="utf-8"
+            )
+    _sitemap(site_dir / "sitemap.xml", site)
+    search_index.build(site_dir)
+    precompress.compress_site(site_dir)
+
+
+_CHARSET = '<meta charset="utf-8">'
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+
+
+def _head(html: str, site: Site, url: str, title: str | None) -> str:
+    """What main.html writes into the head with the plugin: the Content-Security-Policy, allowing by hash the
+    inline scripts of the theme (the page's article left out: a script there stays blocked), and the JSON-LD."""
+    if _CHARSET not in html:
+        return html
+    outside = _ARTICLE.sub("", html)
+    hashes = (csp.source_hash(script) for script in csp.inline_scripts(outside))
+    policy = csp.policy(site.config.html, hashes)
+    html = html.replace(
+        _CHARSET, f'{_CHARSET}\n  <meta http-equiv="Content-Security-Policy" content="{policy}">', 1
+    )
+    if title is not None:
+        hub = share.hub_view(site, url, title)
+        html = html.replace("</head>", f"{hub.jsonld}\n</head>", 1)
+    return html
+
+
+_LOC = re.compile(r"<loc>(.*?)</loc>", re.S)
+
+
+def _sitemap(path: Path, site: Site) -> None:
+    """The sitemap with each page's review date as lastmod, as the MkDocs build writes it."""
+    if not path.is_file():
+        return
+    base = (site.project.site_url or "/").rstrip("/") + "/"
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    for match in _LOC.finditer(path.read_text(encoding="utf-8")):
+        loc = html.unescape(match.group(1).strip())
+        lastmod = jsonld.last_reviewed_for(site, loc[len(base) :]) if loc.startswith(base) else None
+        lines += ["    <url>", f"         <loc>{html.escape(loc)}</loc>"]
+        if lastmod:
+            lines.append(f"         <lastmod>{lastmod}</lastmod>")
+        lines.append("    </url>")
+    lines.append("</urlset>")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
