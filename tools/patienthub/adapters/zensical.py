@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from patienthub import publish
+from patienthub.adapters.mkdocs_plugin import WITHHELD_DOCUMENT
 from patienthub.build import csp, generators, jsonld, share
 from patienthub.build.generators.base import Output
 from patienthub.core.errors import ConfigError
@@ -26,6 +27,7 @@ from patienthub.domain.model import Site
 from patienthub.domain.result import Result
 from patienthub.load.config import Project
 from patienthub.publish import precompress, search_index
+from patienthub.text import htmlpolicy
 
 EXTENSION = "patienthub.adapters.markdown_extension"
 STAGED_CONFIG = "zensical.yml"
@@ -98,8 +100,9 @@ def titles_file(work: Path) -> Path:
     return work / "titles.jsonl"
 
 
-def finish(work: Path, site_dir: Path, site: Site, result: Result) -> None:
-    """Move the built site to `site_dir` and publish over it what the MkDocs plugin adds after its build."""
+def finish(work: Path, site_dir: Path, site: Site, result: Result) -> list[str]:
+    """Move the built site to `site_dir` and publish over it what the MkDocs plugin adds after its build.
+    Returns what is wrong with a finished page (Dutch): such a page is withheld, as the plugin withholds it."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
     shutil.copytree(work / "site", site_dir)
@@ -116,16 +119,29 @@ def finish(work: Path, site_dir: Path, site: Site, result: Result) -> None:
         for line in titles_file(work).read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             titles[record["url"]] = record["title"]
+    problems: list[str] = []
     for path in sorted(site_dir.rglob("*.html")):
         uri = path.relative_to(site_dir).as_posix()
         if uri not in copied:  # a page the engine rendered, not a generated redirect
             url = uri[: -len("index.html")] if uri.endswith("index.html") and uri != "404.html" else uri
-            path.write_text(
-                _head(path.read_text(encoding="utf-8"), site, url, titles.get(url)), encoding="utf-8"
-            )
+            page, found = publish_page(path.read_text(encoding="utf-8"), site, url, titles.get(url))
+            path.write_text(page, encoding="utf-8")
+            if found:
+                problems.append(
+                    f"{uri}: de gebouwde pagina is niet veilig en is niet gepubliceerd: {'; '.join(found)}"
+                )
     _sitemap(site_dir / "sitemap.xml", site)
     search_index.build(site_dir)
     precompress.compress_site(site_dir)
+    return problems
+
+
+def publish_page(html: str, site: Site, url: str, title: str | None) -> tuple[str, list[str]]:
+    """A finished page with its head completed, judged whole by the HTML policy as the plugin judges a page:
+    (the page, []) or (a minimal safe page, the problems)."""
+    html = _head(html, site, url, title)
+    problems = htmlpolicy.inspect_document(html)
+    return (WITHHELD_DOCUMENT, problems) if problems else (html, [])
 
 
 _CHARSET = '<meta charset="utf-8">'

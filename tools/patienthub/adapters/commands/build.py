@@ -84,7 +84,9 @@ def execute(args: argparse.Namespace) -> int:
             env[markdown_extension.TITLES_VARIABLE] = str(zensical.titles_file(work))
             code = _run(engine, zensical.command(sys.executable, staged), work, env)
             if code == 0:
-                zensical.finish(work, site_dir, site, result)
+                for problem in zensical.finish(work, site_dir, site, result):
+                    print(f"patienthub: {problem}", file=sys.stderr)
+                    code = 1
     else:
         code = _run(engine, engine.command(config_file, site_dir), project.root, env)
     if code != 0:
