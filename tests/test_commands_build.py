@@ -65,6 +65,15 @@ def test_a_failing_engine_build_is_exit_1_in_dutch(repo, tmp_path):
     assert "klaar" not in run.stderr and "Traceback" not in run.stderr
 
 
+def test_a_symbolic_link_stops_the_zensical_build_at_the_check(repo, tmp_path):
+    # The staging copy would follow it; the check refuses it first (an error no setting can lower).
+    (repo.content / "weg.md").symlink_to(repo.content / "index.md")
+    run = run_cli("build", "--engine", "zensical", "-d", str(tmp_path / "uit"), cwd=repo.root)
+    assert run.code == 1
+    assert "files.symlink" in run.stdout and "de controle vond fouten" in run.stderr
+    assert not (tmp_path / "uit").exists() and "Traceback" not in run.stderr
+
+
 def test_an_unknown_engine_is_a_usage_error_in_dutch(repo):
     run = run_cli("build", "--engine", "hugo", cwd=repo.root)
     assert run.code == 2
