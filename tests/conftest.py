@@ -244,12 +244,18 @@ def require_chromium(path: str = CHROMIUM) -> str:
 
 @pytest.fixture(scope="session")
 def project_site(tmp_path_factory) -> Path:
-    """This repository's site, built for real (`mkdocs build --strict`) into a temporary folder."""
+    """This repository's site, built for real (`mkdocs build --strict`) into a temporary folder. With
+    PATIENTHUB_TEST_ENGINE=zensical (or properdocs) it is built by `patienthub build --engine …` instead, so
+    every test of the built site (the browser tests too) can be run against another engine (docs/engines.md)."""
     out = tmp_path_factory.mktemp("project-site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": TODAY}
     env.pop("SITE_URL", None)
+    engine = os.environ.get("PATIENTHUB_TEST_ENGINE", "mkdocs")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    if engine != "mkdocs":
+        command = [sys.executable, "-m", "patienthub", "build", "--engine", engine, "-d", str(out)]
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        command,
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,

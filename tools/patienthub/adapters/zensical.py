@@ -67,6 +67,9 @@ def stage(config_file: Path, project: Project, site: Site, result: Result, work:
             content = output.content
             target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     theme = dict(raw.get("theme") or {})
+    # Zensical's own look ("modern") fails the hub's contrast and transfer tests; "classic" is Material's look,
+    # which overrides/assets/stylesheets/ are written for.
+    theme.setdefault("variant", "classic")
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((config_file.parent / theme["custom_dir"]).resolve())
     extensions = [e for e in raw.get("markdown_extensions") or [] if e != EXTENSION]
