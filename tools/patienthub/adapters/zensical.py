@@ -3,7 +3,8 @@
 Before the build, a staging copy: the docs with every generated Markdown page written in (glossary, search page,
 code pages, dashboard), and a configuration that is mkdocs.yml with the staged docs, an absolute theme folder
 and the render stage as a Markdown extension (`markdown_extension.py`). After the build, over the finished
-site: the generated files that are no page (API, feed, short-link redirects), the Pagefind index and the
+site: the generated files that are no page (API, feed, short-link redirects), each page's Content-Security-Policy
+and JSON-LD, the HTML policy's judgement of each page, the sitemap's review dates, the Pagefind index and the
 precompressed copies. What this does not (yet) give is listed in docs/engines.md.
 """
 
@@ -67,8 +68,8 @@ def stage(config_file: Path, project: Project, site: Site, result: Result, work:
             content = output.content
             target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     theme = dict(raw.get("theme") or {})
-    # Zensical's own look ("modern") fails the hub's contrast and transfer tests; "classic" is Material's look,
-    # which overrides/assets/stylesheets/ are written for.
+    # Zensical's own look ("modern") fails axe's contrast rule; "classic" is Material's look, which
+    # overrides/assets/stylesheets/ are written for.
     theme.setdefault("variant", "classic")
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((config_file.parent / theme["custom_dir"]).resolve())
