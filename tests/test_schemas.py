@@ -59,7 +59,7 @@ CASES = [
         "terms.yml",
         "    professional: aspecifieke lagerugpijn",
         "    profesional: aspecifieke lagerugpijn",
-        "terminology.termbase-invalid",
+        "schema.unknown-key",
         0,
     ),
     (
@@ -67,7 +67,7 @@ CASES = [
         "terms.yml",
         "    preferred: lage rugpijn",
         None,
-        "terminology.termbase-invalid",
+        "schema.required",
         None,
     ),
     (
@@ -75,7 +75,7 @@ CASES = [
         "kernboodschappen.yml",
         "  source: >-",
         "  sourse: >-",
-        "advice.key-messages-invalid",
+        "schema.unknown-key",
         0,
     ),
     (
@@ -83,7 +83,7 @@ CASES = [
         "kernboodschappen.yml",
         "  text: Blijf zo veel mogelijk bewegen. Ga door met uw gewone dingen, zo goed als het gaat.",
         None,
-        "advice.key-messages-invalid",
+        "schema.required",
         None,
     ),
     (
@@ -91,7 +91,7 @@ CASES = [
         "advice.yml",
         '    suggestion: "Schrijf dat bewegen helpt, bijvoorbeeld met [[kernboodschap: blijf-bewegen]]."',
         '    sugestion: "Schrijf dat bewegen helpt, bijvoorbeeld met [[kernboodschap: blijf-bewegen]]."',
-        "advice.rules-invalid",
+        "schema.unknown-key",
         0,
     ),
     # The case of the issue: a misspelt source silently dropped the outcome's provenance.
@@ -187,9 +187,10 @@ def test_entries_that_fail_are_named_and_a_bad_key_is_found_at_its_own_line(tmp_
         encoding="utf-8",
     )
     data_file = load_data_file(tmp_path / "organisations.yml", tmp_path)
-    findings, broken = validate_entries(
+    findings, broken, whole_file = validate_entries(
         data_file.data, "organisations.schema.json", data_file, data_file.path
     )
+    assert not whole_file
     assert broken == {"Fout_Sleutel", "kapot"}
     by_rule = {(f.rule, f.line) for f in findings}
     assert ("schema.format", 5) in by_rule  # the key's own line, not the top of the file
