@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import REPO_ROOT
+from tests.conftest import TODAY as CONFTEST_TODAY
 
 from patienthub.core.findings import Severity
 from patienthub.engine import runner
@@ -17,7 +18,7 @@ from patienthub.text.datafiles import load_data_file
 from patienthub.text.schemas import validate_entries
 
 DATA = "content/_data"
-TODAY = dt.date(2026, 11, 22)
+TODAY = dt.date.fromisoformat(CONFTEST_TODAY)
 
 # (data-file kind, file, the line as it is, the line as an editor might break it — None removes it,
 #  the rule expected at that file, and how the line of the finding relates to the changed line).
