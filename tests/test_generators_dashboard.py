@@ -133,7 +133,7 @@ def test_workload_plots_are_valid_svg(built):
     root = ET.parse(folder / "werklast.svg").getroot()
     ns = "{http://www.w3.org/2000/svg}"
     assert root.tag == f"{ns}svg"
-    assert "november 2026 tot en met oktober 2028" in root.find(f"{ns}title").text
+    assert "december 2026 tot en met november 2028" in root.find(f"{ns}title").text
     bars = root.findall(f"{ns}g")
     assert len(bars) == 24
     assert bars[0].find(f"{ns}title").text.startswith("november 2026: 0 pagina’s, plus 1 pagina")
