@@ -136,7 +136,7 @@ def test_workload_plots_are_valid_svg(built):
     assert "december 2026 tot en met november 2028" in root.find(f"{ns}title").text
     bars = root.findall(f"{ns}g")
     assert len(bars) == 24
-    assert bars[0].find(f"{ns}title").text.startswith("november 2026: 0 pagina’s, plus 1 pagina")
+    assert bars[0].find(f"{ns}title").text.startswith("december 2026: 0 pagina’s, plus 1 pagina")
     assert bars[1].find(f"{ns}title").text == "december 2026: 0 pagina’s"
     assert bars[2].find(f"{ns}title").text == "januari 2027: 1 pagina"
     html = (folder / "index.html").read_text(encoding="utf-8")
