@@ -137,8 +137,8 @@ def test_workload_plots_are_valid_svg(built):
     bars = root.findall(f"{ns}g")
     assert len(bars) == 24
     assert bars[0].find(f"{ns}title").text.startswith("december 2026: 0 pagina’s, plus 1 pagina")
-    assert bars[1].find(f"{ns}title").text == "december 2026: 0 pagina’s"
-    assert bars[2].find(f"{ns}title").text == "januari 2027: 1 pagina"
+    assert bars[1].find(f"{ns}title").text == "januari 2027: 1 pagina"
+    assert bars[2].find(f"{ns}title").text == "februari 2027: 0 pagina’s"
     html = (folder / "index.html").read_text(encoding="utf-8")
     assert '<img alt="Controles per maand' in html and 'src="werklast.svg"' in html
     assert "<td>januari 2027</td><td>1</td>" in html  # the same numbers as a table
