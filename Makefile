@@ -33,7 +33,7 @@ test: $(STAMP)
 	$(BIN)/ruff check tools tests
 	$(BIN)/ruff format --check tools tests
 	$(BIN)/lint-imports
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto  # every core (pytest-xdist); the tests do not depend on their order
 
 bench: $(STAMP)
 	$(PY) tests/bench/run.py

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-TODAY = "2026-11-22"
+TODAY = "2026-12-03"
 
 GOOD_META = """\
 title: Lage rugpijn

@@ -88,7 +88,7 @@ def test_a_broken_termbase_fails_the_check_at_the_data_file(repo):
     result = check(repo)
     assert result.exit_code == 1
     assert [(f.path, f.line, f.rule) for f in result.findings] == [
-        ("content/_data/terms.yml", 2, "terminology.termbase-invalid")
+        ("content/_data/terms.yml", 2, "schema.required")
     ]
 
 

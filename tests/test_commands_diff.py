@@ -47,7 +47,7 @@ def test_diff_shows_metric_deltas_and_new_findings_changed_lines_first(two_commi
     assert "HEAD~1 (" in out
     # rug.md was edited: reported in full, with the metric before (base files) → after (work tree)
     assert "### Lage rugpijn (`content/rug.md`, gewijzigd)" in out
-    assert "| dagen tot controle (`days_left`) | 841 | 99 | −742 |" in out
+    assert "| dagen tot controle (`days_left`) | 830 | 88 | −742 |" in out
     assert "| volgende controle (`next_review`) | 2029-03-12 | 2027-03-01 |  |" in out
     section = out[out.index("### Lage rugpijn") : out.index("### Ander")]
     # status: approved is on a changed line (7); the guideline's key line (9) did not change

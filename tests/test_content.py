@@ -21,6 +21,8 @@ from patienthub.text.markdown import blocks
 from patienthub.text.prose import extract
 
 MAX_SENTENCE_WORDS = 20
+# Breadth (issue 20): at least this many patient pages, the section index pages (index.md) not counted.
+MIN_PATIENT_PAGES = 30
 # Acceptance of the starter content; per page the readability check itself warns below 70 (mkdocs.yml).
 MIN_AVERAGE_FLESCH_DOUMA = 70
 SKELETON = (
@@ -112,6 +114,11 @@ def test_home_links_every_page_within_two_clicks(site: Site, project_site: Path)
         frontier = found
     far = sorted(page.path for page in site.pages if page.url not in depth)
     assert far == [], f"niet binnen twee klikken vanaf de startpagina: {far}"
+
+
+def test_there_are_enough_patient_pages(site: Site):
+    patient = sorted(page.src_uri for page in site.pages if Path(page.src_uri).name != "index.md")
+    assert len(patient) >= MIN_PATIENT_PAGES, f"{len(patient)} patiëntpagina's: {patient}"
 
 
 def test_every_page_cites_at_least_one_source(site: Site):

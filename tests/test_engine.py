@@ -60,3 +60,29 @@ def test_progress_is_reported_per_page(repo):
     seen = []
     run(site_of(repo), progress=lambda done, total: seen.append((done, total)))
     assert seen == [(1, 2), (2, 2)]
+
+
+def test_checking_in_several_processes_gives_the_result_of_one(copy_of_project, tmp_path):
+    from patienthub.engine import runner
+    from patienthub.load.cache import Cache
+
+    project = load_project(copy_of_project / "mkdocs.yml")
+    site = load_site(project, dt.date(2026, 11, 22))
+    assert len(site.pages) >= runner.MIN_PARALLEL_PAGES  # enough pages that workers are really started
+
+    def outcome(result):
+        return result.findings, [(r.page.path, r.metrics) for r in result.pages]
+
+    calls: list[tuple[int, int]] = []
+    serial = run(site, jobs=1)
+    parallel = run(site, jobs=2, progress=lambda done, total: calls.append((done, total)))
+    assert outcome(parallel) == outcome(serial)
+    assert calls == [(n, len(site.pages)) for n in range(1, len(site.pages) + 1)]
+
+    # With a cache: the workers' findings are stored as a run in one process stores them, and read back.
+    cache = Cache(tmp_path / "cache")
+    assert outcome(run(site, jobs=2, cache=cache)) == outcome(serial)
+    cache.save()
+    again = Cache(tmp_path / "cache")
+    assert outcome(run(site, jobs=2, cache=again)) == outcome(serial)
+    assert all(again.results(site, page, runner.REGISTRY) is not None for page in site.pages)

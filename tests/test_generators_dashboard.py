@@ -133,12 +133,12 @@ def test_workload_plots_are_valid_svg(built):
     root = ET.parse(folder / "werklast.svg").getroot()
     ns = "{http://www.w3.org/2000/svg}"
     assert root.tag == f"{ns}svg"
-    assert "november 2026 tot en met oktober 2028" in root.find(f"{ns}title").text
+    assert "december 2026 tot en met november 2028" in root.find(f"{ns}title").text
     bars = root.findall(f"{ns}g")
     assert len(bars) == 24
-    assert bars[0].find(f"{ns}title").text.startswith("november 2026: 0 pagina’s, plus 1 pagina")
-    assert bars[1].find(f"{ns}title").text == "december 2026: 0 pagina’s"
-    assert bars[2].find(f"{ns}title").text == "januari 2027: 1 pagina"
+    assert bars[0].find(f"{ns}title").text.startswith("december 2026: 0 pagina’s, plus 1 pagina")
+    assert bars[1].find(f"{ns}title").text == "januari 2027: 1 pagina"
+    assert bars[2].find(f"{ns}title").text == "februari 2027: 0 pagina’s"
     html = (folder / "index.html").read_text(encoding="utf-8")
     assert '<img alt="Controles per maand' in html and 'src="werklast.svg"' in html
     assert "<td>januari 2027</td><td>1</td>" in html  # the same numbers as a table

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import REPO_ROOT
+from tests.conftest import TODAY as CONFTEST_TODAY
 
 from patienthub.core.findings import Severity
 from patienthub.engine import runner
@@ -17,7 +18,7 @@ from patienthub.text.datafiles import load_data_file
 from patienthub.text.schemas import validate_entries
 
 DATA = "content/_data"
-TODAY = dt.date(2026, 11, 22)
+TODAY = dt.date.fromisoformat(CONFTEST_TODAY)
 
 # (data-file kind, file, the line as it is, the line as an editor might break it — None removes it,
 #  the rule expected at that file, and how the line of the finding relates to the changed line).
@@ -59,7 +60,7 @@ CASES = [
         "terms.yml",
         "    professional: aspecifieke lagerugpijn",
         "    profesional: aspecifieke lagerugpijn",
-        "terminology.termbase-invalid",
+        "schema.unknown-key",
         0,
     ),
     (
@@ -67,7 +68,7 @@ CASES = [
         "terms.yml",
         "    preferred: lage rugpijn",
         None,
-        "terminology.termbase-invalid",
+        "schema.required",
         None,
     ),
     (
@@ -75,7 +76,7 @@ CASES = [
         "kernboodschappen.yml",
         "  source: >-",
         "  sourse: >-",
-        "advice.key-messages-invalid",
+        "schema.unknown-key",
         0,
     ),
     (
@@ -83,7 +84,7 @@ CASES = [
         "kernboodschappen.yml",
         "  text: Blijf zo veel mogelijk bewegen. Ga door met uw gewone dingen, zo goed als het gaat.",
         None,
-        "advice.key-messages-invalid",
+        "schema.required",
         None,
     ),
     (
@@ -91,7 +92,7 @@ CASES = [
         "advice.yml",
         '    suggestion: "Schrijf dat bewegen helpt, bijvoorbeeld met [[kernboodschap: blijf-bewegen]]."',
         '    sugestion: "Schrijf dat bewegen helpt, bijvoorbeeld met [[kernboodschap: blijf-bewegen]]."',
-        "advice.rules-invalid",
+        "schema.unknown-key",
         0,
     ),
     # The case of the issue: a misspelt source silently dropped the outcome's provenance.
@@ -187,9 +188,10 @@ def test_entries_that_fail_are_named_and_a_bad_key_is_found_at_its_own_line(tmp_
         encoding="utf-8",
     )
     data_file = load_data_file(tmp_path / "organisations.yml", tmp_path)
-    findings, broken = validate_entries(
+    findings, broken, whole_file = validate_entries(
         data_file.data, "organisations.schema.json", data_file, data_file.path
     )
+    assert not whole_file
     assert broken == {"Fout_Sleutel", "kapot"}
     by_rule = {(f.rule, f.line) for f in findings}
     assert ("schema.format", 5) in by_rule  # the key's own line, not the top of the file

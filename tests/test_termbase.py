@@ -188,8 +188,11 @@ terms:
   onbekend:
     preferred: zenuw
     explanation: Een uitleg die veel te lang is voor B1 omdat deze ene zin meer dan vijftien woorden telt.
-    kleur: rood
     avoid: [nervus]
+  met-typo:
+    preferred: typo
+    explanation: Uitleg.
+    kleur: rood
 """
 
 
@@ -202,12 +205,13 @@ def test_malformed_entries_are_errors_that_name_the_entry_at_its_line(tmp_path):
         return any(f.rule == rule and f.line == line and text in f.message for f in termbase.findings)
 
     invalid = "terminology.termbase-invalid"
-    assert reported(invalid, "zonder-voorkeur:", "'zonder-voorkeur' mist 'preferred'")
+    # The shape is the schema's (schema.*, at the key's own line); what the values mean is the termbase's.
+    assert reported("schema.required", "zonder-voorkeur:", "In terms.zonder-voorkeur ontbreekt 'preferred'")
     assert reported(invalid, "regex: 'slecht((", "'slecht(('")
     assert reported(invalid, "avoid: [hernia]", "'hernia'")
     assert reported("terminology.example-failed", "flag: [Een wervel.]", '"Een wervel."')
     assert reported("terminology.example-failed", "flag: [Een wervel.]", '"Een vertebra."')
-    assert reported(invalid, "kleur: rood", "onbekende sleutel 'kleur'")
+    assert reported("schema.unknown-key", "kleur: rood", "'kleur'")
     assert reported(invalid, "codes: {icpc: [L3]", "'L3' is geen geldige ICPC-code")
     assert reported(invalid, "codes: {icpc: [L3]", "onbekend codesysteem 'kleur'")
     assert termbase.by_key["codes"].codes == {"icpc": (), "icd10": ("M54.5",)}  # spelled canonically
@@ -216,7 +220,7 @@ def test_malformed_entries_are_errors_that_name_the_entry_at_its_line(tmp_path):
     assert reported("terminology.termbase-unsourced", "fout-voorbeeld:", "'fout-voorbeeld' noemt geen bron")
     assert not reported("terminology.termbase-unsourced", "  codes:", "")  # it names its source
     # Broken parts are left out; the rest of the termbase still works.
-    assert "zonder-voorkeur" not in termbase.by_key
+    assert "zonder-voorkeur" not in termbase.by_key and "met-typo" not in termbase.by_key
     assert termbase.by_key["botsing"].avoid == ()
     assert "fout-voorbeeld" in termbase.by_key
 
@@ -299,7 +303,7 @@ terms:
     explanation: Uitleg.
     avoid:
       - {regex: 'hnp\\w*', fix: true}
-      - {text: HNP, fix: {base: hernia, meervoud: hernias}}
+      - {text: HNP, fix: {base: hernia}}
       - {text: discushernia, inflect: false, fix: {plural: hernia's}}
       - {text: hernia nuclei pulposi, fix: {base: lumbago}}
       - {text: prolaps, fix: {}}
@@ -322,10 +326,18 @@ def test_fix_problems_are_errors_at_their_line_and_leave_the_variant_reported_on
         return any(f.line == line and text in f.message for f in invalid)
 
     assert reported("regex: 'hnp", "reguliere expressie")
-    assert reported("meervoud: hernias", "onbekende sleutel 'meervoud'")
     assert reported("inflect: false", "meervoud")
     assert reported("base: lumbago", "'lumbago'")
     assert reported("prolaps", "geen vervanging")
     fixes = {phrase.shown: phrase.fix for phrase in termbase.by_key["hernia"].avoid}
     assert fixes["hernia nuclei pulposi"] is None and fixes["discushernia"] is None
     assert fixes["HNP"] is not None and fixes["HNP"].base == "hernia"
+
+
+def test_a_misspelt_key_deep_in_a_variant_is_reported_at_its_line(tmp_path):
+    text = BAD_FIXES.replace("fix: {base: hernia}}", "fix: {base: hernia, meervoud: hernias}}")
+    termbase = load(write_terms(tmp_path, text), tmp_path, None)
+    line = next(i for i, source in enumerate(text.split("\n"), 1) if "meervoud: hernias" in source)
+    typo = [f for f in termbase.findings if f.rule == "schema.unknown-key"]
+    assert [(f.line, "'meervoud'" in f.message) for f in typo] == [(line, True)]
+    assert "hernia" not in termbase.by_key  # the schema refused the term: it is not used until it is fixed

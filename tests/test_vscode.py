@@ -34,7 +34,7 @@ def problems(task: dict, output: str) -> list[dict]:
 def test_problem_matchers_put_every_finding_in_the_problems_panel_with_its_severity(repo):
     tasks = json.loads((REPO_ROOT / ".vscode" / "tasks.json").read_text(encoding="utf-8"))
     repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
-    repo.page("bijna.md", meta=GOOD_META.replace("2026-03-12", "2023-12-01"))  # next review within 60 days
+    repo.page("bijna.md", meta=GOOD_META.replace("2026-03-12", "2023-12-20"))  # next review within 60 days
     (repo.content / "weg.md").symlink_to(repo.root / "bestaat-niet.md")  # a finding without a line
     config = repo.root / "mkdocs.yml"
     config.write_text(

@@ -2,7 +2,7 @@
 
 The corpus is built from this repository's own material, so it exercises what real pages do:
 - the real data folder (termbase, advice rules, key messages, sources, organisations, outcome datasets and
-  keuzekaarten), the real `overrides/` and assets, and mkdocs.yml with the real theme settings;
+  keuzekaarten), the real `overrides/` (with the site's assets), and mkdocs.yml with the real theme settings;
 - sentences and list items taken from the real pages (B1 Dutch, with termbase terms), shuffled per page with a
   fixed seed, so every run generates the same corpus;
 - valid front matter (owners, registered sources, some clinical codes and short links), `[[kernboodschap: …]]`
@@ -211,7 +211,7 @@ def generate(target: Path, pages: int) -> Corpus:
     content = target / "content"
     shutil.copytree(ROOT / "content" / "_data", content / "_data")
     (content / "_data" / "urls.txt").unlink(missing_ok=True)  # written below for these pages
-    shutil.copytree(ROOT / "content" / "assets", content / "assets")
+    # The site's own CSS and JS live in overrides/assets, which mkdocs_yml() points at.
     (target / "mkdocs.yml").write_text(mkdocs_yml(), encoding="utf-8")
 
     regions, themes, per_theme = _shape(pages)

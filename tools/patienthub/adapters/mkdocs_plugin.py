@@ -109,7 +109,9 @@ class PatientHubPlugin(BasePlugin):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None
-        self.result = engine.run(self.site, cache=self.cache)
+        # Every core for a build; one process under `mkdocs serve`, whose server threads must not be forked.
+        jobs = 1 if self.serving else engine.default_jobs()
+        self.result = engine.run(self.site, cache=self.cache, jobs=jobs)
         if self.cache is not None:
             self.cache.save()
         for finding in self.result.findings:

@@ -34,12 +34,13 @@ from patienthub.text import dutch
 from patienthub.text.datafiles import load_data_file
 from patienthub.text.markdown import blocks, mask
 from patienthub.text.phrases import EntryReader, Example, Hit, Phrase, Searches, find_all
+from patienthub.text.schemas import validate_entries
 from patienthub.text.textmask import prose_texts
 
 DEFAULT_RULES_FILE = "advice.yml"
 DEFAULT_KEY_MESSAGES_FILE = "kernboodschappen.yml"
-RULE_KEYS = ("phrases", "unless", "message", "suggestion", "source", "severity", "compounds", "examples")
-KEY_MESSAGE_KEYS = ("text", "source", "evidence")  # evidence: fact keys, checked by checks/evidence.py
+RULES_SCHEMA = "advice.schema.json"
+KEY_MESSAGES_SCHEMA = "key-messages.schema.json"
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # `[[kernboodschap: naam]]`, tolerant of spaces, a missing colon and capitals: a typo is reported.
 REFERENCE = re.compile(r"\[\[\s*kernboodschap\b\s*:?\s*(?P<key>[^\]\n]*?)\s*\]\]", re.IGNORECASE)
@@ -210,7 +211,6 @@ class _Reader(EntryReader):
     def rule(self, key: str, entry: Mapping[str, Any]) -> AdviceRule | None:
         path = ("rules", key)
         name = f"Adviesregel '{key}'"
-        self.unknown_keys(entry, path, RULE_KEYS, name)
         compounds = self.flag(entry.get("compounds"), (*path, "compounds"), name, False)
         phrases = self.phrases(entry.get("phrases"), (*path, "phrases"), name, compounds=compounds)
         unless = self.phrases(entry.get("unless"), (*path, "unless"), name, compounds=False, inflect=False)
@@ -247,7 +247,6 @@ class _Reader(EntryReader):
         if not KEY_PATTERN.match(key):
             self.problem(path, f"{name}: de naam mag alleen kleine letters, cijfers en streepjes hebben.")
             return None
-        self.unknown_keys(entry, path, KEY_MESSAGE_KEYS, name)
         text = self.text(entry, path, "text", name, required=True)
         source = self.text(entry, path, "source", name, required=True)
         if text is None or source is None:
@@ -264,12 +263,15 @@ def _rules(data_dir: Path, root: Path, file_name: str | None) -> tuple[list[Advi
     )
     if data_file.data is None or data_file.findings:
         return [], data_file.path, list(data_file.findings)
-    reader = _Reader(data_file, RULES_INVALID, "het adviesbestand")
-    top = reader.mapping(data_file.data, (), "Het adviesbestand")
-    if top is None:
-        return [], data_file.path, reader.findings
-    reader.unknown_keys(top, (), ("rules",), "Het adviesbestand")
-    return reader.entries(top.get("rules"), ("rules",), reader.rule), data_file.path, reader.findings
+    # The shape is the schema's (one validation for every data file); the reader checks what it means.
+    shape, broken, whole_file = validate_entries(
+        data_file.data, RULES_SCHEMA, data_file, data_file.path, ("rules",)
+    )
+    if whole_file:
+        return [], data_file.path, shape
+    reader = _Reader(data_file, RULES_INVALID, "het adviesbestand", skip=broken)
+    rules = reader.entries(data_file.data.get("rules"), ("rules",), reader.rule)
+    return rules, data_file.path, [*shape, *reader.findings]
 
 
 def _key_messages(
@@ -279,14 +281,16 @@ def _key_messages(
     data_file = load_data_file(data_dir / name, root, required=file_name is not None)
     if data_file.data is None or data_file.findings:
         return {}, data_file.path, list(data_file.findings), frozenset()
-    reader = _Reader(data_file, KEY_MESSAGES_INVALID, "de kernboodschappen")
-    messages = {m.key: m for m in reader.entries(data_file.data, (), reader.key_message)}
-    broken = (
-        frozenset(str(k) for k in data_file.data if k not in messages)
-        if isinstance(data_file.data, dict)
-        else frozenset()
+    shape, refused, whole_file = validate_entries(
+        data_file.data, KEY_MESSAGES_SCHEMA, data_file, data_file.path
     )
-    return messages, data_file.path, reader.findings, broken
+    if whole_file:
+        return {}, data_file.path, shape, frozenset()
+    reader = _Reader(data_file, KEY_MESSAGES_INVALID, "de kernboodschappen", skip=refused)
+    messages = {m.key: m for m in reader.entries(data_file.data, (), reader.key_message)}
+    # Refused by the schema or by the reader: known to exist, so a page that uses one is not told it is unknown.
+    broken = frozenset(str(k) for k in data_file.data if k not in messages)
+    return messages, data_file.path, [*shape, *reader.findings], broken
 
 
 def load(data_dir: Path, root: Path, rules_file: str | None, key_messages_file: str | None) -> AdviceBook:

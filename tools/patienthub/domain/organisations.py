@@ -36,7 +36,7 @@ def load(data_dir: Path, root: Path) -> Registry[Organisation]:
     data_file = load_data_file(data_dir / FILE_NAME, root)
     if data_file.findings or not isinstance(data_file.data, dict):
         return Registry(findings=list(data_file.findings))
-    findings, broken = validate_entries(data_file.data, SCHEMA, data_file, data_file.path)
+    findings, broken, _ = validate_entries(data_file.data, SCHEMA, data_file, data_file.path)
     organisations: dict[str, Organisation] = {}
     for key, entry in data_file.data.items():
         if key in broken:

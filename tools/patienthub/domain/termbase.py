@@ -43,22 +43,13 @@ from patienthub.core.findings import Finding, Rule, Severity, finding
 from patienthub.domain.codes import SYSTEMS, canonical
 from patienthub.text import dutch
 from patienthub.text.datafiles import load_data_file
-from patienthub.text.phrases import PHRASE_KEYS, EntryReader, Example, Fix, Hit, Phrase, Searches, find_all
+from patienthub.text.phrases import EntryReader, Example, Fix, Hit, Phrase, Searches, find_all
+from patienthub.text.schemas import validate_entries
 from patienthub.text.textmask import mask_prose, prose_texts
 from patienthub.text.wordforms import form_of, match_case, phrase_pattern, required_text, word_forms
 
 DEFAULT_FILE = "terms.yml"
-ENTRY_KEYS = (
-    "preferred",
-    "avoid",
-    "explanation",
-    "professional",
-    "codes",
-    "source",
-    "severity",
-    "compounds",
-    "examples",
-)
+SCHEMA = "terms.schema.json"
 MAX_EXPLANATION_SENTENCES = 2
 MAX_SENTENCE_WORDS = 15
 
@@ -229,13 +220,12 @@ def example_findings(termbase: Termbase) -> list[Finding]:
 
 
 class _Reader(EntryReader):
-    phrase_keys = (*PHRASE_KEYS, "fix")
+    reads_fix = True
     preferred = ""  # of the entry being read: what `fix: true` stands for
 
     def term(self, key: str, entry: Mapping[str, Any]) -> Term | None:
         path = ("terms", key)
         name = f"Term '{key}'"
-        self.unknown_keys(entry, path, ENTRY_KEYS, name)
         preferred = self.text(entry, path, "preferred", name, required=True)
         explanation = self.text(entry, path, "explanation", name, required=True)
         if preferred is None or explanation is None:
@@ -285,7 +275,6 @@ class _Reader(EntryReader):
         spec = self.mapping(value, path, f"{name}: fix")
         if spec is None:
             return None
-        self.unknown_keys(spec, path, ("base", "plural"), f"{name}: fix")
         base = self.text(spec, path, "base", f"{name}: fix", required=False)
         plural = self.text(spec, path, "plural", f"{name}: fix", required=False)
         if base is None and plural is None:
@@ -399,14 +388,16 @@ def load(data_dir: Path, root: Path, file_name: str | None) -> Termbase:
     data_file = load_data_file(data_dir / (file_name or DEFAULT_FILE), root, required=file_name is not None)
     if data_file.data is None or data_file.findings:
         return Termbase(path=data_file.path, findings=data_file.findings)
-    reader = _Reader(data_file, INVALID, "de termenlijst")
-    top = reader.mapping(data_file.data, (), "De termenlijst")
-    if top is None:
-        return Termbase(path=data_file.path, findings=tuple(reader.findings))
-    reader.unknown_keys(top, (), ("names", "terms"), "De termenlijst")
+    # The shape is the schema's (one validation for every data file); the reader checks what it means.
+    shape, broken, whole_file = validate_entries(
+        data_file.data, SCHEMA, data_file, data_file.path, ("terms",)
+    )
+    if whole_file:
+        return Termbase(path=data_file.path, findings=tuple(shape))
+    reader = _Reader(data_file, INVALID, "de termenlijst", skip=broken)
+    top = data_file.data
     names = tuple(text for text, _ in reader.strings(top.get("names"), ("names",), "names"))
-    if "terms" not in top:
-        reader.problem((), "De termenlijst mist 'terms:'.", "Zet de termen onder 'terms:'.")
     terms = _conflicts(reader, reader.entries(top.get("terms"), ("terms",), reader.term))
     termbase = Termbase(tuple(terms), names, data_file.path)
-    return Termbase(tuple(terms), names, data_file.path, (*reader.findings, *example_findings(termbase)))
+    findings = (*shape, *reader.findings, *example_findings(termbase))
+    return Termbase(tuple(terms), names, data_file.path, findings)

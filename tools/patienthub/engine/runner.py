@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import traceback
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
@@ -16,6 +19,8 @@ from patienthub.engine import filters
 from patienthub.load.cache import Cache, PageWork
 
 Progress = Callable[[int, int], None]
+# Below this many pages to check afresh, starting worker processes costs more than it saves.
+MIN_PARALLEL_PAGES = 8
 
 
 def _crash(check: Check, path: str, exc: BaseException) -> Finding:
@@ -52,19 +57,62 @@ def _page_work(check: Check, page: Page, site: Site) -> tuple[PageWork, bool]:
     return (tuple(found), numbers), crashed
 
 
-def _check_page(page: Page, site: Site, checks: Sequence[Check], cache: Cache | None) -> list[PageWork]:
-    """Every check's work on one page: from the cache where it may be (see cache.py), else done now."""
-    stored = cache.results(site, page, checks) if cache is not None else None
+def default_jobs() -> int:
+    """Every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# What a worker process checks: it inherits the Site by fork, so only page paths go in and findings come back.
+_FORKED: tuple[Site, Sequence[Check]] | None = None
+
+
+def _fresh_work(path: str) -> list[tuple[PageWork, bool]]:
+    assert _FORKED is not None
+    site, checks = _FORKED
+    page = site.by_path[path]
+    return [_page_work(check, page, site) for check in checks]
+
+
+@contextmanager
+def _workers(site: Site, checks: Sequence[Check], paths: list[str], jobs: int) -> Iterator[Iterator[Any]]:
+    """Every check's fresh work on `paths`, computed by `jobs` processes, in the order of `paths`."""
+    global _FORKED
+    _FORKED = (site, checks)
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(paths))) as pool:
+            yield pool.imap(_fresh_work, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+    finally:
+        _FORKED = None
+
+
+def _check_page(
+    page: Page,
+    site: Site,
+    checks: Sequence[Check],
+    cache: Cache | None,
+    stored: tuple[PageWork | None, ...] | None,
+    fresh: list[tuple[PageWork, bool]] | None = None,
+) -> list[PageWork]:
+    """Every check's work on one page: from the cache where it may be (see cache.py), else done now (or by a
+    worker process: `fresh`)."""
     work: list[PageWork] = []
     crashed = False
     for position, check in enumerate(checks):
         if stored is not None and stored[position] is not None:
             work.append(stored[position])
             continue
+        compute = (
+            (lambda done=fresh[position]: done)
+            if fresh is not None
+            else partial(_page_work, check, page, site)
+        )
         if cache is not None and check.cross_page and check.depends_on is not None:
-            work.append(cache.dependent(site, page, check, partial(_page_work, check, page, site)))
+            work.append(cache.dependent(site, page, check, compute))
             continue
-        done, failed = _page_work(check, page, site)
+        done, failed = compute()
         work.append(done)
         crashed = crashed or failed
     if cache is not None and stored is None and not crashed:
@@ -81,12 +129,14 @@ def run(
     progress: Progress | None = None,
     cache: Cache | None = None,
     include_flagged: bool = False,
+    jobs: int = 1,
 ) -> Result:
     """Check `targets` (page paths; None = every page). Site-wide checks see all pages, but only findings on
     checked pages (or on data files, which belong to every run) are kept. With `include_flagged`, every page
     a site-wide check reports on is checked too (`check --changed`: a change to one page can make another
     page's address or code clash). With a `cache`, page-level work comes from it where nothing it depends
-    on has changed."""
+    on has changed. With `jobs` > 1, pages not in the cache are checked by that many processes; the result is
+    the same as a run in one."""
     site_findings = [
         f
         for check in checks
@@ -100,16 +150,31 @@ def run(
     page_paths = {p.path for p in site.pages}
     findings: list[Finding] = []
     reports = []
-    for index, page in enumerate(pages, 1):
-        metrics: dict[str, Any] = {}
-        for found, numbers in _check_page(page, site, checks, cache):
-            findings.extend(found)
-            metrics.update(numbers)
-        reports.append(PageReport(page, metrics))
-        if progress:
-            progress(index, len(pages))
+    stored = {p.path: cache.results(site, p, checks) if cache is not None else None for p in pages}
+    fresh_paths = [p.path for p in pages if stored[p.path] is None]
+    parallel = jobs > 1 and len(fresh_paths) >= MIN_PARALLEL_PAGES and _can_fork()
+    with _workers(site, checks, fresh_paths, jobs) if parallel else _serial() as fresh:
+        for index, page in enumerate(pages, 1):
+            metrics: dict[str, Any] = {}
+            from_worker = next(fresh) if fresh is not None and stored[page.path] is None else None
+            for found, numbers in _check_page(page, site, checks, cache, stored[page.path], from_worker):
+                findings.extend(found)
+                metrics.update(numbers)
+            reports.append(PageReport(page, metrics))
+            if progress:
+                progress(index, len(pages))
     findings.extend(f for f in site_findings if f.path in checked or f.path not in page_paths)
     known = {rule.id for check in checks for rule in check.rules} | set(all_rules())
     ran = {rule.id for check in checks for rule in check.rules}
     kept = filters.apply(findings, site, pages, known, ran)
     return Result(site, tuple(reports), tuple(sorted(kept, key=lambda f: f.sort_key)))
+
+
+def _can_fork() -> bool:
+    # Workers inherit the loaded Site by fork; where there is no fork, one process does it all.
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@contextmanager
+def _serial() -> Iterator[None]:
+    yield None

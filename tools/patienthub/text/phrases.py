@@ -18,7 +18,6 @@ from patienthub.text.datafiles import DataFile
 from patienthub.text.wordforms import phrase_pattern, regex_pattern, required_text
 
 SEVERITIES = {s.value: s for s in Severity}
-PHRASE_KEYS = ("text", "regex", "label", "compounds", "inflect", "severity")
 
 T = TypeVar("T")
 
@@ -95,10 +94,15 @@ def find_all(text: str, searches: Searches[T] | Iterable[tuple[re.Pattern[str], 
 class EntryReader:
     """Reads the entries of one data file, collecting problems (with file line and entry name) as findings."""
 
-    phrase_keys: tuple[str, ...] = PHRASE_KEYS  # the keys a phrase written as a mapping may have
+    reads_fix = False  # whether a phrase may say how `patienthub fix` replaces it (the termbase's may)
 
-    def __init__(self, data_file: DataFile, rule: Rule, what: str) -> None:
+    def __init__(
+        self, data_file: DataFile, rule: Rule, what: str, skip: frozenset[str] = frozenset()
+    ) -> None:
         self.data_file = data_file
+        # Entries the schema refused (schemas/*.schema.json, validated before the reader runs): reported there,
+        # not read here. The schema checks every key and type; the reader checks what the values mean.
+        self.skip = skip
         self.problem_rule = rule
         self.what = what  # "de termenlijst", used in messages
         self.findings: list[Finding] = []
@@ -126,18 +130,6 @@ class EntryReader:
             return value
         self.problem(path, f"{name} in {self.what} moet sleutels met waarden hebben.")
         return None
-
-    def unknown_keys(
-        self, entry: Mapping[str, Any], path: tuple[str | int, ...], known: Iterable[str], name: str
-    ):
-        known = tuple(known)
-        for key in entry:
-            if key not in known:
-                self.problem(
-                    (*path, key),
-                    f"{name}: onbekende sleutel '{key}'.",
-                    f"Bekende sleutels zijn: {', '.join(known)}.",
-                )
 
     def text(
         self, entry: Mapping[str, Any], path: tuple[str | int, ...], key: str, name: str, *, required: bool
@@ -210,10 +202,9 @@ class EntryReader:
         spec = self.mapping(item, path, name)
         if spec is None:
             return None
-        self.unknown_keys(spec, path, self.phrase_keys, name)
         compounds = self.flag(spec.get("compounds"), (*path, "compounds"), name, compounds)
         severity = self.severity(spec.get("severity"), (*path, "severity"), name)
-        fix = self.phrase_fix(spec.get("fix"), (*path, "fix"), name) if "fix" in self.phrase_keys else None
+        fix = self.phrase_fix(spec.get("fix"), (*path, "fix"), name) if self.reads_fix else None
         if "regex" in spec:
             if fix is not None:
                 self.problem(
@@ -251,7 +242,7 @@ class EntryReader:
         return Phrase(text, pattern, self.line(*path, "text"), severity=severity, fix=fix)
 
     def phrase_fix(self, value: Any, path: tuple[str | int, ...], name: str) -> Fix | None:
-        """Read the `fix` of a phrase; only readers whose `phrase_keys` include "fix" call this."""
+        """Read the `fix` of a phrase; only readers with `reads_fix` call this."""
         return None
 
     def examples(self, value: Any, path: tuple[str | int, ...], name: str) -> list[Example]:
@@ -260,7 +251,6 @@ class EntryReader:
         spec = self.mapping(value, path, f"{name}: examples")
         if spec is None:
             return []
-        self.unknown_keys(spec, path, ("flag", "pass"), f"{name}: examples")
         found = []
         for key, flag in (("flag", True), ("pass", False)):
             for text, line in self.strings(spec.get(key), (*path, key), f"{name}: examples.{key}"):
@@ -278,6 +268,8 @@ class EntryReader:
             return []
         found = []
         for key, entry in entries.items():
+            if str(key) in self.skip:
+                continue
             spec = self.mapping(entry, (*path, key), f"'{key}'")
             if spec is not None:
                 item = read(str(key), spec)

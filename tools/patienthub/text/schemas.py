@@ -12,7 +12,7 @@ import json
 import re
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import jsonschema
 import yaml
@@ -59,23 +59,36 @@ def _data_validator(schema_file: str) -> jsonschema.Draft202012Validator:
 def validate_data(data: Any, schema_file: str, located: Any, path: str) -> list[Finding]:
     """Validate a data file (outcome dataset, keuzekaart, ...) against its own schema in schemas/, with the
     same Dutch findings as front matter. `located` has `line_of(*key)` (a DataFile or FrontMatter)."""
-    return validate_entries(data, schema_file, located, path)[0]
+    return validate_entries(data, schema_file, located, path).findings
+
+
+class Validation(NamedTuple):
+    findings: list[Finding]
+    broken: frozenset[str]  # keys of entries that did not match
+    outside: bool  # an error outside the entries: the file as a whole is not usable
 
 
 def validate_entries(
-    data: Any, schema_file: str, located: Any, path: str
-) -> tuple[list[Finding], frozenset[str]]:
-    """validate_data for a registry (a mapping of key to entry), also naming the entries that did not match: they
-    are not used, but they exist, so a page citing one is not blamed for the data file's mistake."""
+    data: Any, schema_file: str, located: Any, path: str, under: tuple[str, ...] = ()
+) -> Validation:
+    """validate_data for a registry (a mapping of key to entry, at `under` in the file), also naming the entries
+    that did not match: they are not used, but they exist, so a page citing one is not blamed for the data file's
+    mistake. An error outside the entries (a misspelt top-level key) names no entry."""
     validator = _data_validator(schema_file)
     errors = sorted(validator.iter_errors(to_json_compatible(data)), key=lambda e: list(e.absolute_path))
     invalid = set()
+    outside = False
+    depth = len(under)
     for error in errors:
-        if error.absolute_path:
-            invalid.add(str(error.absolute_path[0]))
-        elif _bad_key(error):
+        where = tuple(error.absolute_path)
+        if where[:depth] == under and len(where) > depth:
+            invalid.add(str(where[depth]))
+        elif where == under and _bad_key(error):
             invalid.add(str(error.instance))
-    return [found for error in errors for found in error_findings(error, located, path)], frozenset(invalid)
+        else:
+            outside = True
+    findings = [found for error in errors for found in error_findings(error, located, path)]
+    return Validation(findings, frozenset(invalid), outside)
 
 
 def _bad_key(error: jsonschema.ValidationError) -> bool:
@@ -83,8 +96,22 @@ def _bad_key(error: jsonschema.ValidationError) -> bool:
     return bool(error.relative_schema_path) and error.relative_schema_path[0] == "propertyNames"
 
 
+def _most_relevant(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
+    """For "one of these forms" (a phrase is text or a mapping), the error of the form the editor chose: a
+    misspelt key inside the mapping is reported at that key, not as "no form fits"."""
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        # The branches whose type fits the value (a mapping, not text) say what is wrong with it.
+        misfits = {
+            e.relative_schema_path[0] for e in error.context if e.validator == "type" and not e.relative_path
+        }
+        fitting = [e for e in error.context if e.relative_schema_path[0] not in misfits]
+        error = jsonschema.exceptions.best_match(fitting or error.context)
+    return error
+
+
 def error_findings(error: jsonschema.ValidationError, fm: Any, path: str) -> list[Finding]:
     """One finding per error; two when the top level has both theme keys and other unknown keys."""
+    error = _most_relevant(error)
     first = _finding(error, fm, path)
     if first.rule == "schema.theme-key":
         known = set(error.schema.get("properties", {}))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from patienthub.adapters.commands.common import (
     add_config_option,
+    add_jobs_option,
     add_paths_argument,
     add_today_option,
     config_file_from,
@@ -19,7 +20,7 @@ from patienthub.core.errors import UsageError
 from patienthub.core.progress import for_terminal
 from patienthub.domain.model import Site
 from patienthub.engine.changes import affected_pages
-from patienthub.engine.runner import run
+from patienthub.engine.runner import default_jobs, run
 from patienthub.load import gitbase
 from patienthub.load.cache import Cache
 from patienthub.reports.formats import FORMATS
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="uitvoer (standaard: text)")
     add_today_option(parser)
     add_config_option(parser)
+    add_jobs_option(parser)
     parser.add_argument(
         "--changed",
         action="store_true",
@@ -76,7 +78,10 @@ def execute(args: argparse.Namespace) -> int:
     site, selected = load_selection(args, project, cache)
     if args.changed:
         selected = changed_pages(site, config_file, args.base or "HEAD", cache)
-    result = run(site, selected, progress=for_terminal(), cache=cache, include_flagged=args.changed)
+    jobs = args.jobs or default_jobs()
+    result = run(
+        site, selected, progress=for_terminal(), cache=cache, include_flagged=args.changed, jobs=jobs
+    )
     if cache is not None:
         cache.save()
     sys.stdout.write(FORMATS[args.format](result))

@@ -27,6 +27,26 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def jobs_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"verwacht een geheel getal van 1 of meer, niet {text!r}")
+    return value
+
+
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        metavar="N",
+        type=jobs_count,
+        help="controleer pagina's met N processen tegelijk (standaard: alle processorkernen; 1 = na elkaar)",
+    )
+
+
 def add_today_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--today",
