@@ -218,4 +218,4 @@ def check_site(site: Site) -> Iterator[Finding]:
         yield from _officialese(item.path, sentences)
 
 
-CHECK = Check("readability", RULES, page=check_page, site=check_site, metrics=metrics)
+CHECK = Check("readability", RULES, page=check_page, site=check_site, metrics=metrics, site_cached=True)

@@ -57,6 +57,14 @@ def _page_work(check: Check, page: Page, site: Site) -> tuple[PageWork, bool]:
     return (tuple(found), numbers), crashed
 
 
+def _site_work(check: Check, site: Site, cache: Cache | None) -> list[Finding]:
+    assert check.site is not None
+    compute = partial(_safely, check, "mkdocs.yml", partial(check.site, site))
+    if cache is not None and check.site_cached:
+        return cache.site_findings(site, check, compute)
+    return compute()
+
+
 def default_jobs() -> int:
     """Every core this process may use."""
     try:
@@ -137,12 +145,7 @@ def run(
     page's address or code clash). With a `cache`, page-level work comes from it where nothing it depends
     on has changed. With `jobs` > 1, pages not in the cache are checked by that many processes; the result is
     the same as a run in one."""
-    site_findings = [
-        f
-        for check in checks
-        if check.site is not None
-        for f in _safely(check, "mkdocs.yml", partial(check.site, site))
-    ]
+    site_findings = [f for check in checks if check.site is not None for f in _site_work(check, site, cache)]
     if include_flagged and targets is not None:
         targets = {*targets, *(f.path for f in site_findings)}
     pages = [p for p in site.pages if targets is None or p.path in targets]

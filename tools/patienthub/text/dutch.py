@@ -29,13 +29,11 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import pyphen
-import yaml
 
-from patienthub.core import memo
+from patienthub.core import memo, packagedata
 from patienthub.text.phrases import Hit, Searches, find_all
 from patienthub.text.wordforms import phrase_pattern, regex_pattern, required_text
 
@@ -116,7 +114,7 @@ class Language:
 
 
 def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("patienthub").joinpath("data", name).read_text(encoding="utf-8"))
+    return packagedata.yaml_file(name)
 
 
 @cache

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from patienthub.adapters import engines, markdown_extension, zensical
+from patienthub.adapters import engines
 from patienthub.adapters.commands.common import (
     add_config_option,
     add_today_option,
@@ -78,6 +78,9 @@ def execute(args: argparse.Namespace) -> int:
     print(f"patienthub: de site wordt gebouwd met {engine.label} in {site_dir}", file=sys.stderr)
     env = {**os.environ, TODAY_VARIABLE: today.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
     if engine.staged:
+        # Imported here: the staging code and the Markdown extension cost every other command start-up time.
+        from patienthub.adapters import markdown_extension, zensical
+
         with tempfile.TemporaryDirectory(prefix="patienthub-build-") as folder:
             work = Path(folder)
             staged = zensical.stage(config_file, project, site, result, work)
