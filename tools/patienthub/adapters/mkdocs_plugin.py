@@ -34,7 +34,7 @@ from patienthub.engine import runner as engine
 from patienthub.load import loader, symlinks
 from patienthub.load.cache import Cache
 from patienthub.load.config import Config, project_from_mkdocs
-from patienthub.publish import precompress, search_index, slimcss
+from patienthub.publish import afterbuild
 from patienthub.reports import editor_panel, guide
 from patienthub.reports.formats import summary_line, text_line
 from patienthub.text import htmlpolicy
@@ -226,10 +226,8 @@ class PatientHubPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
             self.cache.save()  # again: rendering the pages added QR codes to the memo tables
-        search_index.build(Path(config.site_dir))
-        if not self.serving:  # the theme's CSS without what no page uses; compressed copies last
-            slimcss.trim_site(Path(config.site_dir))
-            precompress.compress_site(Path(config.site_dir))
+        # Under `mkdocs serve` the search index only: trimming and compressing every rebuild costs the writer time.
+        afterbuild.run(Path(config.site_dir), trim_css=not self.serving, compress=not self.serving)
 
     def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
         assert self.site is not None
@@ -248,6 +246,7 @@ class PatientHubPlugin(BasePlugin):
             page = file.page
             if page is not None:
                 page.update_date = jsonld.last_reviewed_for(self.site, page.url) or page.update_date
+        share.prepare_qr_codes(self.site, 1 if self.serving else engine.default_jobs())
         html_config = self.site.config.html
 
         def content_security_policy(theme_scripts: str) -> str:

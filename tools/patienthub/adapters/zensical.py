@@ -27,7 +27,7 @@ from patienthub.core.errors import ConfigError
 from patienthub.domain.model import Site
 from patienthub.domain.result import Result
 from patienthub.load.config import Project
-from patienthub.publish import precompress, search_index
+from patienthub.publish import afterbuild
 from patienthub.text import htmlpolicy
 
 EXTENSION = "patienthub.adapters.markdown_extension"
@@ -135,8 +135,7 @@ def finish(work: Path, site_dir: Path, site: Site, result: Result) -> list[str]:
                     f"{uri}: de gebouwde pagina is niet veilig en is niet gepubliceerd: {'; '.join(found)}"
                 )
     _sitemap(site_dir / "sitemap.xml", site)
-    search_index.build(site_dir)
-    precompress.compress_site(site_dir)
+    afterbuild.run(site_dir, trim_css=False)  # slimcss knows Material's file names only (docs/engines.md)
     return problems
 
 
