@@ -337,8 +337,10 @@ class Sentence:
         return len(self.words)
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Split one text unit into sentences. A stretch without words (a lone dash) is no sentence."""
+@lru_cache(maxsize=1 << 12)
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """Split one text unit into sentences. A stretch without words (a lone dash) is no sentence. Remembered:
+    the readability, advice and terminology checks split the same units of a page."""
     toks = tokens(text)
     out: list[Sentence] = []
     current: list[Token] = []
@@ -351,7 +353,7 @@ def sentences(text: str) -> list[Sentence]:
         current = []
     current.extend(toks[index:])
     _close(text, current, len(text), out)
-    return out
+    return tuple(out)
 
 
 def _close(text: str, toks: list[Token], end: int, out: list[Sentence]) -> None:
