@@ -7,7 +7,6 @@ WARNING, so `mkdocs build --strict` fails on exactly what makes the CLI exit 1.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +23,7 @@ from patienthub.build import csp, generators, jsonld, share, transforms
 from patienthub.build.present import page_view
 from patienthub.checks import files as files_check
 from patienthub.checks import html as html_check
-from patienthub.core import compact
-from patienthub.core.dates import parse_iso
+from patienthub.core import compact, dates
 from patienthub.core.errors import ConfigError
 from patienthub.core.findings import Severity
 from patienthub.domain.model import Site
@@ -53,18 +51,12 @@ WITHHELD_DOCUMENT = (
     "<title>Niet beschikbaar</title></head><body>" + WITHHELD_CONTENT + "</body></html>"
 )
 
-# Builds are reproducible when the date is fixed (tests, re-building an old release).
-TODAY_VARIABLE = "PATIENTHUB_TODAY"
-
 
 def build_date() -> dt.date:
-    value = os.environ.get(TODAY_VARIABLE)
-    if not value:
-        return dt.date.today()
     try:
-        return parse_iso(value)
+        return dates.run_date()
     except ValueError as exc:
-        raise ConfigError(f"{TODAY_VARIABLE}={value!r} is geen datum in de vorm JJJJ-MM-DD") from exc
+        raise ConfigError(str(exc)) from exc
 
 
 class PatientHubPlugin(BasePlugin):

@@ -21,14 +21,12 @@ from patienthub.adapters.commands.common import (
     project_at,
     today_from,
 )
+from patienthub.core import dates
 from patienthub.core.progress import for_terminal
 from patienthub.engine.runner import run
 from patienthub.load.cache import Cache
 from patienthub.load.loader import load_site
 from patienthub.reports.formats import FORMATS
-
-# The date the build's own check and review lines use (read by the MkDocs plugin).
-TODAY_VARIABLE = "PATIENTHUB_TODAY"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,8 +58,6 @@ def execute(args: argparse.Namespace) -> int:
     engine = engines.engine_named(args.engine)
     config_file = config_file_from(args).resolve()
     project = project_at(config_file)
-    if not args.today and os.environ.get(TODAY_VARIABLE):  # the date the plugin would build with
-        args.today = os.environ[TODAY_VARIABLE]
     today = today_from(args)
     site_dir = (args.site_dir or project.site_dir).resolve()
 
@@ -76,7 +72,7 @@ def execute(args: argparse.Namespace) -> int:
         return 1
 
     print(f"patienthub: de site wordt gebouwd met {engine.label} in {site_dir}", file=sys.stderr)
-    env = {**os.environ, TODAY_VARIABLE: today.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, dates.TODAY_VARIABLE: today.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
     if engine.staged:
         # Imported here: the staging code and the Markdown extension cost every other command start-up time.
         from patienthub.adapters import markdown_extension, zensical
