@@ -337,7 +337,7 @@ class Sentence:
         return len(self.words)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=512)  # the units of the page being checked: its checks run one after the other
 def sentences(text: str) -> tuple[Sentence, ...]:
     """Split one text unit into sentences. A stretch without words (a lone dash) is no sentence. Remembered:
     the readability, advice and terminology checks split the same units of a page."""
