@@ -156,3 +156,17 @@ def test_zensical_pages_have_a_csp_that_allows_exactly_the_theme_scripts(zensica
         allowed = set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", script_src))
         assert {csp.source_hash(script) for script in csp.inline_scripts(text)} == allowed, page
 
+
+def test_zensical_pages_load_no_more_theme_than_the_mkdocs_pages(zensical_site):
+    """What keeps Zensical's first load in the transfer budget (measured by tests/test_site_browser.py): the
+    theme's own search off (as on MkDocs, where `plugins` does not list it), no palette switch for a single
+    palette, the theme's CSS trimmed to what the pages use, the navigation compact."""
+    import zensical
+
+    page = (zensical_site / "lage-rugpijn" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search"' not in page and 'data-md-component="palette"' not in page
+    assert json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))["items"] == []
+    theme = Path(zensical.__file__).parent / "templates" / "assets" / "stylesheets" / "classic"
+    for original in theme.glob("*.min.css"):
+        trimmed = zensical_site / "assets" / "stylesheets" / "classic" / original.name
+        assert trimmed.stat().st_size < original.stat().st_size * 0.6, original.name
