@@ -24,8 +24,8 @@ class Engine:
 
     def command(self, config_file: Path, site_dir: Path) -> list[str]:
         """The strict build of `config_file` into `site_dir`. Not `--quiet`: MkDocs counts the warnings for
-        --strict only when it logs them, so a quiet strict build passes a warning (the plugin repeats the
-        check's findings in its log: the price of a strict build that cannot be fooled)."""
+        --strict only when it logs them, so a quiet strict build passes a warning (the plugin logs only errors
+        under `patienthub build`, which has printed the check's report already: mkdocs_plugin.REPORTED_VARIABLE)."""
         return [
             sys.executable,
             "-m",

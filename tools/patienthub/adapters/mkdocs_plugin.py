@@ -55,6 +55,9 @@ WITHHELD_DOCUMENT = (
 
 # Builds are reproducible when the date is fixed (tests, re-building an old release).
 TODAY_VARIABLE = "PATIENTHUB_TODAY"
+# Set by `patienthub build`, which has just printed the check's report: the build's own check then logs only
+# its errors (none, unless a page changed in between), so a finding is shown once and --strict still stops on it.
+REPORTED_VARIABLE = "PATIENTHUB_CHECK_REPORTED"
 
 
 def build_date() -> dt.date:
@@ -114,13 +117,15 @@ class PatientHubPlugin(BasePlugin):
         self.result = engine.run(self.site, cache=self.cache, jobs=jobs)
         if self.cache is not None:
             self.cache.save()
+        reported = os.environ.get(REPORTED_VARIABLE) == "1"
         for finding in self.result.findings:
             line = text_line(finding, guide.link(self.site.config.guide, finding.rule))
             if finding.severity is Severity.ERROR:
                 log.warning(line)
-            else:
+            elif not reported:
                 log.info(line)
-        log.info(summary_line(self.result))
+        if not reported:
+            log.info(summary_line(self.result))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None

@@ -1,7 +1,8 @@
 """`patienthub build`: check, then the engine's strict build (exit 0 built, 1 check or build failed, 2 usage).
 
-The check runs first, as `patienthub check` runs it (same cache): a site with errors is not built at all. The
-engine then builds with the patienthub plugin, which renders and publishes what the hub adds (docs/engines.md).
+The check runs first, as `patienthub check` runs it (same cache): a site with errors is not built at all, and its
+report is the only one printed (the plugin's check inside the build logs only errors then). The engine then builds
+with the patienthub plugin, which renders and publishes what the hub adds (docs/engines.md).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from patienthub.adapters import engines, markdown_extension, zensical
+from patienthub.adapters import engines, markdown_extension, mkdocs_plugin, zensical
 from patienthub.adapters.commands.common import (
     add_config_option,
     add_today_option,
@@ -76,7 +77,12 @@ def execute(args: argparse.Namespace) -> int:
         return 1
 
     print(f"patienthub: de site wordt gebouwd met {engine.label} in {site_dir}", file=sys.stderr)
-    env = {**os.environ, TODAY_VARIABLE: today.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        TODAY_VARIABLE: today.isoformat(),
+        "NO_MKDOCS_2_WARNING": "1",
+        mkdocs_plugin.REPORTED_VARIABLE: "1",  # the report above: the plugin does not print it again
+    }
     if engine.staged:
         with tempfile.TemporaryDirectory(prefix="patienthub-build-") as folder:
             work = Path(folder)
