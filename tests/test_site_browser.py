@@ -271,7 +271,7 @@ def test_screenshots_of_the_home_page(browser, served_site):
 
 @also_on_zensical
 @pytest.mark.parametrize("kind", [k for k in PAGE_TYPES if k != "redirect"])
-def test_first_load_of_every_page_type_fits_the_transfer_budget(page, served_site, kind):
+def test_first_load_of_every_page_type_fits_the_transfer_budget(request, page, served_site, kind):
     sizes: dict[str, int] = {}
 
     def record(response):
@@ -284,7 +284,8 @@ def test_first_load_of_every_page_type_fits_the_transfer_budget(page, served_sit
     visit(page, served_site, "zoeken/" if kind == "search" else PAGE_TYPES[kind])
     total = sum(sizes.values())
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / f"transfer-{kind}.json").write_text(
+    engine = request.node.callspec.params["served_site"]  # one measurement per engine, none overwritten
+    (ARTIFACTS / f"transfer-{kind}-{engine}.json").write_text(
         json.dumps({"total_gzip_bytes": total, "files": sizes}, indent=2)
     )
     assert len(sizes) >= 3
