@@ -164,6 +164,70 @@ def test_a_crashed_check_is_not_stored(site_repo):
     assert spy.calls["content/b.md"] == 1
 
 
+class SiteSpy:
+    """A site-wide check that counts its real runs."""
+
+    def __init__(self, cached: bool = True, fail: bool = False) -> None:
+        self.calls = 0
+        self.fail = fail
+        self.check = Check("readability", (SPY,), site=self.site, site_cached=cached)
+
+    def site(self, site):
+        self.calls += 1
+        if self.fail:
+            raise RuntimeError("kapot")
+        return [Finding(SPY.id, SPY.severity, "mkdocs.yml", None, f"{len(site.pages)} pagina's")]
+
+
+def test_a_site_check_on_an_unchanged_site_comes_from_the_cache(site_repo):
+    spy = SiteSpy()
+    first = checked(site_repo, spy)
+    again = checked(site_repo, spy)
+    assert spy.calls == 1
+    assert [f for f in again.findings if f.rule == SPY.id] == [f for f in first.findings if f.rule == SPY.id]
+    assert any(f.rule == SPY.id for f in again.findings)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda repo: repo.page("a.md", body=GOOD_BODY + "\nEen nieuwe zin.\n"), id="page"),
+        pytest.param(lambda repo: repo.page("c.md"), id="new-page"),
+        pytest.param(lambda repo: (repo.root / "content" / "b.md").unlink(), id="deleted-page"),
+        pytest.param(
+            lambda repo: repo.write("content/_data/terms.yml", TERMS.replace("[lumbago]", "[lumbago, spit]")),
+            id="data-file",
+        ),
+    ],
+)
+def test_a_site_check_runs_again_when_a_page_or_data_file_changes(site_repo, change):
+    spy = SiteSpy()
+    checked(site_repo, spy)
+    change(site_repo)
+    checked(site_repo, spy)
+    assert spy.calls == 2
+
+
+def test_a_site_check_that_reads_more_than_the_model_always_runs(site_repo):
+    spy = SiteSpy(cached=False)
+    checked(site_repo, spy)
+    checked(site_repo, spy)
+    assert spy.calls == 2
+
+
+def test_a_crashed_site_check_is_not_stored(site_repo):
+    spy = SiteSpy(fail=True)
+    first = checked(site_repo, spy)
+    assert any(f.rule == "readability.internal-error" for f in first.findings)
+    checked(site_repo, spy)
+    assert spy.calls == 2
+
+
+def test_only_the_files_check_reads_more_than_the_model_site_wide():
+    """files.* reads the copied files themselves (images, SVGs), which no fingerprint covers."""
+    assert {c.name for c in REGISTRY if c.site is not None and not c.site_cached} == {"files"}
+
+
 def test_a_broken_cache_file_is_an_empty_cache(site_repo):
     spy = Spy()
     checked(site_repo, spy)

@@ -13,9 +13,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from mkdocs.config import load_config
-from tests.conftest import REPO_ROOT, TODAY, run_cli
+from tests.conftest import REPO_ROOT, TODAY, MiniRepo, run_cli
 
-from patienthub import load_project, load_site
+from patienthub import load_project, load_site, run
 from patienthub.domain.model import Site
 from patienthub.text.markdown import blocks
 from patienthub.text.prose import extract
@@ -190,3 +190,100 @@ def test_check_passes_and_the_site_reads_at_b1():
     scores = {page["path"]: page["metrics"]["flesch_douma"] for page in report["pages"]}
     assert len(scores) >= 24
     assert sum(scores.values()) / len(scores) >= MIN_AVERAGE_FLESCH_DOUMA
+
+
+# Issue 20, "Uniform words": each inconsistency the reviewer found on our pages, as a sentence a page might have
+# again. The termbase (terms.yml) or an advice rule (advice.yml) must report every one of them.
+INCONSISTENT_WORDS = {
+    # sentence: (rule, what its message names: the termbase entry or the advice rule's point)
+    "Ibuprofen is een ontstekingsremmer.": ("terminology.avoid", "ontstekingsremmende-pijnstiller"),
+    "U krijgt een prik met een ontstekingsremmer.": ("terminology.avoid", "ontstekingsremmende-pijnstiller"),
+    "Daarna is soms een behandeling met warmte mogelijk.": ("terminology.avoid", "rf-denervatie"),
+    "U kunt kiezen voor oefentherapie Mensendieck.": ("terminology.avoid", "oefentherapie"),
+    "Een foto of scan is meestal niet nodig.": ("terminology.avoid", "foto-of-scan"),
+    "Op de scan ziet de arts veranderingen.": ("terminology.avoid", "foto-of-scan"),
+    "Bij chronische pijn helpt een team.": ("terminology.avoid", "langdurige-pijn"),
+    "Bij langdurige rugpijn helpt een team.": ("terminology.avoid", "langdurige-pijn"),
+    "Heeft u aanhoudende pijn in uw rug?": ("terminology.avoid", "langdurige-pijn"),
+    "Dit gaat over rugpijn die lang duurt.": ("terminology.avoid", "langdurige-pijn"),
+    "Gaat uw rugpijn na een paar weken niet over? Bel dan de huisarts.": (
+        "advice.contradicts-guideline",
+        "vage termijn",
+    ),
+    "Is de pijn na een paar maanden nog niet weg? Dan kijkt de huisarts opnieuw.": (
+        "advice.contradicts-guideline",
+        "vage termijn",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def words_repo(tmp_path_factory) -> MiniRepo:
+    mini = MiniRepo(tmp_path_factory.mktemp("words") / "repo")
+    mini.write(
+        "mkdocs.yml",
+        "site_name: T\ndocs_dir: content\nexclude_docs: |\n  /_data/\nplugins:\n  - patienthub\n",
+    )
+    for name in ("organisations.yml", "terms.yml", "advice.yml", "kernboodschappen.yml"):
+        mini.write(
+            f"content/_data/{name}", (REPO_ROOT / "content" / "_data" / name).read_text(encoding="utf-8")
+        )
+    mini.page("woorden.md", body="# Woorden\n\n" + "\n\n".join(INCONSISTENT_WORDS) + "\n")
+    return mini
+
+
+def test_every_inconsistent_word_from_the_review_gets_a_finding(words_repo: MiniRepo):
+    result = run(load_site(load_project(words_repo.root / "mkdocs.yml"), dt.date.fromisoformat(TODAY)))
+    lines = (words_repo.content / "woorden.md").read_text(encoding="utf-8").split("\n")
+    findings = result.for_path("content/woorden.md")
+    missing = [
+        sentence
+        for sentence, (rule, named) in INCONSISTENT_WORDS.items()
+        if not any(
+            f.line == lines.index(sentence) + 1 and f.rule == rule and named in f.message.casefold()
+            for f in findings
+        )
+    ]
+    assert missing == []
+
+
+# One decision rule per threshold: "na 3 tot 4 weken" and "na 6 tot 8 weken" live in a key message
+# (kernboodschappen.yml), so every page says them word for word the same. A page writes no threshold of its own.
+OWN_THRESHOLD = re.compile(r"\bna \d+ tot \d+ weken\b", re.IGNORECASE)
+
+
+def test_decision_thresholds_come_only_from_key_messages(site: Site):
+    own = [
+        f"{page.path}:{sentence.line}: {sentence.text}"
+        for page in site.pages
+        for sentence in extract(page.body, page.body_start_line).sentences
+        if OWN_THRESHOLD.search(sentence.text)
+    ]
+    assert own == []
+
+
+def test_hersteld_always_says_which_of_its_two_meanings(site: Site):
+    # 'Hersteld' with a number means either the KNGF guideline's "no pain and back to everything" (the page then
+    # says so) or the sciatica trial's perceived recovery ("voelden zich hersteld"). Never left to the reader.
+    unclear = []
+    for page in site.pages:
+        prose = extract(page.body, page.body_start_line)
+        says_kngf = any("geen pijn meer" in s.text for s in prose.sentences)
+        for sentence in prose.sentences:
+            text = sentence.text.casefold()
+            if "hersteld" in text and "voel" not in text and not says_kngf:
+                unclear.append(f"{page.path}:{sentence.line}: {sentence.text}")
+    assert unclear == []
+
+
+def test_no_file_points_at_research_notes_outside_the_repository():
+    # Traceability: the data files once named research/medical-facts.md, which is not in the repository.
+    # Quotes, places and read dates live in the evidence register (content/_data/evidence/).
+    pointing = [
+        str(path.relative_to(REPO_ROOT))
+        for path in sorted((REPO_ROOT / "content").rglob("*"))
+        if path.suffix in {".md", ".yml"}
+        # "research/" as a path of its own, not inside a web address such as https://www.gu.se/english/research/…
+        and re.search(r"(?<![/\w])research/|onderzoeksnotities", path.read_text("utf-8"))
+    ]
+    assert pointing == []

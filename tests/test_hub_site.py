@@ -15,6 +15,7 @@ import pytest
 
 from conftest import MKDOCS_YML, ORGANISATIONS, REPO_ROOT, MiniRepo, mkdocs_build, run_cli, site_of
 from patienthub.build import share
+from patienthub.core import memo
 from patienthub.domain import codes
 
 pytestmark = pytest.mark.slow
@@ -319,3 +320,15 @@ def test_the_build_and_the_core_agree_on_qr_and_addresses(built):
     view = share.hub_view(site, "rug/lage-rugpijn/", "Lage rugpijn")
     assert view.canonical_url == SITE_URL + "rug/lage-rugpijn/"
     assert view.qr_svg in read(built, "rug/lage-rugpijn/index.html")
+
+
+def test_qr_codes_made_ahead_on_every_core_are_the_ones_made_one_by_one(built):
+    site = site_of(built.parent)
+    table = memo.table(share.QR_TABLE)
+    table.clear()
+    share.prepare_qr_codes(site, 2)
+    made_ahead = dict(table)
+    assert len(made_ahead) == len({page.url for page in site.pages})
+    for (address,), svg in made_ahead.items():
+        assert svg == share._qr_code(address)
+    assert made_ahead[(SITE_URL + "rug/lage-rugpijn/",)] in read(built, "rug/lage-rugpijn/index.html")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import GOOD_BODY, GOOD_META, LONG_SENTENCE, REPO_ROOT, mkdocs_build
 
-from patienthub.adapters.mkdocs_plugin import REPORTED_VARIABLE
+from patienthub.adapters.engines import REPORTED_VARIABLE
 
 
 @pytest.fixture(scope="module")

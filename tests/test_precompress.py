@@ -37,3 +37,13 @@ def test_copies_are_reproducible(tmp_path):
     compress_site(tmp_path)  # a second run (a rebuild) writes the same bytes and does not compress the copies
     assert (tmp_path / "a.css.gz").read_bytes() == first
     assert not (tmp_path / "a.css.gz.gz").exists()
+
+
+def test_top_folders_named_in_skip_are_left_alone(tmp_path):
+    for name in ("a/index.html", "pagefind/pagefind.js"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True)
+        path.write_text("x" * (MIN_BYTES + 10), encoding="utf-8")
+    assert compress_site(tmp_path, skip={"pagefind"}) == 1
+    assert (tmp_path / "a" / "index.html.gz").is_file()
+    assert not (tmp_path / "pagefind" / "pagefind.js.gz").exists()

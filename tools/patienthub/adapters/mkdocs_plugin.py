@@ -20,12 +20,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from patienthub import publish
+from patienthub.adapters.engines import REPORTED_VARIABLE
 from patienthub.build import csp, generators, jsonld, share, transforms
 from patienthub.build.present import page_view
 from patienthub.checks import files as files_check
 from patienthub.checks import html as html_check
-from patienthub.core import compact
-from patienthub.core.dates import parse_iso
+from patienthub.core import compact, dates
 from patienthub.core.errors import ConfigError
 from patienthub.core.findings import Severity
 from patienthub.domain.model import Site
@@ -34,7 +34,7 @@ from patienthub.engine import runner as engine
 from patienthub.load import loader, symlinks
 from patienthub.load.cache import Cache
 from patienthub.load.config import Config, project_from_mkdocs
-from patienthub.publish import precompress, search_index, slimcss
+from patienthub.publish import afterbuild
 from patienthub.reports import editor_panel, guide
 from patienthub.reports.formats import summary_line, text_line
 from patienthub.text import htmlpolicy
@@ -53,21 +53,12 @@ WITHHELD_DOCUMENT = (
     "<title>Niet beschikbaar</title></head><body>" + WITHHELD_CONTENT + "</body></html>"
 )
 
-# Builds are reproducible when the date is fixed (tests, re-building an old release).
-TODAY_VARIABLE = "PATIENTHUB_TODAY"
-# Set by `patienthub build`, which has just printed the check's report: the build's own check then logs only
-# its errors (none, unless a page changed in between), so a finding is shown once and --strict still stops on it.
-REPORTED_VARIABLE = "PATIENTHUB_CHECK_REPORTED"
-
 
 def build_date() -> dt.date:
-    value = os.environ.get(TODAY_VARIABLE)
-    if not value:
-        return dt.date.today()
     try:
-        return parse_iso(value)
+        return dates.run_date()
     except ValueError as exc:
-        raise ConfigError(f"{TODAY_VARIABLE}={value!r} is geen datum in de vorm JJJJ-MM-DD") from exc
+        raise ConfigError(str(exc)) from exc
 
 
 class PatientHubPlugin(BasePlugin):
@@ -231,10 +222,8 @@ class PatientHubPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
             self.cache.save()  # again: rendering the pages added QR codes to the memo tables
-        search_index.build(Path(config.site_dir))
-        if not self.serving:  # the theme's CSS without what no page uses; compressed copies last
-            slimcss.trim_site(Path(config.site_dir))
-            precompress.compress_site(Path(config.site_dir))
+        # Under `mkdocs serve` the search index only: trimming and compressing every rebuild costs the writer time.
+        afterbuild.run(Path(config.site_dir), trim_css=not self.serving, compress=not self.serving)
 
     def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
         assert self.site is not None
@@ -253,6 +242,7 @@ class PatientHubPlugin(BasePlugin):
             page = file.page
             if page is not None:
                 page.update_date = jsonld.last_reviewed_for(self.site, page.url) or page.update_date
+        share.prepare_qr_codes(self.site, 1 if self.serving else engine.default_jobs())
         html_config = self.site.config.html
 
         def content_security_policy(theme_scripts: str) -> str:

@@ -29,7 +29,7 @@ from patienthub.core.errors import ConfigError
 from patienthub.domain.model import Site
 from patienthub.domain.result import Result
 from patienthub.load.config import Project
-from patienthub.publish import precompress, search_index, slimcss
+from patienthub.publish import afterbuild
 from patienthub.text import htmlpolicy
 
 EXTENSION = "patienthub.adapters.markdown_extension"
@@ -142,9 +142,7 @@ def finish(work: Path, site_dir: Path, site: Site, result: Result) -> list[str]:
                     f"{uri}: de gebouwde pagina is niet veilig en is niet gepubliceerd: {'; '.join(found)}"
                 )
     _sitemap(site_dir / "sitemap.xml", site)
-    search_index.build(site_dir)
-    slimcss.trim_site(site_dir)  # after the last page is written: it keeps what any page can use
-    precompress.compress_site(site_dir)
+    afterbuild.run(site_dir)  # Pagefind, the theme's CSS trimmed (slimcss), the compressed copies
     return problems
 
 

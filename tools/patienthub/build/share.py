@@ -11,7 +11,7 @@ import segno
 from markupsafe import Markup
 
 from patienthub.build import jsonld
-from patienthub.core import memo
+from patienthub.core import memo, parallel
 from patienthub.domain.model import Site
 from patienthub.load import urls
 
@@ -26,13 +26,28 @@ class HubView:
     qr_svg: Markup | None = None  # inline SVG of the canonical address, for paper
 
 
-@memo.persistent("share.qr-svg")  # segno spends most of a page's build time choosing the best mask
-def qr_svg(address: str) -> str:
+QR_TABLE = "share.qr-svg"
+
+
+def _qr_code(address: str) -> str:
     """An SVG QR code, sized by CSS (no width/height), with the quiet zone scanners need on paper."""
     code = segno.make(address, error="m", micro=False)
     return code.svg_inline(
         omitsize=True, border=4, svgclass="ph-qr", lineclass=None, light="#fff", dark="#000"
     )
+
+
+# segno spends most of a page's build time choosing the best mask: kept between builds, made ahead on every core.
+qr_svg = memo.persistent(QR_TABLE)(_qr_code)
+
+
+def prepare_qr_codes(site: Site, jobs: int) -> None:
+    """Make the QR code of every content page not made before, on `jobs` processes, before the pages are
+    rendered one by one."""
+    table = memo.table(QR_TABLE)
+    missing = [a for a in dict.fromkeys(urls.absolute(site, p.url) for p in site.pages) if (a,) not in table]
+    for address, svg in zip(missing, parallel.fork_map(_qr_code, missing, jobs), strict=True):
+        table[(address,)] = svg
 
 
 def hub_view(site: Site, url: str, name: str) -> HubView:

@@ -83,4 +83,4 @@ def check_site(site: Site) -> Iterator[Finding]:
                 yield contradiction(hit.item, found, book.key_messages_path, message.line, None)
 
 
-CHECK = Check("advice", RULES, page=check_page, site=check_site)
+CHECK = Check("advice", RULES, page=check_page, site=check_site, site_cached=True)

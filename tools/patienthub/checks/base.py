@@ -31,6 +31,9 @@ class Check:
     # under the state of those files and `check --changed` re-checks just the pages that point at a changed
     # file; without it, the check runs on every page, every time.
     depends_on: PageDependencies | None = None
+    # True when `site` reads nothing but the model (pages, configuration, data files; no other file, no git):
+    # its findings are then cached under all of those, and a run in which nothing changed skips it.
+    site_cached: bool = False
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:

@@ -361,4 +361,4 @@ def check_page(page: Page, site: Site) -> Iterator[Finding]:
             )
 
 
-CHECK = Check("evidence", RULES, page=check_page, site=check_site)
+CHECK = Check("evidence", RULES, page=check_page, site=check_site, site_cached=True)

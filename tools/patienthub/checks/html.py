@@ -431,4 +431,4 @@ def check_site(site: Site) -> Iterator[Finding]:
             yield from html_findings(html, site, None, output.uri, None)
 
 
-CHECK = Check("html", RULES, page=check_page, site=check_site)
+CHECK = Check("html", RULES, page=check_page, site=check_site, site_cached=True)

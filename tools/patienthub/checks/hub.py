@@ -265,4 +265,4 @@ def _code_line(page: Page, entry: urls.CodeEntry) -> int | None:
     return page.line_of("codes")
 
 
-CHECK = Check("hub", RULES, page=check_page, site=check_site)
+CHECK = Check("hub", RULES, page=check_page, site=check_site, site_cached=True)

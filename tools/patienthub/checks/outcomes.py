@@ -501,4 +501,4 @@ def check_page(page: Page, site: Site) -> Iterator[Finding]:
         )
 
 
-CHECK = Check("outcomes", RULES, page=check_page, site=check_site)
+CHECK = Check("outcomes", RULES, page=check_page, site=check_site, site_cached=True)

@@ -133,4 +133,4 @@ def check_site(site: Site) -> Iterator[Finding]:
     )
 
 
-CHECK = Check("review", RULES, page=check_page, site=check_site)
+CHECK = Check("review", RULES, page=check_page, site=check_site, site_cached=True)

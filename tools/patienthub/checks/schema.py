@@ -77,4 +77,4 @@ def check_site(site: Site) -> Iterator[Finding]:
     yield from site.data_findings
 
 
-CHECK = Check("schema", RULES, page=check_page, site=check_site)
+CHECK = Check("schema", RULES, page=check_page, site=check_site, site_cached=True)

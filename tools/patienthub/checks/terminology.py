@@ -132,4 +132,4 @@ def metrics(page: Page, site: Site) -> Mapping[str, Any]:
     return {"terms": terms_used(page, site)} if site.termbase.terms else {}
 
 
-CHECK = Check("terminology", RULES, page=check_page, site=check_site, metrics=metrics)
+CHECK = Check("terminology", RULES, page=check_page, site=check_site, metrics=metrics, site_cached=True)

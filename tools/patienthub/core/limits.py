@@ -13,10 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from patienthub.core import packagedata
 from patienthub.core.findings import Finding, Severity
 
 
@@ -37,8 +35,7 @@ class Limits:
 
 @cache
 def limits() -> Limits:
-    text = resources.files("patienthub").joinpath("data", "limits.yml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = packagedata.yaml_file("limits.yml")
     names = {f.name for f in dataclasses.fields(Limits)}
     if set(raw) != names or not all(type(v) is int and v > 0 for v in raw.values()):
         raise ValueError(f"data/limits.yml: expected positive integers for exactly {sorted(names)}")

@@ -35,6 +35,11 @@ def persistent(name: str) -> Callable[[F], F]:
     return wrap
 
 
+def table(name: str) -> dict[Hashable, Any]:
+    """The memo table `name` (arguments tuple -> answer), to fill ahead of use (e.g. on every core)."""
+    return _TABLES.setdefault(name, {})
+
+
 def snapshot() -> dict[str, dict[Hashable, Any]]:
     return {name: dict(table) for name, table in _TABLES.items() if table}
 

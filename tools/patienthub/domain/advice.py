@@ -110,12 +110,12 @@ class AdviceBook:
         A clause is a sentence, split at ';' and at ', maar': in "Bedrust is niet nodig, maar neem veel rust."
         the 'niet' of the first half does not excuse the second."""
         found = []
-        folded = text.casefold()  # a rule none of whose phrases can occur in the text is not tried per clause
-        rules = [r for r in self.rules if any(needle in folded for needle, _, _ in r.searches.entries)]
+        folded = text.casefold()  # per clause, only the phrases that occur somewhere in the text are tried
+        rules = [(r, s) for r in self.rules if (s := r.searches.within(folded)).entries]
         for start, end in clauses(text) if rules else ():
             clause = text[start:end]
-            for rule in rules:
-                hits = find_all(clause, rule.searches)
+            for rule, searches in rules:
+                hits = find_all(clause, searches)
                 if hits and not any(phrase.pattern.search(clause) for phrase in rule.unless):
                     found.append(Hit(start + hits[0].start, start + hits[0].end, rule))
         return found

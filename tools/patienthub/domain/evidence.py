@@ -14,12 +14,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from patienthub.core import packagedata
 from patienthub.core.findings import Finding, Severity
 from patienthub.text.datafiles import DataFile, load_data_file
 from patienthub.text.schemas import validate_data
@@ -66,8 +64,7 @@ class Words:
 
 @cache
 def words() -> Words:
-    text = resources.files("patienthub").joinpath("data", "evidence.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = packagedata.yaml_file("evidence.yml")
     return Words(
         always_allowed=frozenset(Decimal(str(item["number"])).normalize() for item in data["always_allowed"]),
         number_words={word: Decimal(str(n)).normalize() for word, n in data["number_words"].items()},

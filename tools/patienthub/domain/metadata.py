@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from patienthub.core import limits
 from patienthub.core.findings import Finding
 from patienthub.domain.model import PageMeta, Source
 from patienthub.text.frontmatter import FrontMatter, to_json_compatible
-from patienthub.text.schemas import FORMATS, error_findings, schema_document
+from patienthub.text.schemas import error_findings, schema_document, validator
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_FILE = "frontmatter.schema.json"
 
@@ -35,7 +36,7 @@ def extend_schema(properties: Mapping[str, Any]) -> None:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema(), format_checker=FORMATS)
+    return validator(schema())
 
 
 def validate(fm: FrontMatter, path: str) -> tuple[PageMeta, list[Finding]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
 import traceback
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -12,6 +11,7 @@ from typing import Any
 
 from patienthub.checks import REGISTRY, all_rules
 from patienthub.checks.base import Check
+from patienthub.core import parallel
 from patienthub.core.findings import Finding, Severity
 from patienthub.domain.model import Page, Site
 from patienthub.domain.result import PageReport, Result
@@ -20,7 +20,8 @@ from patienthub.load.cache import Cache, PageWork
 
 Progress = Callable[[int, int], None]
 # Below this many pages to check afresh, starting worker processes costs more than it saves.
-MIN_PARALLEL_PAGES = 8
+MIN_PARALLEL_PAGES = parallel.MIN_ITEMS
+default_jobs = parallel.default_jobs  # what the adapters offer as --jobs
 
 
 def _crash(check: Check, path: str, exc: BaseException) -> Finding:
@@ -57,12 +58,12 @@ def _page_work(check: Check, page: Page, site: Site) -> tuple[PageWork, bool]:
     return (tuple(found), numbers), crashed
 
 
-def default_jobs() -> int:
-    """Every core this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+def _site_work(check: Check, site: Site, cache: Cache | None) -> list[Finding]:
+    assert check.site is not None
+    compute = partial(_safely, check, "mkdocs.yml", partial(check.site, site))
+    if cache is not None and check.site_cached:
+        return cache.site_findings(site, check, compute)
+    return compute()
 
 
 # What a worker process checks: it inherits the Site by fork, so only page paths go in and findings come back.
@@ -137,12 +138,7 @@ def run(
     page's address or code clash). With a `cache`, page-level work comes from it where nothing it depends
     on has changed. With `jobs` > 1, pages not in the cache are checked by that many processes; the result is
     the same as a run in one."""
-    site_findings = [
-        f
-        for check in checks
-        if check.site is not None
-        for f in _safely(check, "mkdocs.yml", partial(check.site, site))
-    ]
+    site_findings = [f for check in checks if check.site is not None for f in _site_work(check, site, cache)]
     if include_flagged and targets is not None:
         targets = {*targets, *(f.path for f in site_findings)}
     pages = [p for p in site.pages if targets is None or p.path in targets]
@@ -152,8 +148,8 @@ def run(
     reports = []
     stored = {p.path: cache.results(site, p, checks) if cache is not None else None for p in pages}
     fresh_paths = [p.path for p in pages if stored[p.path] is None]
-    parallel = jobs > 1 and len(fresh_paths) >= MIN_PARALLEL_PAGES and _can_fork()
-    with _workers(site, checks, fresh_paths, jobs) if parallel else _serial() as fresh:
+    in_workers = jobs > 1 and len(fresh_paths) >= MIN_PARALLEL_PAGES and parallel.can_fork()
+    with _workers(site, checks, fresh_paths, jobs) if in_workers else _serial() as fresh:
         for index, page in enumerate(pages, 1):
             metrics: dict[str, Any] = {}
             from_worker = next(fresh) if fresh is not None and stored[page.path] is None else None
@@ -168,11 +164,6 @@ def run(
     ran = {rule.id for check in checks for rule in check.rules}
     kept = filters.apply(findings, site, pages, known, ran)
     return Result(site, tuple(reports), tuple(sorted(kept, key=lambda f: f.sort_key)))
-
-
-def _can_fork() -> bool:
-    # Workers inherit the loaded Site by fork; where there is no fork, one process does it all.
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 @contextmanager

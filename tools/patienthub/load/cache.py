@@ -48,6 +48,7 @@ from patienthub.load.files import publisher
 
 if TYPE_CHECKING:
     from patienthub.checks.base import Check
+    from patienthub.core.findings import Finding
     from patienthub.load.config import Project
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the whole package: code and its data
@@ -178,6 +179,7 @@ class Cache:
         self._contexts: weakref.WeakKeyDictionary[Site, str] = weakref.WeakKeyDictionary()
         self._signatures: dict[int, tuple[Sequence[Check], str]] = {}
         self._states: weakref.WeakKeyDictionary[Site, dict[str, str]] = weakref.WeakKeyDictionary()
+        self._site_digests: weakref.WeakKeyDictionary[Site, str] = weakref.WeakKeyDictionary()
         self._publishers: weakref.WeakKeyDictionary[Site, Callable[[str], bool]] = weakref.WeakKeyDictionary()
         self._read()
 
@@ -216,6 +218,24 @@ class Cache:
         self._pages[key] = tuple(getattr(page, f.name) for f in fields(Page))
         self._added = True
         return page
+
+    # --- the data files, read and validated -----------------------------------------------------------------
+
+    def data(self, project: Project, load: Callable[[], T]) -> T:
+        """`load()`, a pure function of the project and its data files (termbase, advice, outcomes, registries):
+        read, validated and compiled once for as long as none of those files changes."""
+        key = _digest("data", context_fingerprint(project, ""))
+        self._used.add(key)
+        if key in self._derived:
+            return self._derived[key]
+        value = load()
+        try:
+            pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        except Exception:  # what cannot be stored is loaded again next time; saving must never fail on it
+            return value
+        self._derived[key] = value
+        self._added = True
+        return value
 
     # --- page-level results -----------------------------------------------------------------------------
 
@@ -258,6 +278,27 @@ class Cache:
         value = self._derived[key] = compute()
         self._added = True
         return value
+
+    # --- site-wide checks that read only the model (Check.site_cached) ------------------------------------
+
+    def site_findings(self, site: Site, check: Check, compute: Callable[[], list[Finding]]) -> list[Finding]:
+        """A site-wide check's findings, stored under the context and every page: a run in which nothing changed
+        does not render the generated pages or read the data files' values again."""
+        key = _digest("site", _check_signature((check,)), self._context(site), self._site_pages(site))
+        self._used.add(key)
+        if key in self._derived:
+            return list(self._derived[key])
+        found = compute()
+        if not any(f.rule == f"{check.name}.internal-error" for f in found):
+            self._derived[key] = tuple(found)
+            self._added = True
+        return found
+
+    def _site_pages(self, site: Site) -> str:
+        pages = self._site_digests.get(site)
+        if pages is None:
+            pages = self._site_digests[site] = _digest(*(part for p in site.pages for part in self._place(p)))
+        return pages
 
     # --- checks that read other pages and say which (Check.depends_on) ---------------------------------------
 

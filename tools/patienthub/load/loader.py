@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from patienthub.core import limits
 from patienthub.core.findings import Finding, Severity
 from patienthub.domain import advice, guidelines, metadata, organisations, outcome_data, termbase
+from patienthub.domain.advice import AdviceBook
+from patienthub.domain.evidence import Register
 from patienthub.domain.evidence import load as load_evidence
+from patienthub.domain.guidelines import Guideline
 from patienthub.domain.model import Page, PageMeta, Site
+from patienthub.domain.organisations import Organisation
+from patienthub.domain.outcome_data import OutcomeLibrary
+from patienthub.domain.termbase import Termbase
 from patienthub.load import codeowners
 from patienthub.load.cache import Cache
 from patienthub.load.config import Project
 from patienthub.load.files import discover, page_url
 from patienthub.load.symlinks import symlink_finding
 from patienthub.text import frontmatter
+from patienthub.text.datafiles import Registry
 
 # A page with one of these has no text: an engine must not try to render it (it has its error finding). The
 # limits (page size, nesting, unclosed brackets) are among them: such a page would hang or crash a renderer.
@@ -143,6 +150,25 @@ def _empty_page(rel: str, src_uri: str, url: str, problem: Finding) -> Page:
     return Page(rel, src_uri, url, "", fm, PageMeta(), (problem,))
 
 
+def _load_data(
+    project: Project,
+) -> tuple[
+    Registry[Organisation], Registry[Guideline], OutcomeLibrary, Termbase, AdviceBook, Register | None
+]:
+    """The data files every page is checked against, read and validated."""
+    config = project.config
+    return (
+        organisations.load(project.data_dir, project.root),
+        guidelines.load(project.data_dir, project.root),
+        outcome_data.load(
+            project.data_dir, project.root, config.outcomes.datasets_dir, config.outcomes.keuzekaarten_dir
+        ),
+        termbase.load(project.data_dir, project.root, config.terminology.termbase),
+        advice.load(project.data_dir, project.root, config.advice.rules, config.advice.key_messages),
+        load_evidence(project.data_dir, project.root),
+    )
+
+
 def load_site(
     project: Project, today: dt.date, extra_files: Iterable[Path] = (), cache: Cache | None = None
 ) -> Site:
@@ -153,15 +179,8 @@ def load_site(
         known = {p.resolve() for p in paths}
         paths.extend(p for p in extra_files if p.resolve() not in known)
     pages = tuple(load_page(path, project, cache) for path in paths)
-    orgs = organisations.load(project.data_dir, project.root)
-    registry = guidelines.load(project.data_dir, project.root)
-    config = project.config
-    library = outcome_data.load(
-        project.data_dir, project.root, config.outcomes.datasets_dir, config.outcomes.keuzekaarten_dir
-    )
-    terms = termbase.load(project.data_dir, project.root, config.terminology.termbase)
-    book = advice.load(project.data_dir, project.root, config.advice.rules, config.advice.key_messages)
-    register = load_evidence(project.data_dir, project.root)
+    data = cache.data(project, partial(_load_data, project)) if cache is not None else _load_data(project)
+    orgs, registry, library, terms, book, register = data
     return Site(
         project=project,
         today=today,

@@ -17,21 +17,44 @@ BUNDLE_DIR = "pagefind"
 LANGUAGE = "nl"
 
 
+class Indexing:
+    """Pagefind at work on a finished site, in its own process: the build goes on with other work meanwhile."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site_dir),
+            "--force-language",
+            LANGUAGE,
+            "--quiet",
+        ]
+        try:
+            self._process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+        except OSError as exc:
+            raise PatientHubError(f"de zoekindex kon niet worden gemaakt: {exc}") from exc
+
+    def wait(self) -> None:
+        try:
+            stdout, stderr = self._process.communicate(timeout=600)
+        except subprocess.TimeoutExpired as exc:
+            self._process.kill()
+            self._process.communicate()
+            raise PatientHubError(f"de zoekindex kon niet worden gemaakt: {exc}") from exc
+        if self._process.returncode != 0 or not (self.site_dir / BUNDLE_DIR / "pagefind.js").is_file():
+            detail = (stderr or stdout).strip().splitlines()[-3:]
+            raise PatientHubError(f"de zoekindex kon niet worden gemaakt (pagefind): {' '.join(detail)}")
+
+
+def start(site_dir: Path) -> Indexing:
+    """Start indexing the HTML pages of `site_dir`; `.wait()` for the index."""
+    return Indexing(site_dir)
+
+
 def build(site_dir: Path) -> None:
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--force-language",
-        LANGUAGE,
-        "--quiet",
-    ]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise PatientHubError(f"de zoekindex kon niet worden gemaakt: {exc}") from exc
-    if result.returncode != 0 or not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
-        detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
-        raise PatientHubError(f"de zoekindex kon niet worden gemaakt (pagefind): {' '.join(detail)}")
+    start(site_dir).wait()

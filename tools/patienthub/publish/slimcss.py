@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from patienthub.publish import search_index
+
 # The theme's own stylesheets in a built site (the site's own CSS in overrides/ is small and all used): Material
 # writes them into assets/stylesheets/, Zensical into a folder per look (classic/, modern/).
 THEME_CSS = tuple(
@@ -262,7 +264,10 @@ def trim_site(site_dir: Path) -> dict[str, tuple[int, int]]:
     scripts = [p.read_text(encoding="utf-8", errors="replace") for p in site_dir.glob(THEME_JS)]
     paths = sorted({path for pattern in THEME_CSS for path in site_dir.glob(pattern)})
     own_css = [
-        p.read_text(encoding="utf-8", errors="replace") for p in site_dir.rglob("*.css") if p not in paths
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in site_dir.rglob("*.css")
+        # Pagefind's stylesheet reads none of the theme's properties, and may be written while this runs.
+        if p not in paths and p.relative_to(site_dir).parts[0] != search_index.BUNDLE_DIR
     ]
     before = [p.read_text(encoding="utf-8") for p in paths]
     # Inline style attributes and scripts may read a custom property too.

@@ -29,13 +29,11 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import pyphen
-import yaml
 
-from patienthub.core import memo
+from patienthub.core import memo, packagedata
 from patienthub.text.phrases import Hit, Searches, find_all
 from patienthub.text.wordforms import phrase_pattern, regex_pattern, required_text
 
@@ -116,7 +114,7 @@ class Language:
 
 
 def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("patienthub").joinpath("data", name).read_text(encoding="utf-8"))
+    return packagedata.yaml_file(name)
 
 
 @cache
@@ -339,8 +337,10 @@ class Sentence:
         return len(self.words)
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Split one text unit into sentences. A stretch without words (a lone dash) is no sentence."""
+@lru_cache(maxsize=1 << 12)
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """Split one text unit into sentences. A stretch without words (a lone dash) is no sentence. Remembered:
+    the readability, advice and terminology checks split the same units of a page."""
     toks = tokens(text)
     out: list[Sentence] = []
     current: list[Token] = []
@@ -353,7 +353,7 @@ def sentences(text: str) -> list[Sentence]:
         current = []
     current.extend(toks[index:])
     _close(text, current, len(text), out)
-    return out
+    return tuple(out)
 
 
 def _close(text: str, toks: list[Token], end: int, out: list[Sentence]) -> None:
@@ -682,9 +682,16 @@ def _officialese() -> Searches[Officialese]:
     return _Prefiltered(entries)
 
 
-def officialese(text: str) -> list[Hit[Officialese]]:
-    """Every officialese word or phrase in a text, with its offsets (longest first where two overlap)."""
-    return find_all(text, _officialese())
+def officialese(text: str, within: str | None = None) -> list[Hit[Officialese]]:
+    """Every officialese word or phrase in a text, with its offsets (longest first where two overlap). `within`:
+    the whole text `text` is a part of (a page's prose), so the list is narrowed once per page, not per part."""
+    searches = _officialese() if within is None else _narrowed_officialese(within)
+    return find_all(text, searches)
+
+
+@lru_cache(maxsize=8)
+def _narrowed_officialese(whole: str) -> Searches[Officialese]:
+    return _officialese().within(whole.casefold())
 
 
 def number(value: float) -> str:

@@ -12,15 +12,13 @@ build's adapter turn them into findings.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from patienthub.core import packagedata
 
 # Appended after the fragment: if the parser never reaches it, something in the page (an unclosed comment,
 # <textarea>, <title>, <plaintext>) swallows everything after it, on the site the rest of the page.
@@ -113,14 +111,9 @@ class Policy:
 
 @cache
 def default_policy() -> Policy:
-    """The policy of data/html-policy.yml, validated against its JSON Schema once per process."""
-    import jsonschema
-
-    package = resources.files("patienthub")
-    data = yaml.safe_load(package.joinpath("data", "html-policy.yml").read_text(encoding="utf-8"))
-    schema = json.loads(package.joinpath("schemas", "html-policy.schema.json").read_text(encoding="utf-8"))
-    jsonschema.validate(data, schema)
-    return Policy.from_data(data)
+    """The policy of data/html-policy.yml. It ships with the code: tests/test_htmlpolicy.py validates it
+    against schemas/html-policy.schema.json, so a start-up need not load jsonschema to do it again."""
+    return Policy.from_data(packagedata.yaml_file("html-policy.yml"))
 
 
 @dataclass(frozen=True)

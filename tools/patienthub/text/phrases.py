@@ -70,6 +70,12 @@ class Searches(Generic[T]):
     def __iter__(self) -> Iterator[tuple[re.Pattern[str], T]]:
         return ((pattern, item) for _, pattern, item in self.entries)
 
+    def within(self, folded: str) -> Searches[T]:
+        """The patterns that can match somewhere in `folded` (a casefolded text): to search its parts with."""
+        narrowed: Searches[T] = Searches(())
+        narrowed.entries = [entry for entry in self.entries if entry[0] in folded]
+        return narrowed
+
 
 def find_all(text: str, searches: Searches[T] | Iterable[tuple[re.Pattern[str], T]]) -> list[Hit[T]]:
     """Every match of every pattern, without overlaps: where two overlap, the one that starts first and then

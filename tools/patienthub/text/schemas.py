@@ -12,14 +12,14 @@ import json
 import re
 from functools import cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import jsonschema
-import yaml
-
-from patienthub.core import limits
+from patienthub.core import limits, packagedata
 from patienthub.core.findings import Finding, Severity
 from patienthub.text.frontmatter import to_json_compatible
+
+if TYPE_CHECKING:  # imported when something is validated: a run that finds nothing changed never is
+    import jsonschema
 
 FIELD_NAMES_NL = {
     "title": "de titel (title)",
@@ -41,8 +41,13 @@ def _date_in_range(value: object) -> bool:
     return _real_date(value) and limits.date_in_range(dt.date.fromisoformat(value))
 
 
-FORMATS = jsonschema.FormatChecker()
-FORMATS.checks("date")(_date_in_range)
+@cache
+def _formats() -> jsonschema.FormatChecker:
+    import jsonschema
+
+    formats = jsonschema.FormatChecker()
+    formats.checks("date")(_date_in_range)
+    return formats
 
 
 @cache
@@ -53,7 +58,14 @@ def schema_document(schema_file: str) -> dict[str, Any]:
 
 @cache
 def _data_validator(schema_file: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema_document(schema_file), format_checker=FORMATS)
+    return validator(schema_document(schema_file))
+
+
+def validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    """A validator of `schema`, with the formats the hub checks (a date is a real date in range)."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(schema, format_checker=_formats())
 
 
 def validate_data(data: Any, schema_file: str, located: Any, path: str) -> list[Finding]:
@@ -96,6 +108,12 @@ def _bad_key(error: jsonschema.ValidationError) -> bool:
     return bool(error.relative_schema_path) and error.relative_schema_path[0] == "propertyNames"
 
 
+def best_match(errors: Any) -> jsonschema.ValidationError:
+    from jsonschema.exceptions import best_match
+
+    return best_match(errors)
+
+
 def _most_relevant(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
     """For "one of these forms" (a phrase is text or a mapping), the error of the form the editor chose: a
     misspelt key inside the mapping is reported at that key, not as "no form fits"."""
@@ -105,7 +123,7 @@ def _most_relevant(error: jsonschema.ValidationError) -> jsonschema.ValidationEr
             e.relative_schema_path[0] for e in error.context if e.validator == "type" and not e.relative_path
         }
         fitting = [e for e in error.context if e.relative_schema_path[0] not in misfits]
-        error = jsonschema.exceptions.best_match(fitting or error.context)
+        error = best_match(fitting or error.context)
     return error
 
 
@@ -237,8 +255,7 @@ def _finding(error: jsonschema.ValidationError, fm: Any, path: str, theme: bool 
 @cache
 def theme_keys() -> frozenset[str]:
     """Front-matter keys that change how MkDocs or the theme renders a page (data/theme_keys.yml)."""
-    text = resources.files("patienthub").joinpath("data", "theme_keys.yml").read_text(encoding="utf-8")
-    return frozenset(yaml.safe_load(text)["keys"])
+    return frozenset(packagedata.yaml_file("theme_keys.yml")["keys"])
 
 
 def _theme_keys(instance: Any) -> list[str]:

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from patienthub.adapters import engines, markdown_extension, mkdocs_plugin, zensical
+from patienthub.adapters import engines
 from patienthub.adapters.commands.common import (
     add_config_option,
     add_today_option,
@@ -22,14 +22,12 @@ from patienthub.adapters.commands.common import (
     project_at,
     today_from,
 )
+from patienthub.core import dates
 from patienthub.core.progress import for_terminal
 from patienthub.engine.runner import run
 from patienthub.load.cache import Cache
 from patienthub.load.loader import load_site
 from patienthub.reports.formats import FORMATS
-
-# The date the build's own check and review lines use (read by the MkDocs plugin).
-TODAY_VARIABLE = "PATIENTHUB_TODAY"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,8 +59,6 @@ def execute(args: argparse.Namespace) -> int:
     engine = engines.engine_named(args.engine)
     config_file = config_file_from(args).resolve()
     project = project_at(config_file)
-    if not args.today and os.environ.get(TODAY_VARIABLE):  # the date the plugin would build with
-        args.today = os.environ[TODAY_VARIABLE]
     today = today_from(args)
     site_dir = (args.site_dir or project.site_dir).resolve()
 
@@ -79,11 +75,14 @@ def execute(args: argparse.Namespace) -> int:
     print(f"patienthub: de site wordt gebouwd met {engine.label} in {site_dir}", file=sys.stderr)
     env = {
         **os.environ,
-        TODAY_VARIABLE: today.isoformat(),
+        dates.TODAY_VARIABLE: today.isoformat(),
         "NO_MKDOCS_2_WARNING": "1",
-        mkdocs_plugin.REPORTED_VARIABLE: "1",  # the report above: the plugin does not print it again
+        engines.REPORTED_VARIABLE: "1",  # the report above: the plugin does not print it again
     }
     if engine.staged:
+        # Imported here: the staging code and the Markdown extension cost every other command start-up time.
+        from patienthub.adapters import markdown_extension, zensical
+
         with tempfile.TemporaryDirectory(prefix="patienthub-build-") as folder:
             work = Path(folder)
             staged = zensical.stage(config_file, project, site, result, work)
