@@ -10,7 +10,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from tests.conftest import GOOD_BODY, GOOD_META, REPO_ROOT, mkdocs_build
+from tests.conftest import GOOD_BODY, GOOD_META, LONG_SENTENCE, REPO_ROOT, mkdocs_build
+
+from patienthub.adapters.engines import REPORTED_VARIABLE
 
 
 @pytest.fixture(scope="module")
@@ -158,6 +160,27 @@ def test_overdue_page_fails_strict_build(repo):
     assert run.code == 1
     assert "freshness.overdue" in run.stderr
     assert "content/oud.md:6" in run.stderr
+
+
+def test_under_patienthub_build_the_plugin_logs_only_errors_and_strict_still_stops(repo):
+    # `patienthub build` has printed the check's report: its warnings are not logged again, but an error (a page
+    # that changed after the check) still is, and stops the strict build.
+    repo.page("lang.md", body=LONG_SENTENCE)
+    run = mkdocs_build(repo.root, env={REPORTED_VARIABLE: "1"})
+    assert run.code == 0, run.stderr
+    assert "Deze zin heeft 22 woorden" not in run.stderr and "gecontroleerd" not in run.stderr
+    repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
+    run = mkdocs_build(repo.root, env={REPORTED_VARIABLE: "1"})
+    assert run.code == 1
+    assert "content/oud.md:6" in run.stderr and "freshness.overdue" in run.stderr
+
+
+def test_mkdocs_build_alone_logs_every_finding_and_the_summary(repo):
+    repo.page("lang.md", body=LONG_SENTENCE)
+    run = mkdocs_build(repo.root)
+    assert run.code == 0, run.stderr
+    assert run.stderr.count("Deze zin heeft 22 woorden") == 1
+    assert "2 pagina’s gecontroleerd: 0 fouten, 1 waarschuwing" in run.stderr
 
 
 def test_broken_front_matter_fails_strict_build_instead_of_being_ignored(repo):

@@ -7,6 +7,7 @@ WARNING, so `mkdocs build --strict` fails on exactly what makes the CLI exit 1.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from patienthub import publish
+from patienthub.adapters.engines import REPORTED_VARIABLE
 from patienthub.build import csp, generators, jsonld, share, transforms
 from patienthub.build.present import page_view
 from patienthub.checks import files as files_check
@@ -106,13 +108,15 @@ class PatientHubPlugin(BasePlugin):
         self.result = engine.run(self.site, cache=self.cache, jobs=jobs)
         if self.cache is not None:
             self.cache.save()
+        reported = os.environ.get(REPORTED_VARIABLE) == "1"
         for finding in self.result.findings:
             line = text_line(finding, guide.link(self.site.config.guide, finding.rule))
             if finding.severity is Severity.ERROR:
                 log.warning(line)
-            else:
+            elif not reported:
                 log.info(line)
-        log.info(summary_line(self.result))
+        if not reported:
+            log.info(summary_line(self.result))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None

@@ -1,7 +1,8 @@
 """`patienthub build`: check, then the engine's strict build (exit 0 built, 1 check or build failed, 2 usage).
 
-The check runs first, as `patienthub check` runs it (same cache): a site with errors is not built at all. The
-engine then builds with the patienthub plugin, which renders and publishes what the hub adds (docs/engines.md).
+The check runs first, as `patienthub check` runs it (same cache): a site with errors is not built at all, and its
+report is the only one printed (the plugin's check inside the build logs only errors then). The engine then builds
+with the patienthub plugin, which renders and publishes what the hub adds (docs/engines.md).
 """
 
 from __future__ import annotations
@@ -72,7 +73,12 @@ def execute(args: argparse.Namespace) -> int:
         return 1
 
     print(f"patienthub: de site wordt gebouwd met {engine.label} in {site_dir}", file=sys.stderr)
-    env = {**os.environ, dates.TODAY_VARIABLE: today.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        dates.TODAY_VARIABLE: today.isoformat(),
+        "NO_MKDOCS_2_WARNING": "1",
+        engines.REPORTED_VARIABLE: "1",  # the report above: the plugin does not print it again
+    }
     if engine.staged:
         # Imported here: the staging code and the Markdown extension cost every other command start-up time.
         from patienthub.adapters import markdown_extension, zensical
