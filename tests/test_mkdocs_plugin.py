@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 from tests.conftest import GOOD_BODY, GOOD_META, LONG_SENTENCE, REPO_ROOT, mkdocs_build
 
 from patienthub.adapters.engines import REPORTED_VARIABLE
+from patienthub.adapters.mkdocs_plugin import WITHHELD_DOCUMENT
 
 
 @pytest.fixture(scope="module")
@@ -295,3 +297,18 @@ def test_the_project_with_the_plugin_disabled_misses_only_the_generated_pages(co
     assert missing and missing <= generated
     assert len(warnings) == len(missing), warnings
     assert (copy_of_project / "site" / "lage-rugpijn" / "index.html").is_file()
+
+
+def test_an_unsafe_finished_page_is_withheld_in_every_build_also_when_its_verdict_is_cached(repo):
+    """The whole finished page is judged (theme and template overrides included); a rebuild takes the verdict on
+    the same bytes from the cache, and still withholds the page."""
+    overrides = repo.root / "overrides"
+    shutil.copytree(REPO_ROOT / "overrides", overrides)
+    footer = overrides / "partials" / "footer.html"
+    footer.write_text("<footer><script>document.title = 'x'</script></footer>\n", encoding="utf-8")
+    config = (repo.root / "mkdocs.yml").read_text(encoding="utf-8")
+    repo.write("mkdocs.yml", re.sub(r"custom_dir: .*", f"custom_dir: {overrides}", config))
+    for _ in range(2):
+        run = mkdocs_build(repo.root, strict=False)
+        assert "niet veilig en is niet gepubliceerd" in run.stderr, run.stderr[-2000:]
+        assert (repo.root / "site" / "index.html").read_text(encoding="utf-8") == WITHHELD_DOCUMENT

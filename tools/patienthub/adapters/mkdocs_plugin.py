@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -208,7 +209,19 @@ class PatientHubPlugin(BasePlugin):
         replaced by a minimal safe page. Not under `mkdocs serve`, which injects its own live-reload script."""
         if self.serving:
             return output
-        problems = htmlpolicy.inspect_document(output)
+        core_page = self.site.by_src_uri.get(name) if self.site is not None else None
+        if (
+            core_page is not None and self.cache is not None
+        ):  # the same bytes were judged before: same verdict
+            problems = self.cache.derived(
+                self.site,
+                core_page,
+                "htmlpolicy.inspect_document",
+                output,
+                partial(htmlpolicy.inspect_document, output),
+            )
+        else:
+            problems = htmlpolicy.inspect_document(output)
         if not problems:
             return output
         log.warning(
