@@ -393,3 +393,30 @@ def test_another_output_folder_is_the_same_context(site_repo, tmp_path):
     assert cache.context_fingerprint(project, "2026-11-22") != cache.context_fingerprint(
         other_docs, "2026-11-22"
     )
+
+
+def test_the_builds_work_is_a_file_of_its_own_that_a_check_leaves_alone(site_repo):
+    project = load_project(site_repo.root / "mkdocs.yml")
+    build = Cache.for_project(project, build=True)
+    site = load_site(project, TODAY, cache=build)
+    page = site.by_path["content/a.md"]
+    calls = Counter()
+
+    def work():
+        calls["work"] += 1
+        return "getransformeerd"
+
+    assert build.derived(site, page, "test", "", work, build=True) == "getransformeerd"
+    build.save()
+    assert build.build_file is not None and build.build_file.is_file()
+    written = build.build_file.stat().st_mtime_ns
+
+    checked(site_repo, Spy())  # an editor's check: reads and writes the check's part only
+    assert build.build_file.stat().st_mtime_ns == written
+    check_only = Cache.for_project(project)
+    assert check_only.derived(site, page, "test", "", work, build=True) == "getransformeerd"
+    assert calls["work"] == 2  # not in the check's part: computed, and not kept there
+
+    again = Cache.for_project(project, build=True)
+    assert again.derived(site, page, "test", "", work, build=True) == "getransformeerd"
+    assert calls["work"] == 2  # the next build has it

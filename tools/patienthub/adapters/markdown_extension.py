@@ -45,7 +45,7 @@ def _site(config_file: str) -> tuple[Site, Cache]:
     if config_file not in _LOADED:
         project = load_project(Path(config_file))
         today = dates.run_date()  # set by `patienthub build`, as for the MkDocs plugin
-        cache = Cache.for_project(project)
+        cache = Cache.for_project(project, build=True)
         _LOADED[config_file] = (load_site(project, today, cache=cache), cache)
     return _LOADED[config_file]
 

@@ -98,7 +98,7 @@ class PatientHubPlugin(BasePlugin):
                 f"patienthub: koppelingen (symbolic links) in {project.docs_dir.name}/ worden niet gepubliceerd: "
                 f"{names}. Zet de echte bestanden neer (files.symlink in de handleiding)."
             )
-        self.cache = Cache.for_project(project)
+        self.cache = Cache.for_project(project, build=True)
         self.site = loader.load_site(project, build_date(), cache=self.cache)
         return config
 
@@ -219,6 +219,7 @@ class PatientHubPlugin(BasePlugin):
                 "htmlpolicy.inspect_document",
                 output,
                 partial(htmlpolicy.inspect_document, output),
+                build=True,
             )
         else:
             problems = htmlpolicy.inspect_document(output)

@@ -43,7 +43,7 @@ def checked_by_association(page: Page, site: Site) -> bool:
 
 def page_view(page: Page, site: Site, cache: Cache | None = None) -> PageView:
     if cache is not None:  # reads the page, the configuration, the data files and the date only
-        return cache.derived(site, page, "page_view", "", lambda: page_view(page, site))
+        return cache.derived(site, page, "page_view", "", lambda: page_view(page, site), build=True)
     meta = page.meta
     due = next_review(page, site.config)
     return PageView(

@@ -59,5 +59,5 @@ def page_html(page: Page, site: Site, cache: Cache | None = None) -> str:
         return to_html(transforms.apply(page.body, page, site), site.project.markdown)
 
     if cache is not None:
-        return cache.derived(site, page, "render:page_html", page.body, rendered)
+        return cache.derived(site, page, "render:page_html", page.body, rendered, build=True)
     return rendered()

@@ -38,7 +38,7 @@ def _qr_code(address: str) -> str:
 
 
 # segno spends most of a page's build time choosing the best mask: kept between builds, made ahead on every core.
-qr_svg = memo.persistent(QR_TABLE)(_qr_code)
+qr_svg = memo.persistent(QR_TABLE, build_only=True)(_qr_code)
 
 
 def prepare_qr_codes(site: Site, jobs: int) -> None:

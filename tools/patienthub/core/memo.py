@@ -15,11 +15,14 @@ from typing import Any, TypeVar
 F = TypeVar("F", bound=Callable[..., Any])
 
 _TABLES: dict[str, dict[Hashable, Any]] = {}
+_BUILD_ONLY: set[str] = set()  # tables only a build reads (QR codes): kept in the build's part of the cache
 
 
-def persistent(name: str) -> Callable[[F], F]:
+def persistent(name: str, build_only: bool = False) -> Callable[[F], F]:
     """Memoise a pure function in the table `name`, which the cache saves and restores."""
     table = _TABLES.setdefault(name, {})
+    if build_only:
+        _BUILD_ONLY.add(name)
 
     def wrap(function: F) -> F:
         @functools.wraps(function)
@@ -40,12 +43,13 @@ def table(name: str) -> dict[Hashable, Any]:
     return _TABLES.setdefault(name, {})
 
 
-def snapshot() -> dict[str, dict[Hashable, Any]]:
-    return {name: dict(table) for name, table in _TABLES.items() if table}
+def snapshot(build: bool = False) -> dict[str, dict[Hashable, Any]]:
+    """The tables of one part: the build's own (`build`) or every other."""
+    return {name: dict(table) for name, table in _TABLES.items() if table and (name in _BUILD_ONLY) == build}
 
 
-def size() -> int:
-    return sum(len(table) for table in _TABLES.values())
+def size(build: bool = False) -> int:
+    return sum(len(table) for name, table in _TABLES.items() if (name in _BUILD_ONLY) == build)
 
 
 def restore(stored: Mapping[str, Mapping[Hashable, Any]]) -> None:

@@ -10,13 +10,16 @@ Every entry is stored under the SHA-256 of everything it depends on:
   plus the text of every page and the presence of every file the page points at. A reference to no page or
   file (a generated output) depends on the whole site: such a page is checked again every time, as is every
   page for a cross-page check that does not say what it reads;
-- the build's per-page work (transforms, what a page shows about itself).
-The file also keeps the memo tables of memo.py (word frequencies, syllables, QR codes). It is named after
-patienthub's own code (every file of the package), Python and the versions of the packages patienthub depends
-on: changed code starts a new, empty cache.
+- the data files as loaded (termbase, advice, outcome data, registries): the context alone;
+- a site-wide check that reads only the model (`Check.site_cached`): the context and every page;
+- the build's per-page work (transforms, what a page shows about itself, the verdict on a finished page).
+The file also keeps the memo tables of memo.py (word frequencies, syllables). What only a build reads (its
+per-page work, the QR codes) is a second file, `….build.pickle`, read and written by builds only: an editor's
+`check` loads and writes just what checks need. Both are named after patienthub's own code (every file of the
+package), Python and the versions of the packages patienthub depends on: changed code starts a new, empty cache.
 
-Site-level checks (hub, review/CODEOWNERS, ...) always run. Results of a check that crashed are not stored. A
-missing, old or broken cache file is an empty cache, never an error.
+Results of a check that crashed are not stored. A missing, old or broken cache file is an empty cache, never an
+error.
 
 The file starts with an HMAC of its contents under a key that this user keeps outside the repository
 (`$XDG_CACHE_HOME/patienthub/cache-key`). A cache file that arrives with the repository (force-added in a pull
@@ -168,16 +171,23 @@ def _name(function: Callable[..., Any] | None) -> str:
 class Cache:
     """The cache of one project folder. Read once when opened, written by `save()` when something was added."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, build: bool = False) -> None:
         self.folder = folder
-        self.file = folder / f"v{FORMAT}-{code_fingerprint()}.pickle"
+        self._prefix = f"v{FORMAT}-{code_fingerprint()}."
+        self.file = folder / f"{self._prefix}pickle"
+        # The build's own work (transforms, page views, verdicts on finished pages, QR codes) is a file of its
+        # own, read only by a build: an editor's `check` does not load and write it on every run.
+        self.build_file = folder / f"{self._prefix}build.pickle" if build else None
         self._secret = machine_key()
         self._pages: dict[str, tuple[Any, ...]] = {}
         self._results: dict[str, tuple[PageWork | None, ...]] = {}
         self._derived: dict[str, Any] = {}
+        self._built: dict[str, Any] = {}
         self._used: set[str] = set()
         self._added = False
+        self._added_build = False
         self._memo_size = memo.size()
+        self._memo_build_size = memo.size(build=True)
         self._contexts: weakref.WeakKeyDictionary[Site, str] = weakref.WeakKeyDictionary()
         self._signatures: dict[int, tuple[Sequence[Check], str]] = {}
         self._states: weakref.WeakKeyDictionary[Site, dict[str, str]] = weakref.WeakKeyDictionary()
@@ -186,26 +196,36 @@ class Cache:
         self._read()
 
     @classmethod
-    def for_project(cls, project: Project) -> Cache | None:
-        """The project's cache, or None when the configuration switches it off (cache_dir: null)."""
+    def for_project(cls, project: Project, build: bool = False) -> Cache | None:
+        """The project's cache, or None when the configuration switches it off (cache_dir: null). A `build`
+        reads and writes the build's part too."""
         if not project.config.cache_dir:
             return None
-        return cls(project.root / project.config.cache_dir)
+        return cls(project.root / project.config.cache_dir, build)
 
     def _read(self) -> None:
-        parts: tuple[Any, ...] = ()
+        parts = self._read_file(self.file, ("pages", "results", "derived", "memo"))
+        if parts:
+            self._pages, self._results, self._derived, memos = parts
+            memo.restore(memos)
+        built = self._read_file(self.build_file, ("built", "memo")) if self.build_file else None
+        if built:
+            self._built, memos = built
+            memo.restore(memos)
+        self._memo_size = memo.size()
+        self._memo_build_size = memo.size(build=True)
+
+    def _read_file(self, path: Path, names: tuple[str, ...]) -> tuple[dict[str, Any], ...] | None:
         try:
-            data = self.file.read_bytes() if self._secret is not None else b""
+            data = path.read_bytes() if self._secret is not None else b""
             mac, payload = data[:32], data[32:]
             if self._secret is not None and payload and hmac.compare_digest(mac, _mac(self._secret, payload)):
                 stored = pickle.loads(payload)  # written by this user: see the module docstring
-                parts = tuple(stored[name] for name in ("pages", "results", "derived", "memo"))
+                parts = tuple(stored[name] for name in names)
+                return parts if all(isinstance(part, dict) for part in parts) else None
         except Exception:  # missing, truncated, from another version: start empty
-            parts = ()
-        if parts and all(isinstance(part, dict) for part in parts):
-            self._pages, self._results, self._derived, memos = parts
-            memo.restore(memos)
-        self._memo_size = memo.size()
+            pass
+        return None
 
     # --- loaded pages -----------------------------------------------------------------------------------
 
@@ -268,17 +288,26 @@ class Cache:
 
     # --- other per-page work (the build's transforms, what a page shows about itself) ---------------------
 
-    def derived(self, site: Site, page: Page, what: str, extra: str, compute: Callable[[], T]) -> T:
+    def derived(
+        self, site: Site, page: Page, what: str, extra: str, compute: Callable[[], T], build: bool = False
+    ) -> T:
         """`compute()`, a pure function of the page, the run's context and `extra`, stored under them all.
-        `what` names the work and the functions that do it (see transforms.apply)."""
+        `what` names the work and the functions that do it (see transforms.apply). Work only a build does
+        (`build`) goes in the build's part; a cache opened without it computes such work and does not keep it."""
         key = _digest(
             "derived", what, self._context(site), page.path, page.src_uri, page.url, page.text, extra
         )
+        if build and self.build_file is None:
+            return compute()
         self._used.add(key)
-        if key in self._derived:
-            return self._derived[key]
-        value = self._derived[key] = compute()
-        self._added = True
+        stored = self._built if build else self._derived
+        if key in stored:
+            return stored[key]
+        value = stored[key] = compute()
+        if build:
+            self._added_build = True
+        else:
+            self._added = True
         return value
 
     # --- site-wide checks that read only the model (Check.site_cached) ------------------------------------
@@ -359,38 +388,52 @@ class Cache:
     # --- writing ----------------------------------------------------------------------------------------
 
     def save(self) -> None:
-        """Write the cache when this run added to it. Entries this run did not use are dropped once the file
+        """Write each part of the cache this run added to. Entries this run did not use are dropped once a part
         holds many more than the run needed (pages that were renamed, edited or deleted)."""
-        if self._secret is None or (not self._added and memo.size() == self._memo_size):
+        if self._secret is None:
             return
         limit = KEEP_FACTOR * max(len(self._used), 1)
-        if len(self._pages) + len(self._results) + len(self._derived) > limit:
-            self._pages = {k: v for k, v in self._pages.items() if k in self._used}
-            self._results = {k: v for k, v in self._results.items() if k in self._used}
-            self._derived = {k: v for k, v in self._derived.items() if k in self._used}
+        if self._added or memo.size() != self._memo_size:
+            if len(self._pages) + len(self._results) + len(self._derived) > limit:
+                self._pages = {k: v for k, v in self._pages.items() if k in self._used}
+                self._results = {k: v for k, v in self._results.items() if k in self._used}
+                self._derived = {k: v for k, v in self._derived.items() if k in self._used}
+            stored = {
+                "pages": self._pages,
+                "results": self._results,
+                "derived": self._derived,
+                "memo": memo.snapshot(),
+            }
+            if self._write(self.file, stored):
+                self._added = False
+                self._memo_size = memo.size()
+        if self.build_file is not None and (
+            self._added_build or memo.size(build=True) != self._memo_build_size
+        ):
+            if len(self._built) > limit:
+                self._built = {k: v for k, v in self._built.items() if k in self._used}
+            if self._write(self.build_file, {"built": self._built, "memo": memo.snapshot(build=True)}):
+                self._added_build = False
+                self._memo_build_size = memo.size(build=True)
+
+    def _write(self, path: Path, stored: dict[str, Any]) -> bool:
+        assert self._secret is not None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._mark_folder()
             for old in self.folder.glob("*.pickle"):
-                if old != self.file:
+                if not old.name.startswith(self._prefix):
                     old.unlink(missing_ok=True)  # another version of patienthub wrote it: useless now
             with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as handle:
                 temporary = Path(handle.name)
-                stored = {
-                    "pages": self._pages,
-                    "results": self._results,
-                    "derived": self._derived,
-                    "memo": memo.snapshot(),
-                }
                 payload = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
                 handle.write(_mac(self._secret, payload) + payload)
-            os.replace(temporary, self.file)  # atomic: a build running at the same time reads old or new
+            os.replace(temporary, path)  # atomic: a build running at the same time reads old or new
         except OSError:
             with contextlib.suppress(NameError, OSError):
                 temporary.unlink(missing_ok=True)
-            return  # e.g. a read-only checkout: the run's outcome never depends on the cache
-        self._added = False
-        self._memo_size = memo.size()
+            return False  # e.g. a read-only checkout: the run's outcome never depends on the cache
+        return True
 
     def _mark_folder(self) -> None:
         """Never committed, and skipped by backup tools (the CACHEDIR.TAG convention)."""

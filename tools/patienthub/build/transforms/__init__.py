@@ -31,7 +31,9 @@ REGISTRY: tuple[Transform, ...] = (
 def apply(markdown: str, page: Page, site: Site, cache: Cache | None = None) -> str:
     if cache is not None:  # transforms read the page and the data files only, so their output can be stored
         names = ",".join(f"{t.__module__}.{t.__qualname__}" for t in REGISTRY)
-        return cache.derived(site, page, f"transforms:{names}", markdown, lambda: apply(markdown, page, site))
+        return cache.derived(
+            site, page, f"transforms:{names}", markdown, lambda: apply(markdown, page, site), build=True
+        )
     for transform in REGISTRY:
         markdown = transform(markdown, page, site)
     return markdown
