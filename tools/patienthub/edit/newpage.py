@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from patienthub.core.errors import UsageError
-from patienthub.domain.skeletons import PLACEHOLDER, skeleton
+from patienthub.domain.skeletons import DESCRIPTION_PLACEHOLDER, skeleton
 from patienthub.load.config import Project
 
 
@@ -49,7 +49,7 @@ def render(new: NewPage) -> str:
     return (
         "---\n"
         f"title: {_quoted(new.title)}\n"
-        f"description: {_quoted(f'{PLACEHOLDER} in één of twee korte zinnen waar deze pagina over gaat.')}\n"
+        f"description: {_quoted(DESCRIPTION_PLACEHOLDER)}\n"
         f"type: {new.type}\n"
         f"owner: {new.owner}\n"
         f"last_reviewed: {new.today.isoformat()}\n"
