@@ -2,8 +2,8 @@
 (decap-server from node_modules) on a copy of this repository, an editor who makes an education page.
 
 One focused test (it is slow): open the editor, log in to the local backend, fill in title, owner and a source,
-publish; the page is in content/ with front matter the schema accepts, `patienthub check` passes it, and the
-editor asked nothing of any host but 127.0.0.1. The screenshots go to tests/artifacts/web-editor/ (the editors'
+publish; the page is in content/ with front matter the schema accepts and `patienthub check` passes it. Then one
+line of an existing page is changed: only that line changes. The editor asks nothing of any host but 127.0.0.1. The screenshots go to tests/artifacts/web-editor/ (the editors'
 guide shows copies of them, handleiding/afbeeldingen/).
 """
 
@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 from tests.conftest import REPO_ROOT, TODAY, _site_prefix, require_chromium, run_cli, serve
 
 from patienthub.build import web_editor
@@ -30,6 +31,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts" / "web-editor"
 DECAP_SERVER = REPO_ROOT / "node_modules" / ".bin" / "decap-server"
 TITLE = "Rugpijn na het sporten"
+EXISTING = REPO_ROOT / "content" / "lage-rugpijn.md"
+OLD_LINE = "Dat is het deel tussen uw onderste ribben en uw billen."
+NEW_LINE = "Dat is het deel van uw rug tussen uw onderste ribben en uw billen."  # the same, reworded
+
+
+def _split(text: str) -> tuple[dict, str]:
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
 
 
 def _port() -> int:
@@ -103,6 +112,11 @@ def browser_page():
         chromium.close()
 
 
+def _field(page, name: str):
+    """A field of the form by its key (Decap numbers its ids across the whole session: title-field-1, -10, …)."""
+    return page.locator(f"[id^='{name}-field-']").first
+
+
 def _shot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
@@ -125,14 +139,12 @@ def test_an_editor_makes_an_education_page_that_passes_check(project_site, local
         _shot(page, "1-overzicht")
 
         page.goto(base + web_editor.FOLDER + "#/collections/education/new")
-        page.locator("#title-field-1").wait_for()
-        page.locator("#title-field-1").fill(TITLE)
-        owner = page.locator("#owner-field-3")
+        _field(page, "title").wait_for()
+        _field(page, "title").fill(TITLE)
+        owner = _field(page, "owner")
         owner.fill("NHG")
         owner.press("Enter")
-        page.locator("#last_reviewed-field-4").fill(
-            TODAY
-        )  # a date picker: the browser's own <input type=date>
+        _field(page, "last_reviewed").fill(TODAY)  # a date picker: the browser's own <input type=date>
         page.get_by_role("button", name="Voeg bronnen toe").click()
         page.get_by_label("Titel van de bron").fill("NHG-Standaard Aspecifieke lagerugpijn")
         _shot(page, "2-nieuwe-pagina")
@@ -145,6 +157,20 @@ def test_an_editor_makes_an_education_page_that_passes_check(project_site, local
             time.sleep(0.2)
         _shot(page, "3-gepubliceerd")
         assert target.exists(), page.inner_text("body")[:3000]
+
+        # An existing page: one line of its text changed, everything else of the body kept byte for byte.
+        page.goto(base + web_editor.FOLDER + f"#/collections/education/entries/{EXISTING.stem}")
+        page.reload()  # a fresh form, not the one of the page just published
+        expect(_field(page, "title")).to_have_value("Lage rugpijn")
+        page.get_by_text(OLD_LINE).first.click(click_count=3)  # the whole line
+        page.keyboard.type(NEW_LINE)
+        page.get_by_role("button", name="Publiceer").click()
+        page.get_by_role("menuitem", name="Publiceer nu").click()
+        edited = local_backend / "content" / EXISTING.name
+        deadline = time.monotonic() + 30
+        while NEW_LINE not in edited.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        _shot(page, "4-bestaande-pagina")
 
     text = target.read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("---\n")[1])
@@ -166,6 +192,17 @@ def test_an_editor_makes_an_education_page_that_passes_check(project_site, local
     whole = run_cli("check", "--today", TODAY, cwd=local_backend)
     assert whole.code == 0, whole.stdout
     (ARTIFACTS / "nieuwe-pagina.md").write_text(text, encoding="utf-8")
+
+    # The existing page: the body is the original with that one line changed (the editor's Markdown mode keeps
+    # lists, [[kernboodschap: …]] and the rest as written); the front matter has the same keys and values,
+    # also those the form does not show (codes, evidence). Decap writes them in its own order and wrapping.
+    before_front, before_body = _split(EXISTING.read_text(encoding="utf-8"))
+    after_front, after_body = _split(edited.read_text(encoding="utf-8"))
+    assert before_body.count(OLD_LINE) == 1
+    assert after_body.strip() == before_body.replace(OLD_LINE, NEW_LINE).strip()
+    assert "[[kernboodschap:" in after_body and "\\[[" not in after_body
+    assert after_front == before_front
+    assert "codes" in after_front and "evidence" in after_front
 
     outside = sorted({url for url in requests if urlparse(url).hostname not in ("127.0.0.1", None)})
     assert outside == [], outside

@@ -167,6 +167,15 @@ class PatientHubPlugin(BasePlugin):
                     config, guide.SERVE_URI, content=guide_text, inclusion=InclusionLevel.NOT_IN_NAV
                 )
             )
+            for path, uri in guide.images(
+                self.site.project
+            ):  # its screenshots, unless the site has that file
+                if files.get_file_from_path(uri) is None:
+                    files.append(
+                        File.generated(
+                            config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV
+                        )
+                    )
         return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:

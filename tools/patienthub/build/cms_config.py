@@ -146,6 +146,9 @@ def _fields(page_type: str, site: Site) -> list[dict[str, Any]]:
             "label": "Tekst",
             "hint": "De tekst van de pagina, met de vaste kopjes van dit soort pagina.",
             "widget": "markdown",
+            # Markdown as written, never the rich-text mode: that rewrites the whole body on save (lists with *,
+            # hard line breaks) and escapes [[kernboodschap: ...]] to \[[...]], which then shows as text.
+            "modes": ["raw"],
             "default": skeleton(page_type),
         }
     )

@@ -62,7 +62,8 @@
         "article",
         { className: "md-content__inner md-typeset ph-editor-preview" },
         notice,
-        h("h1", {}, data.get("title") || ""),
+        // The title as the heading, as the theme does, unless the text starts with a heading of its own.
+        /^\s*# /.test(data.get("body") || "") ? null : h("h1", {}, data.get("title") || ""),
         this.props.widgetFor("body"),
         review
       );
