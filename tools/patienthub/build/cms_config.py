@@ -208,9 +208,16 @@ def config(site: Site) -> dict[str, Any]:
     return result
 
 
+class _Dumper(yaml.SafeDumper):
+    """Lists indented under their key, as yamllint (and this repository's YAML) writes them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
 def render(site: Site) -> str:
     """The configuration file as `patienthub cms-config` writes it (stable: same site, same bytes)."""
-    text = yaml.safe_dump(
-        config(site), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    text = yaml.dump(
+        config(site), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
     )
     return HEADER + text
