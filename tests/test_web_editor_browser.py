@@ -2,7 +2,8 @@
 (decap-server from node_modules) on a copy of this repository, an editor who makes an education page.
 
 One focused test (it is slow): open the editor, log in to the local backend, fill in title, owner and a source,
-publish; the page is in content/ with front matter the schema accepts and `patienthub check` passes it. Then one
+publish; the page is in content/ with front matter the schema accepts and, with `patienthub new --page`, passes
+`patienthub check`. Then one
 line of an existing page is changed: only that line changes. The editor asks nothing of any host but 127.0.0.1. The screenshots go to tests/artifacts/web-editor/ (the editors'
 guide shows copies of them, handleiding/afbeeldingen/).
 """
@@ -186,9 +187,15 @@ def test_an_editor_makes_an_education_page_that_passes_check(project_site, local
     ]
     assert page_lines and not [line for line in page_lines if ": error " in line], checked.stdout
     assert not [line for line in page_lines if " schema." in line], checked.stdout
-    # A new page needs its line in CODEOWNERS (who approves it); `patienthub new` writes it, here the editor's
-    # branch gets it from `patienthub codeowners` (docs/web-editor.md). Then the whole repository passes.
-    assert run_cli("codeowners", cwd=local_backend).code == 0
+    # A new page needs its place in the nav and its line in CODEOWNERS (who approves it); `patienthub new` writes
+    # them, for a page from the web editor `patienthub new --page` does (docs/web-editor.md). Then all passes.
+    adopted = run_cli(
+        "new", "--page", "content/rugpijn-na-het-sporten.md", "--today", TODAY, cwd=local_backend
+    )
+    assert adopted.code == 0, adopted.stderr
+    assert f"- {TITLE}: rugpijn-na-het-sporten.md" in (local_backend / "mkdocs.yml").read_text(
+        encoding="utf-8"
+    )
     whole = run_cli("check", "--today", TODAY, cwd=local_backend)
     assert whole.code == 0, whole.stdout
     (ARTIFACTS / "nieuwe-pagina.md").write_text(text, encoding="utf-8")

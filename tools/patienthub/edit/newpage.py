@@ -134,3 +134,20 @@ def create(new: NewPage, project: Project, config_file: Path) -> Path:
         text = config_file.read_text(encoding="utf-8")
         config_file.write_text(add_to_nav(text, section, new.title, src_uri), encoding="utf-8")
     return target
+
+
+def in_nav(mkdocs_text: str, src_uri: str) -> bool:
+    """True when the nav of mkdocs.yml already names the page (`- Titel: a.md` or `- a.md`, quoted or not)."""
+    pattern = re.compile(rf"^\s*-\s*(?:.*:\s*)?[\"']?{re.escape(src_uri)}[\"']?\s*(?:#.*)?$", re.MULTILINE)
+    return bool(pattern.search(mkdocs_text))
+
+
+def adopt(src_uri: str, title: str, page_type: str, project: Project, config_file: Path) -> bool:
+    """Put a page that already exists (made in the web editor) in its nav section, as `create` does for a new one.
+    Returns False when it was in the nav already or its type has no section; nothing else is touched."""
+    section = project.config.new_page.nav_sections.get(page_type)
+    text = config_file.read_text(encoding="utf-8")
+    if not section or in_nav(text, src_uri):
+        return False
+    config_file.write_text(add_to_nav(text, section, title, src_uri), encoding="utf-8")
+    return True
