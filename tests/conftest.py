@@ -45,6 +45,12 @@ Meestal gaat de pijn vanzelf over.
 Blijf zo veel mogelijk bewegen.
 """
 
+# A page body with one sentence of 22 words: a readability warning, no error (a strict build goes on).
+LONG_SENTENCE = (
+    "# Lang\n\nDit is een zin met heel erg veel woorden die samen een lange zin vormen voor de lezer van deze "
+    "tekst hier.\n"
+)
+
 MKDOCS_YML = """\
 site_name: Test
 site_url: https://example.org/hub/
@@ -198,13 +204,17 @@ def run_in_terminal(
 
 
 def mkdocs_build(
-    root: Path, today: str = TODAY, strict: bool = True, options: tuple[str, ...] = ()
+    root: Path,
+    today: str = TODAY,
+    strict: bool = True,
+    options: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
 ) -> CliRun:
-    """A real `mkdocs build` of a mini repository, with more command-line `options` if given."""
+    """A real `mkdocs build` of a mini repository, with more command-line `options` and `env` if given."""
     args = [sys.executable, "-m", "mkdocs", "build", "--clean", *options]
     if strict:
         args.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": today}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": today, **(env or {})}
     proc = subprocess.run(args, cwd=root, capture_output=True, text=True, env=env, timeout=600)
     return CliRun(proc.returncode, proc.stdout, proc.stderr)
 
@@ -242,28 +252,48 @@ def require_chromium(path: str = CHROMIUM) -> str:
 # --- the real project site, built once and served over HTTP on 127.0.0.1 ---------------------------------------
 
 
-@pytest.fixture(scope="session")
-def project_site(tmp_path_factory) -> Path:
-    """This repository's site, built for real (`mkdocs build --strict`) into a temporary folder. With
-    PATIENTHUB_TEST_ENGINE=zensical (or properdocs) it is built by `patienthub build --engine …` instead, so
-    every test of the built site (the browser tests too) can be run against another engine (docs/engines.md)."""
-    out = tmp_path_factory.mktemp("project-site")
+# The engine that builds `project_site`, so every test of the built site (docs/engines.md): MkDocs unless
+# PATIENTHUB_TEST_ENGINE says zensical or properdocs.
+TEST_ENGINE = os.environ.get("PATIENTHUB_TEST_ENGINE", "mkdocs")
+TEST_ENGINES = ("mkdocs", "properdocs", "zensical")
+
+
+def build_project_site(engine: str, out: Path) -> Path:
+    """This repository's site, built for real into `out` as a user builds it: MkDocs and ProperDocs by their own
+    `build --strict` (the patienthub plugin inside), Zensical by `patienthub build --engine zensical` (no plugin:
+    staged docs, the Markdown extension, the publish stage after the build)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": TODAY}
     env.pop("SITE_URL", None)
-    engine = os.environ.get("PATIENTHUB_TEST_ENGINE", "mkdocs")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
-    if engine != "mkdocs":
+    if engine == "zensical":
         command = [sys.executable, "-m", "patienthub", "build", "--engine", engine, "-d", str(out)]
-    proc = subprocess.run(
-        command,
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
+    else:
+        command = [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(out)]
+    proc = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, env=env, timeout=900)
     assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def project_site(request, tmp_path_factory) -> Path:
+    """This repository's site, built once per test run (per xdist worker) into a temporary folder: by MkDocs,
+    or by the engine PATIENTHUB_TEST_ENGINE names (then it is the same build as `zensical_site` or
+    `properdocs_site`)."""
+    if TEST_ENGINE not in TEST_ENGINES:
+        pytest.fail(f"PATIENTHUB_TEST_ENGINE={TEST_ENGINE!r}: kies uit {', '.join(TEST_ENGINES)}")
+    if TEST_ENGINE != "mkdocs":
+        return request.getfixturevalue(f"{TEST_ENGINE}_site")
+    return build_project_site("mkdocs", tmp_path_factory.mktemp("project-site"))
+
+
+@pytest.fixture(scope="session")
+def properdocs_site(tmp_path_factory) -> Path:
+    return build_project_site("properdocs", tmp_path_factory.mktemp("properdocs-site"))
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    return build_project_site("zensical", tmp_path_factory.mktemp("zensical-site"))
 
 
 def _site_prefix() -> str:
@@ -274,10 +304,21 @@ def _site_prefix() -> str:
 
 
 @pytest.fixture(scope="session")
-def served_site(project_site: Path):
-    """Base URL of the project site served like a static host under its site_url sub-path (e.g. /patienthub/)."""
-    with serve(project_site, _site_prefix()) as url:
+def served_site(request) -> Iterator[str]:
+    """Base URL of the project site served like a static host under its site_url sub-path (e.g. /patienthub/).
+    A test marked `@also_on_zensical` gets it once for `project_site` and once for `zensical_site`."""
+    engine = getattr(request, "param", TEST_ENGINE)
+    site = request.getfixturevalue("project_site" if engine == TEST_ENGINE else f"{engine}_site")
+    with serve(site, _site_prefix()) as url:
         yield url
+
+
+# The browser tests a Zensical build must pass on every test run too (issue 19: axe, no external requests,
+# search, the transfer budget), not only under PATIENTHUB_TEST_ENGINE=zensical: the served site is then
+# parametrized by engine (test ids `[mkdocs-…]`, `[zensical-…]`). Each engine's site is built once per run.
+also_on_zensical = pytest.mark.parametrize(
+    "served_site", list(dict.fromkeys((TEST_ENGINE, "zensical"))), indirect=True
+)
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import pickle
 from collections import Counter
@@ -379,3 +380,16 @@ def test_a_relative_cache_home_is_ignored(site_repo, tmp_path, monkeypatch):
     assert cache.machine_key() is not None
     assert not (site_repo.root / "sleutels").exists()
     assert (tmp_path / "thuis" / ".cache" / "patienthub" / "cache-key").is_file()
+
+
+def test_another_output_folder_is_the_same_context(site_repo, tmp_path):
+    """`mkdocs build -d DIR` (the bench, `patienthub build -d`) after `patienthub check` reuses the check's work."""
+    project = load_project(site_repo.root / "mkdocs.yml")
+    elsewhere = dataclasses.replace(project, site_dir=tmp_path / "elders")
+    assert cache.context_fingerprint(project, "2026-11-22") == cache.context_fingerprint(
+        elsewhere, "2026-11-22"
+    )
+    other_docs = dataclasses.replace(project, site_url="https://elders.example/")
+    assert cache.context_fingerprint(project, "2026-11-22") != cache.context_fingerprint(
+        other_docs, "2026-11-22"
+    )

@@ -119,3 +119,19 @@ def test_output_into_a_closed_pipe_is_no_traceback(repo):
         )
     assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
     assert proc.returncode == 1  # not 0: the output did not arrive
+
+
+def test_check_judges_by_the_date_the_build_uses(repo):
+    """PATIENTHUB_TODAY fixes the date of `mkdocs build`: `check` without --today uses it too (one date, one
+    cache); --today still wins, and a wrong value is a usage error in Dutch."""
+    repo.page("a.md")
+    run = run_cli("check", "--format", "json", cwd=repo.root, env={"PATIENTHUB_TODAY": "2031-01-01"})
+    assert json.loads(run.stdout)["today"] == "2031-01-01"
+    run = run_cli(
+        "check", "--format", "json", "--today", TODAY, cwd=repo.root, env={"PATIENTHUB_TODAY": "2031-01-01"}
+    )
+    assert json.loads(run.stdout)["today"] == TODAY
+    run = run_cli("check", cwd=repo.root, env={"PATIENTHUB_TODAY": "morgen"})
+    assert run.code == 2
+    assert "PATIENTHUB_TODAY='morgen' is geen datum" in run.stderr
+    assert "Traceback" not in run.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import GOOD_META, REPO_ROOT, run_cli
+from tests.conftest import GOOD_META, LONG_SENTENCE, REPO_ROOT, run_cli
 
 from patienthub.adapters import cli, engines
 
@@ -26,6 +26,16 @@ def test_build_checks_and_builds_with_the_engine(repo, engine, tmp_path):
     assert "Laatst gecontroleerd door de redactie" in review_line(html)
     assert (out / "zoeken" / "index.html").is_file() and (out / "api" / "v1" / "pages.json").is_file()
     assert not (repo.root / "site").exists()
+
+
+def test_each_finding_of_the_check_is_printed_once(repo, tmp_path):
+    # The check's report, then the build: the plugin's own check inside MkDocs does not print it again
+    # (`mkdocs build` alone still does: test_mkdocs_plugin.py).
+    repo.page("lang.md", body=LONG_SENTENCE)
+    run = run_cli("build", "-d", str(tmp_path / "uit"), "--today", "2026-11-22", cwd=repo.root)
+    assert run.code == 0, run.stderr
+    assert (run.stdout + run.stderr).count("Deze zin heeft 22 woorden") == 1
+    assert (run.stdout + run.stderr).count("gecontroleerd: 0 fouten, 1 waarschuwing") == 1
 
 
 def test_both_engines_build_the_same_page(repo, tmp_path):

@@ -21,3 +21,15 @@ def test_dutch_long_dates(day, text):
 def test_parse_iso_is_strict(text):
     with pytest.raises(ValueError):
         parse_iso(text)
+
+
+def test_the_run_date_is_the_fixed_one_when_set(monkeypatch):
+    from patienthub.core.dates import TODAY_VARIABLE, run_date
+
+    monkeypatch.setenv(TODAY_VARIABLE, "2026-11-22")
+    assert run_date() == dt.date(2026, 11, 22)
+    monkeypatch.delenv(TODAY_VARIABLE)
+    assert run_date() == dt.date.today()
+    monkeypatch.setenv(TODAY_VARIABLE, "22-11-2026")
+    with pytest.raises(ValueError, match="geen datum"):
+        run_date()

@@ -86,3 +86,14 @@ def test_checking_in_several_processes_gives_the_result_of_one(copy_of_project, 
     again = Cache(tmp_path / "cache")
     assert outcome(run(site, jobs=2, cache=again)) == outcome(serial)
     assert all(again.results(site, page, runner.REGISTRY) is not None for page in site.pages)
+
+
+def test_a_checked_page_lets_go_of_its_prose_and_makes_it_again_when_asked(repo):
+    """5,000 pages' sentences and tokens must not all stay in memory until the run ends."""
+    repo.page("a.md")
+    site = site_of(repo)
+    page = site.by_path["content/a.md"]
+    before = [s.text for s in page.prose.sentences]
+    run(site)
+    assert "prose" not in page.__dict__
+    assert [s.text for s in page.prose.sentences] == before

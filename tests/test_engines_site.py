@@ -1,6 +1,7 @@
-"""The same hub on every engine: this repository's site built by ProperDocs, compared with the MkDocs build
-(`project_site`) page by page, and by Zensical through `patienthub build --engine zensical`. docs/engines.md
-lists which engines build the hub and what differs; each difference is named and tested here.
+"""The same hub on every engine: this repository's site built by ProperDocs (`properdocs_site`), compared with the
+MkDocs build (`project_site`) page by page, and by Zensical through `patienthub build --engine zensical`
+(`zensical_site`). The builds are made once per test run (conftest.py), shared with the browser tests.
+docs/engines.md lists which engines build the hub and what differs; each difference is named and tested here.
 
 ProperDocs (the maintained fork of MkDocs 1.x) loads the patienthub plugin through the same entry points, so the
 hub is expected to come out the same: no documented difference today. A difference found here either is a bug or
@@ -11,41 +12,16 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 from selectolax.lexbor import LexborHTMLParser
-from tests.conftest import REPO_ROOT, TODAY, run_cli
 
 from patienthub.build import csp
 
 # Compressed copies are compared through the files they are made of (gzip and brotli output may differ
 # between library builds without the site differing).
 COMPRESSED = (".gz", ".br")
-
-
-@pytest.fixture(scope="module")
-def properdocs_site(tmp_path_factory) -> Path:
-    """This repository's site, built for real by `properdocs build --strict` into a temporary folder."""
-    out = tmp_path_factory.mktemp("properdocs-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": TODAY}
-    env.pop("SITE_URL", None)
-    properdocs = Path(sys.executable).with_name("properdocs")
-    proc = subprocess.run(
-        [str(properdocs), "build", "--strict", "--site-dir", str(out)],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return out
 
 
 def site_files(site: Path) -> set[str]:
@@ -106,19 +82,11 @@ def test_properdocs_builds_the_mkdocs_site_byte_for_byte(project_site, properdoc
 
 # --- Zensical: built by `patienthub build --engine zensical` (staged docs, Markdown extension, publish after) ---
 
-# Files only the Zensical build has: its own search index (the theme's search; the hub's search is Pagefind).
+# Files only the Zensical build has: its own search index, empty (the theme's search is off as on MkDocs; the hub's
+# search is Pagefind), which Zensical writes all the same.
 ZENSICAL_ONLY = {"search.json"}
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 LASTMOD = re.compile(r"<loc>(.*?)</loc>\s*(?:<lastmod>(.*?)</lastmod>)?", re.S)
-
-
-@pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("zensical-site") / "site"
-    run = run_cli("build", "--engine", "zensical", "-d", str(out), "--today", TODAY, cwd=REPO_ROOT)
-    assert run.code == 0, run.stderr
-    assert "Traceback" not in run.stderr
-    return out
 
 
 def pages_and_machine_files(site: Path) -> set[str]:
@@ -187,3 +155,34 @@ def test_zensical_pages_have_a_csp_that_allows_exactly_the_theme_scripts(zensica
         assert "unsafe-inline" not in script_src
         allowed = set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", script_src))
         assert {csp.source_hash(script) for script in csp.inline_scripts(text)} == allowed, page
+
+
+def test_zensical_pages_load_no_more_theme_than_the_mkdocs_pages(zensical_site):
+    """What keeps Zensical's first load in the transfer budget (measured by tests/test_site_browser.py): the
+    theme's own search off (as on MkDocs, where `plugins` does not list it), no palette switch for a single
+    palette, the theme's CSS trimmed to what the pages use, the navigation compact."""
+    import zensical
+
+    page = (zensical_site / "lage-rugpijn" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search"' not in page and 'data-md-component="palette"' not in page
+    assert json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))["items"] == []
+    theme = Path(zensical.__file__).parent / "templates" / "assets" / "stylesheets" / "classic"
+    for original in theme.glob("*.min.css"):
+        trimmed = zensical_site / "assets" / "stylesheets" / "classic" / original.name
+        assert trimmed.stat().st_size < original.stat().st_size * 0.6, original.name
+
+
+PRELOAD = re.compile(r'<link rel="(?:module)?preload" href="([^"]+)"')
+
+
+def test_the_search_page_preloads_pagefinds_ui_and_only_on_mkdocs_pagefind_itself(
+    project_site, zensical_site
+):
+    """A documented difference (docs/engines.md): with pagefind.js preloaded too, Zensical's heavier theme script
+    puts the search page's first load over the transfer budget (128,148 bytes gzip measured, 122,880 allowed);
+    there the first search fetches it."""
+    ui = ["../pagefind/pagefind-ui.js", "../pagefind/pagefind-ui.css"]
+    mkdocs = PRELOAD.findall((project_site / "zoeken" / "index.html").read_text(encoding="utf-8"))
+    assert mkdocs == [*ui, "../pagefind/pagefind.js"]
+    assert PRELOAD.findall((zensical_site / "zoeken" / "index.html").read_text(encoding="utf-8")) == ui
+    assert PRELOAD.findall((project_site / "lage-rugpijn" / "index.html").read_text(encoding="utf-8")) == []

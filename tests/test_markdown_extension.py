@@ -11,6 +11,7 @@ from markdown.preprocessors import Preprocessor
 from tests.conftest import GOOD_BODY, REPO_ROOT
 
 from patienthub.adapters import markdown_extension
+from patienthub.core import dates
 
 EXTENSION = "patienthub.adapters.markdown_extension"
 
@@ -29,7 +30,7 @@ class _Context(Preprocessor):
 
 
 def render(repo, text: str, path: str | None, monkeypatch) -> str:
-    monkeypatch.setenv(markdown_extension.TODAY_VARIABLE, "2026-11-22")
+    monkeypatch.setenv(dates.TODAY_VARIABLE, "2026-11-22")
     monkeypatch.delenv(markdown_extension.TITLES_VARIABLE, raising=False)
     md = markdown.Markdown(
         extensions=["abbr", "attr_list", "md_in_html", EXTENSION],

@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -10,7 +11,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from tests.conftest import GOOD_BODY, GOOD_META, REPO_ROOT, mkdocs_build
+from tests.conftest import GOOD_BODY, GOOD_META, LONG_SENTENCE, REPO_ROOT, mkdocs_build
+
+from patienthub.adapters.engines import REPORTED_VARIABLE
+from patienthub.adapters.mkdocs_plugin import WITHHELD_DOCUMENT
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +164,27 @@ def test_overdue_page_fails_strict_build(repo):
     assert "content/oud.md:6" in run.stderr
 
 
+def test_under_patienthub_build_the_plugin_logs_only_errors_and_strict_still_stops(repo):
+    # `patienthub build` has printed the check's report: its warnings are not logged again, but an error (a page
+    # that changed after the check) still is, and stops the strict build.
+    repo.page("lang.md", body=LONG_SENTENCE)
+    run = mkdocs_build(repo.root, env={REPORTED_VARIABLE: "1"})
+    assert run.code == 0, run.stderr
+    assert "Deze zin heeft 22 woorden" not in run.stderr and "gecontroleerd" not in run.stderr
+    repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
+    run = mkdocs_build(repo.root, env={REPORTED_VARIABLE: "1"})
+    assert run.code == 1
+    assert "content/oud.md:6" in run.stderr and "freshness.overdue" in run.stderr
+
+
+def test_mkdocs_build_alone_logs_every_finding_and_the_summary(repo):
+    repo.page("lang.md", body=LONG_SENTENCE)
+    run = mkdocs_build(repo.root)
+    assert run.code == 0, run.stderr
+    assert run.stderr.count("Deze zin heeft 22 woorden") == 1
+    assert "2 pagina’s gecontroleerd: 0 fouten, 1 waarschuwing" in run.stderr
+
+
 def test_broken_front_matter_fails_strict_build_instead_of_being_ignored(repo):
     repo.write("content/kapot.md", "---\ntitle: [Rug\n---\n# Kapot\n")
     run = mkdocs_build(repo.root)
@@ -272,3 +297,18 @@ def test_the_project_with_the_plugin_disabled_misses_only_the_generated_pages(co
     assert missing and missing <= generated
     assert len(warnings) == len(missing), warnings
     assert (copy_of_project / "site" / "lage-rugpijn" / "index.html").is_file()
+
+
+def test_an_unsafe_finished_page_is_withheld_in_every_build_also_when_its_verdict_is_cached(repo):
+    """The whole finished page is judged (theme and template overrides included); a rebuild takes the verdict on
+    the same bytes from the cache, and still withholds the page."""
+    overrides = repo.root / "overrides"
+    shutil.copytree(REPO_ROOT / "overrides", overrides)
+    footer = overrides / "partials" / "footer.html"
+    footer.write_text("<footer><script>document.title = 'x'</script></footer>\n", encoding="utf-8")
+    config = (repo.root / "mkdocs.yml").read_text(encoding="utf-8")
+    repo.write("mkdocs.yml", re.sub(r"custom_dir: .*", f"custom_dir: {overrides}", config))
+    for _ in range(2):
+        run = mkdocs_build(repo.root, strict=False)
+        assert "niet veilig en is niet gepubliceerd" in run.stderr, run.stderr[-2000:]
+        assert (repo.root / "site" / "index.html").read_text(encoding="utf-8") == WITHHELD_DOCUMENT

@@ -1,7 +1,9 @@
 """What a patient gets, proven in Debian's Chromium driven by Playwright against the real built site.
 
 The site is built for real, served on 127.0.0.1 under its site_url sub-path, and visited page type by page type.
-On CI a missing browser is a failure; on a developer's machine the tests say clearly that they were skipped.
+The tests marked `@also_on_zensical` (axe, no external requests, search, the transfer budget) run on the Zensical
+build as well, in every test run (docs/engines.md). On CI a missing browser is a failure; on a developer's machine
+the tests say clearly that they were skipped.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from urllib.parse import urlparse
 import axe_playwright_python
 import jinja2
 import pytest
-from tests.conftest import REPO_ROOT, require_chromium
+from tests.conftest import REPO_ROOT, also_on_zensical, require_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -98,6 +100,7 @@ def describe(violations: list[dict]) -> str:
     )
 
 
+@also_on_zensical
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_no_wcag_a_aa_violations(page, served_site, kind):
     visit(page, served_site, PAGE_TYPES[kind])
@@ -157,6 +160,7 @@ def test_missing_chromium_fails_on_ci_and_is_a_named_skip_elsewhere(monkeypatch)
         require_chromium("/nergens/chromium")
 
 
+@also_on_zensical
 def test_no_request_leaves_localhost_and_no_cookies(page, served_site):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -183,6 +187,7 @@ def search_titles(page, served_site: str, query: str) -> list[str]:
     return [t.strip() for t in page.locator(".pagefind-ui__result-title").all_inner_texts()]
 
 
+@also_on_zensical
 def test_dutch_stemming_finds_singular_from_plural(page, served_site):
     # No page says "rugpijnen", so any hit on "rugpijn" comes from stemming; with many pages the top
     # results vary, so the test does not name one page.
@@ -190,6 +195,7 @@ def test_dutch_stemming_finds_singular_from_plural(page, served_site):
     assert any("rugpijn" in title.lower() for title in titles), titles
 
 
+@also_on_zensical
 @pytest.mark.parametrize(
     ("lay_word", "expected_title"),
     [
@@ -203,6 +209,7 @@ def test_lay_words_from_the_termbase_find_the_right_page(page, served_site, lay_
     assert expected_title in search_titles(page, served_site, lay_word)
 
 
+@also_on_zensical
 def test_home_search_box_leads_to_results(page, served_site):
     visit(page, served_site, "")
     page.fill("#ph-search-box-input", "hernia")
@@ -262,8 +269,9 @@ def test_screenshots_of_the_home_page(browser, served_site):
         assert target.stat().st_size > 10_000
 
 
+@also_on_zensical
 @pytest.mark.parametrize("kind", [k for k in PAGE_TYPES if k != "redirect"])
-def test_first_load_of_every_page_type_fits_the_transfer_budget(page, served_site, kind):
+def test_first_load_of_every_page_type_fits_the_transfer_budget(request, page, served_site, kind):
     sizes: dict[str, int] = {}
 
     def record(response):
@@ -276,7 +284,8 @@ def test_first_load_of_every_page_type_fits_the_transfer_budget(page, served_sit
     visit(page, served_site, "zoeken/" if kind == "search" else PAGE_TYPES[kind])
     total = sum(sizes.values())
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / f"transfer-{kind}.json").write_text(
+    engine = request.node.callspec.params["served_site"]  # one measurement per engine, none overwritten
+    (ARTIFACTS / f"transfer-{kind}-{engine}.json").write_text(
         json.dumps({"total_gzip_bytes": total, "files": sizes}, indent=2)
     )
     assert len(sizes) >= 3

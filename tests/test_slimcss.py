@@ -64,3 +64,20 @@ def test_a_built_site_keeps_its_file_names_and_gets_smaller(tmp_path: Path):
     assert css.read_text(encoding="utf-8") == ".used{a:1}"
     assert sizes == {"assets/stylesheets/main.abc123.min.css": (10 + 15 * 100, 10)}
     assert (tmp_path / "assets" / "stylesheets" / "own.css").read_text(encoding="utf-8") == ".nowhere{z:1}"
+
+
+def test_zensicals_theme_stylesheets_in_their_folder_per_look_are_trimmed_too(tmp_path: Path):
+    sheets = tmp_path / "assets" / "stylesheets"
+    for look in ("classic", "modern"):
+        (sheets / look).mkdir(parents=True)
+        (sheets / look / "main.0f1e2d3c.min.css").write_text(".used{a:1}.md-search{b:2}", encoding="utf-8")
+        (sheets / look / "palette.4b5a6978.min.css").write_text(".md-search{b:2}", encoding="utf-8")
+    (tmp_path / "index.html").write_text(HTML, encoding="utf-8")
+    sizes = trim_site(tmp_path)
+    assert sorted(sizes) == [
+        f"assets/stylesheets/{look}/{name}.min.css"
+        for look in ("classic", "modern")
+        for name in ("main.0f1e2d3c", "palette.4b5a6978")
+    ]
+    assert (sheets / "classic" / "main.0f1e2d3c.min.css").read_text(encoding="utf-8") == ".used{a:1}"
+    assert (sheets / "classic" / "palette.4b5a6978.min.css").read_text(encoding="utf-8") == ""

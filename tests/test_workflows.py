@@ -103,3 +103,12 @@ def test_external_links_are_checked_nightly_and_never_in_ci():
         if workflow.name != "nightly.yml":
             assert "--external" not in workflow.read_text()
     assert "--external" not in (REPO_ROOT / "Makefile").read_text()
+
+
+def test_ci_builds_the_site_as_make_site_does_and_with_every_engine():
+    ci = load(REPO_ROOT / ".github" / "workflows" / "ci.yml")
+    runs = [step.get("run", "") for job in ci["jobs"].values() for step in job["steps"]]
+    assert "make site" in runs  # as the deploy workflow: patienthub build, check first
+    assert not [run for run in runs if "mkdocs build" in run]  # never the engine alone
+    for engine in ("properdocs", "zensical"):
+        assert [run for run in runs if f"patienthub build --engine {engine} " in run], engine

@@ -33,6 +33,33 @@ def test_the_staging_copy_has_the_generated_pages_and_the_extension_not_the_plug
     assert not (repo.root / zensical.STAGED_CONFIG).exists()
 
 
+def test_without_a_search_plugin_in_mkdocs_yml_zensicals_own_search_is_off(repo, tmp_path):
+    # MkDocs has a search only when `plugins` lists it; Zensical has one unless it is turned off.
+    config = repo.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - search:\n      lang: du\n", ""))
+    site = site_of(repo.root)
+    staged = yaml.safe_load(zensical.stage(config, site.project, site, run(site), tmp_path).read_text())
+    assert staged["plugins"] == [{"search": {"enabled": False}}]
+
+
+PALETTE_FORM = """<form class="md-header__option" data-md-component="palette">
+    <input class="md-option" data-md-color-media="" aria-hidden="true" type="radio" name="__palette" id="__palette_0">
+</form>
+"""
+
+
+def test_a_palette_switch_with_nothing_to_switch_is_left_out():
+    page = PAGE.format(body=f"<header>{PALETTE_FORM}<label>Zoek</label></header>", article="")
+    assert zensical.without_lone_palette(page) == PAGE.format(
+        body="<header><label>Zoek</label></header>", article=""
+    )
+    # With a toggle (two palettes, light and dark) the switch is a real button and stays.
+    toggle = PALETTE_FORM.replace(
+        "</form>", '<label class="md-header__button" for="__palette_1">Donker</label></form>'
+    )
+    assert zensical.without_lone_palette(toggle) == toggle
+
+
 def test_a_finished_page_gets_its_policy_and_json_ld(repo):
     site = site_of(repo.root)
     page, problems = zensical.publish_page(PAGE.format(body="", article="<p>Tekst</p>"), site, "", "Start")

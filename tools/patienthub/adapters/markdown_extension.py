@@ -16,7 +16,6 @@ staging configuration; mkdocs.yml does not list it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -29,14 +28,13 @@ from markupsafe import Markup
 
 from patienthub.build import share, transforms
 from patienthub.build.present import page_view
-from patienthub.core.dates import parse_iso
+from patienthub.core import dates
 from patienthub.domain.model import Page, Site
 from patienthub.load import urls
 from patienthub.load.cache import Cache
 from patienthub.load.config import load_project
 from patienthub.load.loader import load_site
 
-TODAY_VARIABLE = "PATIENTHUB_TODAY"  # set by `patienthub build`, as for the MkDocs plugin
 # A file `patienthub build` names: one JSON line (url, title) per page the engine renders, for what it writes
 # into every page's head after the build (JSON-LD needs the title the engine gave the page).
 TITLES_VARIABLE = "PATIENTHUB_TITLES"
@@ -46,8 +44,7 @@ _LOADED: dict[str, tuple[Site, Cache]] = {}  # one site per project and process:
 def _site(config_file: str) -> tuple[Site, Cache]:
     if config_file not in _LOADED:
         project = load_project(Path(config_file))
-        value = os.environ.get(TODAY_VARIABLE)
-        today = parse_iso(value) if value else dt.date.today()
+        today = dates.run_date()  # set by `patienthub build`, as for the MkDocs plugin
         cache = Cache.for_project(project)
         _LOADED[config_file] = (load_site(project, today, cache=cache), cache)
     return _LOADED[config_file]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from patienthub import publish
+from patienthub.adapters.engines import REPORTED_VARIABLE
 from patienthub.build import csp, generators, jsonld, share, transforms, web_editor
 from patienthub.build.present import page_view
 from patienthub.checks import files as files_check
 from patienthub.checks import html as html_check
-from patienthub.core import compact
-from patienthub.core.dates import parse_iso
+from patienthub.core import compact, dates
 from patienthub.core.errors import ConfigError
 from patienthub.core.findings import Severity
 from patienthub.domain.model import Site
@@ -53,18 +54,12 @@ WITHHELD_DOCUMENT = (
     "<title>Niet beschikbaar</title></head><body>" + WITHHELD_CONTENT + "</body></html>"
 )
 
-# Builds are reproducible when the date is fixed (tests, re-building an old release).
-TODAY_VARIABLE = "PATIENTHUB_TODAY"
-
 
 def build_date() -> dt.date:
-    value = os.environ.get(TODAY_VARIABLE)
-    if not value:
-        return dt.date.today()
     try:
-        return parse_iso(value)
+        return dates.run_date()
     except ValueError as exc:
-        raise ConfigError(f"{TODAY_VARIABLE}={value!r} is geen datum in de vorm JJJJ-MM-DD") from exc
+        raise ConfigError(str(exc)) from exc
 
 
 class PatientHubPlugin(BasePlugin):
@@ -114,13 +109,15 @@ class PatientHubPlugin(BasePlugin):
         self.result = engine.run(self.site, cache=self.cache, jobs=jobs)
         if self.cache is not None:
             self.cache.save()
+        reported = os.environ.get(REPORTED_VARIABLE) == "1"
         for finding in self.result.findings:
             line = text_line(finding, guide.link(self.site.config.guide, finding.rule))
             if finding.severity is Severity.ERROR:
                 log.warning(line)
-            else:
+            elif not reported:
                 log.info(line)
-        log.info(summary_line(self.result))
+        if not reported:
+            log.info(summary_line(self.result))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -231,7 +228,19 @@ class PatientHubPlugin(BasePlugin):
         replaced by a minimal safe page. Not under `mkdocs serve`, which injects its own live-reload script."""
         if self.serving:
             return output
-        problems = htmlpolicy.inspect_document(output)
+        core_page = self.site.by_src_uri.get(name) if self.site is not None else None
+        if (
+            core_page is not None and self.cache is not None
+        ):  # the same bytes were judged before: same verdict
+            problems = self.cache.derived(
+                self.site,
+                core_page,
+                "htmlpolicy.inspect_document",
+                output,
+                partial(htmlpolicy.inspect_document, output),
+            )
+        else:
+            problems = htmlpolicy.inspect_document(output)
         if not problems:
             return output
         log.warning(

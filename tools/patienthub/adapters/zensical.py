@@ -3,9 +3,10 @@
 Before the build, a staging copy: the docs with every generated Markdown page written in (glossary, search page,
 code pages, dashboard), and a configuration that is mkdocs.yml with the staged docs, an absolute theme folder
 and the render stage as a Markdown extension (`markdown_extension.py`). After the build, over the finished
-site: the generated files that are no page (API, feed, short-link redirects), each page's Content-Security-Policy
-and JSON-LD, the HTML policy's judgement of each page, the sitemap's review dates, the Pagefind index and the
-precompressed copies. What this does not (yet) give is listed in docs/engines.md.
+site: the generated files that are no page (API, feed, short-link redirects), each page's navigation compacted and
+its Content-Security-Policy and JSON-LD, the HTML policy's judgement of each page, the sitemap's review dates, the
+Pagefind index, the theme's CSS trimmed to what the pages use and the precompressed copies. What this does not
+(yet) give is listed in docs/engines.md.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from patienthub import publish
 from patienthub.adapters.mkdocs_plugin import WITHHELD_DOCUMENT
 from patienthub.build import csp, generators, jsonld, share, web_editor
 from patienthub.build.generators.base import Output
+from patienthub.core import compact
 from patienthub.core.errors import ConfigError
 from patienthub.domain.model import Site
 from patienthub.domain.result import Result
@@ -82,6 +84,10 @@ def stage(config_file: Path, project: Project, site: Site, result: Result, work:
         for p in raw.get("plugins") or []
         if p != "patienthub" and not (isinstance(p, dict) and "patienthub" in p)
     ]
+    # Zensical turns its own search on unless told otherwise; MkDocs has it only when `plugins` lists it. Not
+    # listed (the hub's search is Pagefind): off, or every page would load its index and worker (45 KB gzip).
+    if not any(p == "search" or (isinstance(p, dict) and "search" in p) for p in plugins):
+        plugins.append({"search": {"enabled": False}})
     staged = {
         **{k: v for k, v in raw.items() if k != "INHERIT"},
         "docs_dir": "docs",
@@ -131,14 +137,15 @@ def finish(work: Path, site_dir: Path, site: Site, result: Result) -> list[str]:
         uri = path.relative_to(site_dir).as_posix()
         if uri not in copied:  # a page the engine rendered, not a generated redirect
             url = uri[: -len("index.html")] if uri.endswith("index.html") and uri != "404.html" else uri
-            page, found = publish_page(path.read_text(encoding="utf-8"), site, url, titles.get(url))
+            built = compact.navigation(without_lone_palette(path.read_text(encoding="utf-8")))
+            page, found = publish_page(built, site, url, titles.get(url))
             path.write_text(page, encoding="utf-8")
             if found:
                 problems.append(
                     f"{uri}: de gebouwde pagina is niet veilig en is niet gepubliceerd: {'; '.join(found)}"
                 )
     _sitemap(site_dir / "sitemap.xml", site)
-    afterbuild.run(site_dir, trim_css=False)  # slimcss knows Material's file names only (docs/engines.md)
+    afterbuild.run(site_dir)  # Pagefind, the theme's CSS trimmed (slimcss), the compressed copies
     return problems
 
 
@@ -148,6 +155,19 @@ def publish_page(html: str, site: Site, url: str, title: str | None) -> tuple[st
     html = _head(html, site, url, title)
     problems = htmlpolicy.inspect_document(html)
     return (WITHHELD_DOCUMENT, problems) if problems else (html, [])
+
+
+# Zensical makes a single palette (a mapping in mkdocs.yml) a list of one and writes the palette switch for it: a
+# form with one radio button and no label, hidden from screen readers yet reached with Tab (axe: aria-hidden-focus).
+# Material writes no switch for a single palette.
+_PALETTE_FORM = re.compile(
+    r'<form class="md-header__option" data-md-component="palette">(?:(?!</form>).)*</form>\s*', re.S
+)
+
+
+def without_lone_palette(html: str) -> str:
+    """The page without a palette switch that has nothing to switch (no option with a toggle label)."""
+    return _PALETTE_FORM.sub(lambda form: form.group() if "<label" in form.group() else "", html)
 
 
 _CHARSET = '<meta charset="utf-8">'

@@ -39,12 +39,14 @@ def element_ids(html: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=4096)
+# A few pages' HTML at a time (each is tens of KB: 5,000 of them would hold 100 MB); their ids, small, for all.
+@lru_cache(maxsize=16)
 def published_html(page: Page, site: Site) -> str:
     """page_html, once per page and site object: the HTML check and the links check read the same rendering."""
     return page_html(page, site)
 
 
+@lru_cache(maxsize=1 << 15)
 def page_ids(page: Page, site: Site) -> frozenset[str]:
     """The ids on a page as published: what `#anchor` links to it may use."""
     return element_ids(published_html(page, site))

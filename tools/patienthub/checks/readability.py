@@ -150,9 +150,10 @@ def _sentence_findings(path: str, sentence: ProseSentence, limits: ReadabilityLi
 
 def _officialese(path: str, sentences: tuple[ProseSentence, ...]) -> Iterator[Finding]:
     """Each officialese word or phrase, at its line, with its plain alternative."""
+    whole = "\n".join(sentence.sentence.text for sentence in sentences)
     for sentence in sentences:
         text = sentence.sentence.text
-        for hit in dutch.officialese(text):
+        for hit in dutch.officialese(text, within=whole):
             found = " ".join(text[hit.start : hit.end].split())
             offset = sentence.sentence.start + hit.start
             yield finding(

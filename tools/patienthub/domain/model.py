@@ -92,6 +92,12 @@ class Page:
         """The text a patient reads, in units and sentences with source lines (shared by the prose checks)."""
         return extract(self.body, self.body_start_line)
 
+    def release(self) -> None:
+        """Drop what was worked out from the text (prose, lines) once every check has read it: 5,000 pages'
+        sentences and tokens would otherwise stay in memory for the rest of the run. Made again when asked."""
+        for name in ("prose", "body_lines"):
+            self.__dict__.pop(name, None)
+
 
 @dataclass(frozen=True, eq=False)
 class Site:

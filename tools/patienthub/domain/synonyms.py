@@ -16,10 +16,16 @@ def lay_variants(page: Page, site: Site) -> tuple[str, ...]:
 
 
 def title_lay_variants(page: Page, site: Site) -> tuple[str, ...]:
-    """The avoided variants of the terms in the page's title: the page is about them, so search ranks it first.
-
-    Many pages mention "lage rugpijn"; a patient who types "lumbago" should land on the page about it."""
-    return _variants([mask_prose(page.meta.title or "")], site)
+    """The avoided variants of the term that is the page's whole title: the page is about it, so search ranks
+    it first. Many pages mention "lage rugpijn", some in their title ("Oefentherapie bij lage rugpijn die
+    blijft"); a patient who types "lumbago" should land on the page called "Lage rugpijn", whatever its length."""
+    title = mask_prose(page.meta.title or "").strip().rstrip(".?!").strip()
+    found: dict[str, None] = {}
+    for hit in site.termbase.preferred(title):
+        if hit.start == 0 and hit.end == len(title):
+            for variant in hit.item.avoid_texts:
+                found.setdefault(variant)
+    return tuple(found)
 
 
 def _variants(texts: list[str], site: Site) -> tuple[str, ...]:

@@ -74,7 +74,9 @@ def _fresh_work(path: str) -> list[tuple[PageWork, bool]]:
     assert _FORKED is not None
     site, checks = _FORKED
     page = site.by_path[path]
-    return [_page_work(check, page, site) for check in checks]
+    work = [_page_work(check, page, site) for check in checks]
+    page.release()
+    return work
 
 
 @contextmanager
@@ -116,6 +118,7 @@ def _check_page(
         done, failed = compute()
         work.append(done)
         crashed = crashed or failed
+    page.release()
     if cache is not None and stored is None and not crashed:
         cache.store(
             site, page, checks, (None if c.cross_page else w for c, w in zip(checks, work, strict=True))

@@ -27,6 +27,7 @@ entries could claim that a page has no findings.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import hmac
 import importlib.metadata
@@ -142,8 +143,9 @@ def input_files(project: Project) -> list[Path]:
 
 
 def context_fingerprint(project: Project, today: str) -> str:
-    """What a page's results depend on besides the page itself."""
-    parts: list[str | bytes] = [repr(project), today]
+    """What a page's results depend on besides the page itself. Not where the site is written: `mkdocs build -d
+    DIR` after `patienthub check` judges the same pages."""
+    parts: list[str | bytes] = [repr(dataclasses.replace(project, site_dir=project.root)), today]
     for path in input_files(project):
         with contextlib.suppress(OSError):  # unreadable now: the loader reports it; a changed key is enough
             parts += [path.as_posix(), path.read_bytes()]

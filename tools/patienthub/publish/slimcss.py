@@ -19,8 +19,11 @@ from pathlib import Path
 
 from patienthub.publish import search_index
 
-# Material's own stylesheets in a built site (the site's own CSS in overrides/ is small and all used).
-THEME_CSS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
+# The theme's own stylesheets in a built site (the site's own CSS in overrides/ is small and all used): Material
+# writes them into assets/stylesheets/, Zensical into a folder per look (classic/, modern/).
+THEME_CSS = tuple(
+    f"assets/stylesheets/{folder}{name}.*.min.css" for folder in ("", "*/") for name in ("main", "palette")
+)
 THEME_JS = "assets/javascripts/*.js"
 
 _CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)

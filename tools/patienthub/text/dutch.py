@@ -337,7 +337,7 @@ class Sentence:
         return len(self.words)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=512)  # the units of the page being checked: its checks run one after the other
 def sentences(text: str) -> tuple[Sentence, ...]:
     """Split one text unit into sentences. A stretch without words (a lone dash) is no sentence. Remembered:
     the readability, advice and terminology checks split the same units of a page."""
@@ -682,9 +682,16 @@ def _officialese() -> Searches[Officialese]:
     return _Prefiltered(entries)
 
 
-def officialese(text: str) -> list[Hit[Officialese]]:
-    """Every officialese word or phrase in a text, with its offsets (longest first where two overlap)."""
-    return find_all(text, _officialese())
+def officialese(text: str, within: str | None = None) -> list[Hit[Officialese]]:
+    """Every officialese word or phrase in a text, with its offsets (longest first where two overlap). `within`:
+    the whole text `text` is a part of (a page's prose), so the list is narrowed once per page, not per part."""
+    searches = _officialese() if within is None else _narrowed_officialese(within)
+    return find_all(text, searches)
+
+
+@lru_cache(maxsize=8)
+def _narrowed_officialese(whole: str) -> Searches[Officialese]:
+    return _officialese().within(whole.casefold())
 
 
 def number(value: float) -> str:

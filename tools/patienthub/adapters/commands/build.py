@@ -1,7 +1,8 @@
 """`patienthub build`: check, then the engine's strict build (exit 0 built, 1 check or build failed, 2 usage).
 
-The check runs first, as `patienthub check` runs it (same cache): a site with errors is not built at all. The
-engine then builds with the patienthub plugin, which renders and publishes what the hub adds (docs/engines.md).
+The check runs first, as `patienthub check` runs it (same cache): a site with errors is not built at all, and its
+report is the only one printed (the plugin's check inside the build logs only errors then). The engine then builds
+with the patienthub plugin, which renders and publishes what the hub adds (docs/engines.md).
 """
 
 from __future__ import annotations
@@ -21,14 +22,12 @@ from patienthub.adapters.commands.common import (
     project_at,
     today_from,
 )
+from patienthub.core import dates
 from patienthub.core.progress import for_terminal
 from patienthub.engine.runner import run
 from patienthub.load.cache import Cache
 from patienthub.load.loader import load_site
 from patienthub.reports.formats import FORMATS
-
-# The date the build's own check and review lines use (read by the MkDocs plugin).
-TODAY_VARIABLE = "PATIENTHUB_TODAY"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,8 +59,6 @@ def execute(args: argparse.Namespace) -> int:
     engine = engines.engine_named(args.engine)
     config_file = config_file_from(args).resolve()
     project = project_at(config_file)
-    if not args.today and os.environ.get(TODAY_VARIABLE):  # the date the plugin would build with
-        args.today = os.environ[TODAY_VARIABLE]
     today = today_from(args)
     site_dir = (args.site_dir or project.site_dir).resolve()
 
@@ -76,7 +73,12 @@ def execute(args: argparse.Namespace) -> int:
         return 1
 
     print(f"patienthub: de site wordt gebouwd met {engine.label} in {site_dir}", file=sys.stderr)
-    env = {**os.environ, TODAY_VARIABLE: today.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        dates.TODAY_VARIABLE: today.isoformat(),
+        "NO_MKDOCS_2_WARNING": "1",
+        engines.REPORTED_VARIABLE: "1",  # the report above: the plugin does not print it again
+    }
     if engine.staged:
         # Imported here: the staging code and the Markdown extension cost every other command start-up time.
         from patienthub.adapters import markdown_extension, zensical

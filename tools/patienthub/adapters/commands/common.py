@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from patienthub.core import dates
 from patienthub.core.dates import parse_iso
 from patienthub.core.errors import ConfigError, UsageError
 from patienthub.domain.model import Site
@@ -84,8 +85,11 @@ def project_at(config_file: Path) -> Project:
 
 
 def today_from(args: argparse.Namespace) -> dt.date:
-    if not getattr(args, "today", None):
-        return dt.date.today()
+    if not getattr(args, "today", None):  # the date the build judges by too (PATIENTHUB_TODAY), else today
+        try:
+            return dates.run_date()
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
     try:
         return parse_iso(args.today)
     except ValueError as exc:

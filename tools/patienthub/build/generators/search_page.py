@@ -1,4 +1,5 @@
-"""The search page. Its search box is filled by Pagefind's UI (see overrides/assets/javascripts/patienthub.js)."""
+"""The search page. Its search box is filled by Pagefind's UI (see overrides/assets/javascripts/patienthub.js);
+`pagefind_ui` in its front matter makes overrides/main.html preload that UI, on every engine."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ PAGE = """\
 ---
 title: Zoeken
 description: Zoek in alle informatie over klachten van de lage rug.
+pagefind_ui: true
 ---
 
 # Zoeken
