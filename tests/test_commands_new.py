@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import REPO_ROOT, TODAY, run_cli, run_in_terminal
+from tests.conftest import GOOD_META, REPO_ROOT, TODAY, run_cli, run_in_terminal
 
 from patienthub.load.config import _MkDocsLoader, load_project
 
@@ -118,3 +118,29 @@ def test_in_this_repository_a_new_page_goes_where_its_nav_section_keeps_its_page
         folders = {Path(src).parent.as_posix() for src in listed if Path(src).name != "index.md"}
         folders = {"" if folder == "." else folder for folder in folders}
         assert folders == {settings.folders.get(page_type, "").strip("/")}, (page_type, section, folders)
+
+
+def test_page_from_the_web_editor_gets_nav_and_codeowners(repo):
+    """`new --page`: a page that exists (as the web editor writes it: not in the nav, not in CODEOWNERS)."""
+    repo.write("mkdocs.yml", (repo.root / "mkdocs.yml").read_text() + NAV)
+    assert run_cli("codeowners", cwd=repo.root).code == 0
+    repo.page("uit-de-webeditor.md", meta=GOOD_META.replace("title: Lage rugpijn", "title: Uit de webeditor"))
+    assert run_cli("check", "--today", TODAY, cwd=repo.root).code == 1  # CODEOWNERS is out of date
+
+    run = run_cli("new", "--page", "content/uit-de-webeditor.md", "--today", TODAY, cwd=repo.root)
+    assert run.code == 0, run.stderr
+    assert "In het menu gezet: uit-de-webeditor.md (Uitleg)" in run.stdout
+    assert "Bijgewerkt: .github/CODEOWNERS" in run.stdout
+    mkdocs = (repo.root / "mkdocs.yml").read_text()
+    assert "      - Uit de webeditor: uit-de-webeditor.md" in mkdocs
+    assert run_cli("check", "--today", TODAY, cwd=repo.root).code == 0
+
+    again = run_cli("new", "--page", "content/uit-de-webeditor.md", "--today", TODAY, cwd=repo.root)
+    assert again.code == 0 and "staat al in het menu" in again.stdout
+    assert (repo.root / "mkdocs.yml").read_text() == mkdocs  # nothing added twice
+
+
+def test_page_option_refuses_a_file_outside_the_pages(repo):
+    repo.write("elders.md", "---\ntitle: x\n---\n")
+    run = run_cli("new", "--page", "elders.md", cwd=repo.root)
+    assert run.code == 2 and "geen pagina in content/" in run.stderr

@@ -84,3 +84,12 @@ def test_a_title_that_plain_yaml_reads_otherwise_is_quoted_in_the_nav(title):
     out = add_to_nav(NAV, "Uitleg", title, "nieuw.md")
     uitleg = next(item["Uitleg"] for item in yaml.safe_load(out)["nav"] if "Uitleg" in item)
     assert uitleg[-1] == {title: "nieuw.md"}
+
+
+def test_in_nav_finds_a_page_however_it_is_listed():
+    from patienthub.edit.newpage import in_nav
+
+    assert in_nav(NAV, "been.md") and in_nav(NAV, "zoeken.md")
+    assert in_nav("nav:\n  - uitkomsten/index.md\n  - \"Vraag: ja?\": 'a/b.md'  # c\n", "a/b.md")
+    assert in_nav("nav:\n  - uitkomsten/index.md\n", "uitkomsten/index.md")
+    assert not in_nav(NAV, "lage.md") and not in_nav(NAV, "rugpijn.md")

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 from patienthub.adapters.commands import (
     build,
     check,
+    cms_config,
     codeowners,
     diff,
     fix,
@@ -25,7 +26,7 @@ from patienthub.adapters.commands import (
 )
 from patienthub.core.errors import PatientHubError
 
-COMMANDS = (check, build, new, fix, urls, codeowners, review, diff, terms, report, links)
+COMMANDS = (check, build, new, fix, urls, codeowners, cms_config, review, diff, terms, report, links)
 
 
 # argparse writes its own words in English and Python ships no Dutch translation of them: the editors read Dutch.

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from patienthub import publish
 from patienthub.adapters.engines import REPORTED_VARIABLE
-from patienthub.build import csp, generators, jsonld, share, transforms
+from patienthub.build import csp, generators, jsonld, share, transforms, web_editor
 from patienthub.build.present import page_view
 from patienthub.checks import files as files_check
 from patienthub.checks import html as html_check
@@ -147,6 +147,16 @@ class PatientHubPlugin(BasePlugin):
                 files.remove(existing)
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.uri, content=output.content, inclusion=inclusion))
+        # Decap CMS's JavaScript from the npm package, into the web editor's folder only (docs/web-editor.md).
+        if web_editor.available(site.project):
+            for path in web_editor.vendor_files(site.project):
+                uri = web_editor.FOLDER + path.name
+                existing = files.get_file_from_path(uri)
+                if existing is not None:
+                    files.remove(existing)
+                files.append(
+                    File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV)
+                )
         guide_text = guide.text(self.site.project) if self.serving else None
         if guide_text is not None:  # the editors' guide, for the panel's links: under `mkdocs serve` only
             files.append(
@@ -154,6 +164,15 @@ class PatientHubPlugin(BasePlugin):
                     config, guide.SERVE_URI, content=guide_text, inclusion=InclusionLevel.NOT_IN_NAV
                 )
             )
+            for path, uri in guide.images(
+                self.site.project
+            ):  # its screenshots, unless the site has that file
+                if files.get_file_from_path(uri) is None:
+                    files.append(
+                        File.generated(
+                            config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV
+                        )
+                    )
         return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:

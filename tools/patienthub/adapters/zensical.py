@@ -22,7 +22,7 @@ import yaml
 
 from patienthub import publish
 from patienthub.adapters.mkdocs_plugin import WITHHELD_DOCUMENT
-from patienthub.build import csp, generators, jsonld, share
+from patienthub.build import csp, generators, jsonld, share, web_editor
 from patienthub.build.generators.base import Output
 from patienthub.core import compact
 from patienthub.core.errors import ConfigError
@@ -124,6 +124,9 @@ def finish(work: Path, site_dir: Path, site: Site, result: Result) -> list[str]:
             content = output.content
             target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
             copied.add(output.uri)
+    if web_editor.available(site.project):  # Decap CMS's JavaScript, into the web editor's folder only
+        for path in web_editor.vendor_files(site.project):
+            shutil.copyfile(path, site_dir / web_editor.FOLDER / path.name)
     titles = {"404.html": "Pagina niet gevonden"}
     if titles_file(work).is_file():
         for line in titles_file(work).read_text(encoding="utf-8").splitlines():

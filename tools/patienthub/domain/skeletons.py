@@ -8,6 +8,8 @@ from __future__ import annotations
 from importlib import resources
 
 PLACEHOLDER = "Schrijf hier"  # how every instruction in the templates starts
+# The description a new page starts with (`patienthub new` and the web editor): the draft check finds it.
+DESCRIPTION_PLACEHOLDER = f"{PLACEHOLDER} in één of twee korte zinnen waar deze pagina over gaat."
 
 
 def skeleton(page_type: str) -> str:

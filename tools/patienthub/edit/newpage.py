@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from patienthub.core.errors import UsageError
-from patienthub.domain.skeletons import PLACEHOLDER, skeleton
+from patienthub.domain.skeletons import DESCRIPTION_PLACEHOLDER, skeleton
 from patienthub.load.config import Project
 
 
@@ -49,7 +49,7 @@ def render(new: NewPage) -> str:
     return (
         "---\n"
         f"title: {_quoted(new.title)}\n"
-        f"description: {_quoted(f'{PLACEHOLDER} in één of twee korte zinnen waar deze pagina over gaat.')}\n"
+        f"description: {_quoted(DESCRIPTION_PLACEHOLDER)}\n"
         f"type: {new.type}\n"
         f"owner: {new.owner}\n"
         f"last_reviewed: {new.today.isoformat()}\n"
@@ -134,3 +134,20 @@ def create(new: NewPage, project: Project, config_file: Path) -> Path:
         text = config_file.read_text(encoding="utf-8")
         config_file.write_text(add_to_nav(text, section, new.title, src_uri), encoding="utf-8")
     return target
+
+
+def in_nav(mkdocs_text: str, src_uri: str) -> bool:
+    """True when the nav of mkdocs.yml already names the page (`- Titel: a.md` or `- a.md`, quoted or not)."""
+    pattern = re.compile(rf"^\s*-\s*(?:.*:\s*)?[\"']?{re.escape(src_uri)}[\"']?\s*(?:#.*)?$", re.MULTILINE)
+    return bool(pattern.search(mkdocs_text))
+
+
+def adopt(src_uri: str, title: str, page_type: str, project: Project, config_file: Path) -> bool:
+    """Put a page that already exists (made in the web editor) in its nav section, as `create` does for a new one.
+    Returns False when it was in the nav already or its type has no section; nothing else is touched."""
+    section = project.config.new_page.nav_sections.get(page_type)
+    text = config_file.read_text(encoding="utf-8")
+    if not section or in_nav(text, src_uri):
+        return False
+    config_file.write_text(add_to_nav(text, section, title, src_uri), encoding="utf-8")
+    return True

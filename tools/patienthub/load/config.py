@@ -200,6 +200,22 @@ class GuideConfig:
 
 
 @dataclass(frozen=True)
+class WebEditorConfig:
+    """The web editor at redactie/bewerken/ (Decap CMS). `patienthub cms-config` writes its configuration file
+    from the schemas and the registries; the build publishes that file next to the editor (docs/web-editor.md)."""
+
+    # The generated, committed configuration (relative to the repository root); null: no web editor.
+    config_file: str | None = "cms/config.yml"
+    # The GitHub repository (organisation/name) the GitHub backend opens pull requests on; null: not set up yet
+    # (the editor then works only on a laptop, with `make edit`).
+    repo: str | None = None
+    branch: str = "main"  # the branch pages are published from; every edit becomes a pull request against it
+    # The OAuth service that logs editors in to GitHub (base_url in Decap's terms); null: Netlify's.
+    auth_url: str | None = None
+    local_port: int = 8081  # where `make edit` runs the local backend (decap-server), on 127.0.0.1 only
+
+
+@dataclass(frozen=True)
 class Config:
     # Folder with registries (organisations, sources, termbase, ...), relative to the repository root.
     data_dir: str = "content/_data"
@@ -214,6 +230,7 @@ class Config:
     outcomes: OutcomesConfig = field(default_factory=OutcomesConfig)
     readability: ReadabilityConfig = field(default_factory=ReadabilityConfig)
     guide: GuideConfig = field(default_factory=GuideConfig)
+    web_editor: WebEditorConfig = field(default_factory=WebEditorConfig)
     # Per-rule severity overrides: {"freshness.due-soon": "error", "readability.passive": "off"}.
     rules: Mapping[str, str] = field(default_factory=dict)
     # Content-hash cache of per-page results (relative to the repository root); null switches it off.

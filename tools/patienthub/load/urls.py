@@ -197,6 +197,8 @@ SEARCH_PAGE = "zoeken.md"
 DASHBOARD_FOLDER = "redactie/controles"
 DASHBOARD_INDEX = f"{DASHBOARD_FOLDER}/index.md"
 EVIDENCE_VIEW = "redactie/bewijs.md"
+# The web editor (build/web_editor.py): a folder of its own, not a MkDocs page.
+WEB_EDITOR_FOLDER = "redactie/bewerken/"
 
 
 def generated_pages(site: Site) -> list[Generated]:
@@ -208,6 +210,7 @@ def generated_pages(site: Site) -> list[Generated]:
     found = [
         Generated(page_url(SEARCH_PAGE, directory_urls), "de zoekpagina"),
         Generated(dashboard, "de controlepagina's voor de redactie", folder=True, protected=False),
+        Generated(WEB_EDITOR_FOLDER, "de webeditor", folder=True, protected=False),
     ]
     if site.termbase.terms:  # the glossary is written only when there are terms
         glossary = page_url(site.config.terminology.glossary_page, directory_urls)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 
 from patienthub.load import files
 from patienthub.load.config import GuideConfig, Project
@@ -34,6 +35,17 @@ def text(project: Project) -> str | None:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+IMAGES = "afbeeldingen"  # the guide's screenshots, in this folder next to it
+
+
+def images(project: Project) -> list[tuple[Path, str]]:
+    """The guide's images and where `mkdocs serve` puts them, so its relative links work there too."""
+    folder = (project.root / project.config.guide.path).parent / IMAGES
+    if not folder.is_dir():
+        return []
+    return [(path, f"{IMAGES}/{path.name}") for path in sorted(folder.iterdir()) if path.suffix == ".png"]
 
 
 def serve_href(from_url: str, rule: str, directory_urls: bool = True) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
 
 from patienthub.adapters.commands.common import (
     add_config_option,
@@ -15,8 +17,9 @@ from patienthub.adapters.commands.common import (
 from patienthub.core.errors import UsageError
 from patienthub.domain import organisations
 from patienthub.domain.model import PAGE_TYPES
-from patienthub.edit.newpage import NewPage, create
+from patienthub.edit.newpage import NewPage, adopt, create
 from patienthub.load import codeowners
+from patienthub.load.config import Project
 from patienthub.load.loader import load_site
 
 
@@ -31,6 +34,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--type", choices=PAGE_TYPES, help="soort pagina")
     parser.add_argument("--owner", help="verantwoordelijke organisatie, bijvoorbeeld nhg")
     parser.add_argument("--source", action="append", default=[], help="bron (titel van richtlijn); mag vaker")
+    parser.add_argument(
+        "--page",
+        metavar="PAD",
+        type=Path,
+        help="een pagina die al bestaat (bijvoorbeeld gemaakt in de webeditor): zet haar in het menu en in "
+        "CODEOWNERS, zoals bij een nieuwe pagina",
+    )
     add_today_option(parser)
     add_config_option(parser)
     parser.set_defaults(run=execute)
@@ -51,6 +61,8 @@ def _ask(question: str, allowed: tuple[str, ...] = ()) -> str:
 
 def execute(args: argparse.Namespace) -> int:
     project = project_from(args)
+    if args.page is not None:
+        return _adopt(args, project)
     orgs = organisations.load(project.data_dir, project.root).entries
     interactive = sys.stdin.isatty()
     missing = [name for name in ("title", "type", "owner") if not getattr(args, name)]
@@ -70,14 +82,43 @@ def execute(args: argparse.Namespace) -> int:
     target = create(page, project, config_file_from(args))
     relative = target.relative_to(project.root)
     print(f"Nieuwe pagina: {relative}")
+    _update_codeowners(project, page.today)
+    print(f"Controleer de pagina tijdens het schrijven met: patienthub check {relative}")
+    print("Neem de nieuwe adressen op voordat u de pagina publiceert: patienthub urls --update")
+    return 0
+
+
+def _update_codeowners(project: Project, today: dt.date) -> None:
     # CODEOWNERS is generated from the pages: with the new page in it, `check` accepts the new page at once.
     owners_file = codeowners.path_of(project)
     if owners_file is not None and owners_file.is_file():
-        site = load_site(project, page.today)
-        owners_file.write_text(codeowners.render(site), encoding="utf-8", newline="\n")
-        print(
-            f"Bijgewerkt: {project.config.review.codeowners_file} (wie een wijziging van de pagina goedkeurt)"
+        site = load_site(project, today)
+        text = codeowners.render(site)
+        if owners_file.read_text(encoding="utf-8") != text:
+            owners_file.write_text(text, encoding="utf-8", newline="\n")
+            print(
+                f"Bijgewerkt: {project.config.review.codeowners_file} (wie een wijziging van de pagina goedkeurt)"
+            )
+
+
+def _adopt(args: argparse.Namespace, project: Project) -> int:
+    """`new --page PATH`: a page that exists (the web editor wrote it) gets what `new` gives a new page."""
+    path = args.page if args.page.is_absolute() else Path.cwd() / args.page
+    path = path.resolve()
+    if not path.is_file() or not path.is_relative_to(project.docs_dir.resolve()):
+        raise UsageError(f"{args.page} is geen pagina in {project.docs_dir.name}/")
+    today = today_from(args)
+    site = load_site(project, today)
+    src_uri = path.relative_to(project.docs_dir.resolve()).as_posix()
+    page = site.by_src_uri.get(src_uri)
+    if page is None or not page.meta.title or page.meta.type not in PAGE_TYPES:
+        raise UsageError(
+            f"{args.page}: titel of soort pagina ontbreekt; controleer de pagina met patienthub check"
         )
-    print(f"Controleer de pagina tijdens het schrijven met: patienthub check {relative}")
+    if adopt(src_uri, page.meta.title, page.meta.type, project, config_file_from(args)):
+        print(f"In het menu gezet: {src_uri} ({project.config.new_page.nav_sections[page.meta.type]})")
+    else:
+        print(f"{src_uri} staat al in het menu (of dit soort pagina heeft geen deel in het menu).")
+    _update_codeowners(project, today)
     print("Neem de nieuwe adressen op voordat u de pagina publiceert: patienthub urls --update")
     return 0

@@ -18,6 +18,7 @@ from patienthub.build.generators import (
     redirects,
     search_page,
     terms_api,
+    web_editor,
 )
 from patienthub.build.generators.base import Generator, Output, ResultGenerator
 
@@ -30,6 +31,7 @@ REGISTRY: tuple[Generator, ...] = (
     evidence_view.generate,
     glossary.generate,
     terms_api.generate,
+    web_editor.generate,
 )
 
 __all__ = ["REGISTRY", "Generator", "Output", "ResultGenerator"]
