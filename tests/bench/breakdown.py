@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.pages import Page
 
 from patienthub.adapters import mkdocs_plugin
-from patienthub.publish import search_index
+from patienthub.publish import afterbuild, search_index
 
 spent: Counter[str] = Counter()
 
@@ -65,7 +65,11 @@ def main() -> int:
     )
     for hook in hooks:
         setattr(plugin, hook, timed(f"plugin.{hook}", getattr(plugin, hook)))
-    search_index.build = wall_timed("pagefind (wall)", search_index.build)
+    # After MkDocs has written the site: Pagefind in its own process while the CSS is trimmed and files compressed.
+    afterbuild.run = wall_timed("after the build: Pagefind, CSS, compression (wall)", afterbuild.run)
+    search_index.Indexing.wait = wall_timed(
+        "  of which waiting for Pagefind (wall)", search_index.Indexing.wait
+    )
     render = Page.render
 
     def render_split(self, config, files):

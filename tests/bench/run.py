@@ -407,8 +407,8 @@ def report(sizes: list[Size], started: dt.datetime, seconds: float) -> str:
             "",
             "## Where the build with the plugin spends its time (1,000 pages, built again)",
             "",
-            "CPU seconds per part, measured in one build by `tests/bench/breakdown.py` (Pagefind: wall time of",
-            "its run after the build). *Render* is Python-Markdown; *templates+write* is the theme's templates",
+            "CPU seconds per part, measured in one build by `tests/bench/breakdown.py` (after the build: wall",
+            "time of Pagefind, which runs alongside the CSS trimming and compression, and of the wait for it). *Render* is Python-Markdown; *templates+write* is the theme's templates",
             "(with the hooks that run inside them) and writing the file. The plain build spends "
             f"{thousand.breakdown.get('plain: render content pages', 0):.2f} s and "
             f"{thousand.breakdown.get('plain: templates+write content pages', 0):.2f} s on the same content pages, "
