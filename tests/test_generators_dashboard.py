@@ -163,3 +163,27 @@ def test_text_in_the_dashboard_cannot_become_markup():
     html = to_html(f"| a |\n|---|\n| {cell} |\n", MarkdownSetup.from_mkdocs(["tables"]))
     assert inspect(html).violations == ()
     assert "&lt;b onmouseover" in html and "&amp;" in html
+
+
+def test_a_long_dashboard_is_split_in_parts_most_urgent_first(tmp_path, monkeypatch):
+    monkeypatch.setattr(dashboard, "ROWS_PER_PAGE", 3)
+    repo = make_repo(tmp_path / "repo")
+    site = load_site(load_project(repo.root / "mkdocs.yml"), dt.date(2026, 11, 22))
+    outputs = {o.uri: o.content for o in dashboard.generate(site, run(site)) if o.uri.endswith(".md")}
+    first, second = outputs[dashboard.INDEX], outputs["redactie/controles/deel-2.md"]
+    assert "Deel 1 van 2, de meest dringende eerst: **1** · [2](deel-2.md)" in first
+    assert "Deel 2 van 2, de meest dringende eerst: [1](index.md) · **2**" in second
+    assert "(deel 2 van 2)" in second
+    links = [re.findall(r"\| \[[^]]+\]\(([^)]+)\)", text) for text in (first, second)]
+    assert links == [["../../te-laat.md", "../../binnenkort.md", "../../goedgekeurd.md"], ["../../index.md"]]
+    assert "Werklast" in first and "Werklast" not in second  # one chart, for all rows, on the first part
+
+
+def test_a_short_dashboard_has_no_parts(tmp_path):
+    repo = make_repo(tmp_path / "repo")
+    site = load_site(load_project(repo.root / "mkdocs.yml"), dt.date(2026, 11, 22))
+    uris = [o.uri for o in dashboard.generate(site, run(site))]
+    assert not [uri for uri in uris if "deel-" in uri]
+    assert "Deel 1 van" not in next(
+        o.content for o in dashboard.generate(site, run(site)) if o.uri == dashboard.INDEX
+    )

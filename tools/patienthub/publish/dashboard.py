@@ -30,6 +30,9 @@ INDEX = urls.DASHBOARD_INDEX
 READABILITY_METRIC = "flesch_douma"
 STATUS_NL = {"concept": "concept", "approved": "goedgekeurd"}
 URGENCY_NL = ("nu", "binnenkort", "op schema")
+# Rows per dashboard page: 5,000 pages in one table made a 1.9 MB page; the most urgent come first, the rest on
+# further pages ("deel 2 van 25").
+ROWS_PER_PAGE = 200
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,25 @@ def _page(
     pages = [row.page for row in selected]
     whom = "" if current is None else f"van {site.organisations[current].short_name}"
     svg, chart_lines = _chart(site, pages, chart, whom.strip() or "van alle pagina’s")
+    chunks = [selected[i : i + ROWS_PER_PAGE] for i in range(0, len(selected), ROWS_PER_PAGE)] or [[]]
+    uris = [uri] + [_part_uri(uri, number) for number in range(2, len(chunks) + 1)]
+    for number, (chunk, here) in enumerate(zip(chunks[1:], uris[1:], strict=True), 2):
+        heading = f"{title} (deel {number} van {len(chunks)})"
+        yield Output(
+            here,
+            "\n".join(
+                [
+                    EDITOR_FRONT_MATTER.format(title_yaml=json.dumps(heading, ensure_ascii=False))
+                    + f"# {heading}",
+                    "",
+                    _pager(uris, number),
+                    "",
+                    *_table(chunk, site, here),
+                    "",
+                ]
+            ),
+            in_nav=False,
+        )
     lines = [
         EDITOR_FRONT_MATTER.format(title_yaml=json.dumps(title, ensure_ascii=False)) + f"# {title}",
         "",
@@ -247,7 +269,8 @@ def _page(
         "",
         _summary(selected, site),
         "",
-        *_table(selected, site, uri),
+        *([_pager(uris, 1), ""] if len(chunks) > 1 else []),
+        *_table(chunks[0], site, uri),
         "",
         "## Werklast in de komende 24 maanden",
         "",
@@ -266,6 +289,22 @@ def _page(
             lines.append("")
     yield Output(uri, "\n".join(lines), in_nav=False)
     yield svg
+
+
+def _part_uri(uri: str, number: int) -> str:
+    """redactie/controles/index.md → …/deel-2.md; …/eigenaar-nhg.md → …/eigenaar-nhg-deel-2.md."""
+    if uri.endswith("/index.md"):
+        return f"{uri.removesuffix('index.md')}deel-{number}.md"
+    return f"{uri.removesuffix('.md')}-deel-{number}.md"
+
+
+def _pager(uris: list[str], current: int = 1) -> str:
+    """Links to every part of a dashboard split in parts, the current one in bold."""
+    items = [
+        f"**{number}**" if number == current else f"[{number}]({posixpath.basename(target)})"
+        for number, target in enumerate(uris, 1)
+    ]
+    return f"Deel {current} van {len(uris)}, de meest dringende eerst: " + " · ".join(items)
 
 
 def generate(site: Site, result: Result) -> Iterator[Output]:
