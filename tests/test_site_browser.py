@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import axe_playwright_python
 import jinja2
 import pytest
-from tests.conftest import REPO_ROOT, also_on_zensical, require_chromium
+from tests.conftest import REPO_ROOT, also_on_zensical, launch_chromium, require_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -50,20 +50,8 @@ REDIRECT_TARGET = re.compile(r".*/uitkomsten/oefentherapie/$")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = require_chromium()
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=executable,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from playwright.sync_api import expect
-from tests.conftest import REPO_ROOT, TODAY, _site_prefix, require_chromium, run_cli, serve
+from tests.conftest import REPO_ROOT, TODAY, _site_prefix, launch_chromium, run_cli, serve
 
 from patienthub.build import web_editor
 from patienthub.load.config import load_project
@@ -94,17 +94,8 @@ def local_backend(copy_of_project: Path):
 def browser_page():
     from playwright.sync_api import sync_playwright
 
-    executable = require_chromium()
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=executable,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-            ],
-        )
+        chromium = launch_chromium(playwright)
         context = chromium.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
         tab = context.new_page()
         tab.set_default_timeout(30000)
