@@ -139,3 +139,23 @@ def test_a_list_right_under_a_paragraph_is_reported_where_it_starts(repo):
 def test_a_heading_without_a_space_is_a_heading_on_the_site(repo):
     body = f"{GOOD_BODY}\n#Nog een kop\n"
     assert html_findings(repo, body) == [("html.multiple-h1", at(GOOD_BODY.count("\n") + 1))]
+
+
+def test_a_generated_page_found_clean_is_not_rendered_again_but_a_faulty_one_always_is(repo, monkeypatch):
+    # On an edit of one page the glossary, search and evidence pages are usually the same: their clean verdict
+    # is kept (in the cache between runs); a finding is always worked out anew (its line comes from data files).
+    site = load_site(load_project(repo.root / "mkdocs.yml"), dt.date(2026, 11, 22))
+    rendered = []
+    real = html.render.to_html
+    monkeypatch.setattr(
+        html.render, "to_html", lambda body, setup: rendered.append(body) or real(body, setup)
+    )
+    clean = "---\ntitle: Woorden\n---\n\n# Woorden\n\nGewone tekst die niemand eerder schreef: 4711.\n"
+    faulty = "---\ntitle: Woorden\n---\n\n# Woorden\n\nTekst.\n\n<script>alert(4711)</script>\n"
+    for _ in range(2):
+        assert html._generated_page_findings("woorden.md", clean, site) == []
+    assert len(rendered) == 1
+    for _ in range(2):
+        found = html._generated_page_findings("woorden.md", faulty, site)
+        assert [(f.rule, f.path) for f in found] == [("html.script", "woorden.md")]
+    assert len(rendered) == 3

@@ -138,7 +138,7 @@ class PatientHubPlugin(BasePlugin):
                     files.remove(copied)
         site, result = self.site, self.result
         outputs = [
-            *(output for generate in generators.REGISTRY for output in generate(site)),
+            *generators.outputs(site),
             *(output for generate in publish.RESULT_REGISTRY for output in generate(site, result)),
         ]
         for output in outputs:

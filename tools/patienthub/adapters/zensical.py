@@ -49,7 +49,7 @@ def _read_config(config_file: Path) -> dict[str, Any]:
 
 def outputs(site: Site, result: Result) -> list[Output]:
     return [
-        *(output for generate in generators.REGISTRY for output in generate(site)),
+        *generators.outputs(site),
         *(output for generate in publish.RESULT_REGISTRY for output in generate(site, result)),
     ]
 

@@ -14,6 +14,7 @@ The MkDocs plugin applies the same policy to the HTML MkDocs produced, so check 
 
 from __future__ import annotations
 
+import hashlib
 import html as html_module
 import re
 from collections import Counter
@@ -23,6 +24,7 @@ from typing import Any
 
 from patienthub.build import generators, render
 from patienthub.checks.base import Check
+from patienthub.core import memo
 from patienthub.core.findings import Finding, Rule, Severity, finding
 from patienthub.domain import markup
 from patienthub.domain.model import Page, Site
@@ -398,23 +400,40 @@ def _data_markup_findings(site: Site) -> Iterator[Finding]:
     terms.json for partners who may show them as HTML): they are plain text, so no markup at all. Judged on the
     values as YAML reads them (`"\\x3cimg"` is `<img`), at the line of each value."""
     folder = site.project.data_dir
+    root = site.project.root
     for path in sorted(folder.rglob("*.yml")) if folder.is_dir() else []:
         if path.is_symlink():
             continue  # files.symlink reports it; a link can point anywhere
-        data_file = load_data_file(path, site.project.root, mapping=False)
-        if data_file.findings:
-            continue  # unreadable: its own loader reports it
-        for key, value in _strings(data_file.data):
-            if not _TAG_START.search(value):
-                continue
-            yield finding(
-                DATA_MARKUP,
-                data_file.path,
-                data_file.line_of(*key),
-                f"Deze waarde bevat HTML-code ({_short(value.strip())}). Tekst uit gegevensbestanden komt op veel "
-                "pagina's en in de gegevens voor partners terecht.",
-                "Schrijf gewone tekst, zonder < en >. Opmaak doet de site zelf.",
-            )
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue  # its own loader reports it
+        key = (_relative(path, root), hashlib.blake2b(raw, digest_size=16).digest())
+        if key not in _DATA_MARKUP:
+            _DATA_MARKUP[key] = tuple(_markup_in_data_file(path, root))
+        yield from _DATA_MARKUP[key]
+
+
+# The findings of each data file by its name and bytes (kept in the cache): an edit of a page leaves the data
+# files as they were, so they are not parsed again.
+_DATA_MARKUP = memo.table("html.data-markup")
+
+
+def _markup_in_data_file(path: Path, root: Path) -> Iterator[Finding]:
+    data_file = load_data_file(path, root, mapping=False)
+    if data_file.findings:
+        return  # unreadable: its own loader reports it
+    for key, value in _strings(data_file.data):
+        if not _TAG_START.search(value):
+            continue
+        yield finding(
+            DATA_MARKUP,
+            data_file.path,
+            data_file.line_of(*key),
+            f"Deze waarde bevat HTML-code ({_short(value.strip())}). Tekst uit gegevensbestanden komt op veel "
+            "pagina's en in de gegevens voor partners terecht.",
+            "Schrijf gewone tekst, zonder < en >. Opmaak doet de site zelf.",
+        )
 
 
 def check_site(site: Site) -> Iterator[Finding]:
@@ -422,13 +441,30 @@ def check_site(site: Site) -> Iterator[Finding]:
     evidence view, ...) is rendered and judged like a page."""
 
     yield from _data_markup_findings(site)
-    for generate in generators.REGISTRY:
-        for output in generate(site):
-            if not output.uri.endswith(".md") or not isinstance(output.content, str):
-                continue
-            body = frontmatter_module.parse(output.content).body
-            html = render.to_html(body, site.project.markdown)
-            yield from html_findings(html, site, None, output.uri, None)
+    for output in generators.pages(site):
+        if output.uri.endswith(".md") and isinstance(output.content, str):
+            yield from _generated_page_findings(output.uri, output.content, site)
+
+
+# Generated pages found clean, by their body and what the verdict depends on (Markdown setup, allowed embeds): an
+# edit of one page changes few of them (the glossary, search and evidence pages rarely), so the check does not
+# render them again. Only a clean verdict is kept: a finding's line is looked up in the data files' text.
+_CLEAN_GENERATED = memo.table("html.generated-clean")
+
+
+def _generated_page_findings(uri: str, content: str, site: Site) -> list[Finding]:
+    body = frontmatter_module.parse(content).body
+    key = (
+        hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest(),
+        repr(site.project.markdown),
+        site.config.html.allowed_embeds,
+    )
+    if key in _CLEAN_GENERATED:
+        return []
+    found = list(html_findings(render.to_html(body, site.project.markdown), site, None, uri, None))
+    if not found:
+        _CLEAN_GENERATED[key] = True
+    return found
 
 
 CHECK = Check("html", RULES, page=check_page, site=check_site, site_cached=True)

@@ -83,12 +83,11 @@ class _Index:
         content does not link to it."""
         if self._generated is None:
             self._generated = {}
-            for generate in generators.REGISTRY:
-                for output in generate(self.site):
-                    self._generated[output.uri] = output.content
-                    if output.uri.endswith(_PAGE_SUFFIXES):
-                        url = site_files.page_url(output.uri, self.site.project.use_directory_urls)
-                        self._generated_urls[url] = output.uri
+            for output in generators.outputs(self.site):
+                self._generated[output.uri] = output.content
+                if output.uri.endswith(_PAGE_SUFFIXES):
+                    url = site_files.page_url(output.uri, self.site.project.use_directory_urls)
+                    self._generated_urls[url] = output.uri
         return self._generated
 
     def has_file(self, src_uri: str) -> bool:
