@@ -416,7 +416,7 @@ def _data_markup_findings(site: Site) -> Iterator[Finding]:
 
 # The findings of each data file by its name and bytes (kept in the cache): an edit of a page leaves the data
 # files as they were, so they are not parsed again.
-_DATA_MARKUP = memo.table("html.data-markup")
+_DATA_MARKUP = memo.table("data-files:markup")
 
 
 def _markup_in_data_file(path: Path, root: Path) -> Iterator[Finding]:
@@ -449,7 +449,7 @@ def check_site(site: Site) -> Iterator[Finding]:
 # Generated pages found clean, by their body and what the verdict depends on (Markdown setup, allowed embeds): an
 # edit of one page changes few of them (the glossary, search and evidence pages rarely), so the check does not
 # render them again. Only a clean verdict is kept: a finding's line is looked up in the data files' text.
-_CLEAN_GENERATED = memo.table("html.generated-clean")
+_CLEAN_GENERATED = memo.table("generated-pages:clean")
 
 
 def _generated_page_findings(uri: str, content: str, site: Site) -> list[Finding]:
