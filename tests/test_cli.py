@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import GOOD_META, TODAY, run_cli
+from tests.conftest import GOOD_META, TODAY, page_text, run_cli
 
 
 def test_clean_repo_exits_0(repo):
@@ -135,3 +135,52 @@ def test_check_judges_by_the_date_the_build_uses(repo):
     assert run.code == 2
     assert "PATIENTHUB_TODAY='morgen' is geen datum" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_watch_checks_again_after_each_save_and_stops_on_ctrl_c(repo):
+    import queue
+    import signal
+    import threading
+
+    page = repo.page("index.md")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "patienthub", "check", "--watch", "--today", TODAY],
+        cwd=repo.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+
+    def read_until(text: str) -> str:
+        seen = ""
+        while text not in seen:
+            seen += lines.get(timeout=60)
+        return seen
+
+    try:
+        assert "1 pagina gecontroleerd: 0 fouten" in read_until("Ik wacht op wijzigingen")
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("2026-03-12", "2020-01-01"), encoding="utf-8"
+        )
+        report = read_until("Opnieuw gecontroleerd in")
+        assert "content/index.md: 1 opmerking\n" in report
+        assert "content/index.md:6: error freshness.overdue" in report
+        assert "1 pagina gecontroleerd: 1 fout, 0 waarschuwingen, 0 suggesties." in report
+        repo.write("content/nieuw.md", page_text(meta=GOOD_META.replace("Lage rugpijn", "Nieuwe pagina", 1)))
+        report = read_until("Opnieuw gecontroleerd in")
+        assert "content/nieuw.md: " in report and "2 pagina’s gecontroleerd" in report
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 1  # the last run found an error
+    assert "Traceback" not in err
+
+
+def test_watch_refuses_machine_formats(repo):
+    run = run_cli("check", "--watch", "--format", "json", "--today", TODAY, cwd=repo.root)
+    assert run.code == 2
+    assert "--watch werkt alleen met de gewone uitvoer" in run.stderr

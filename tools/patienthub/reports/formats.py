@@ -53,6 +53,21 @@ def as_text(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
+def as_recheck_text(result: Result, paths: list[str], seconds: float) -> str:
+    """What `check --watch` says after a save: the findings in the files that changed (paths as findings name
+    them), the whole site's summary and how long the re-check took."""
+    lines = [""]
+    for path in paths:
+        found = [f for f in result.findings if f.path == path]
+        lines.append(
+            f"{path}: {_plural(len(found), 'opmerking', 'opmerkingen') if found else 'geen opmerkingen'}"
+        )
+        lines.extend(f"  {text_line(f, _link(result, f))}" for f in found)
+    seconds_text = f"{seconds:.2f}".replace(".", ",")
+    lines.append(f"{summary_line(result)} Opnieuw gecontroleerd in {seconds_text} s.")
+    return "\n".join(lines) + "\n"
+
+
 def as_json_object(result: Result) -> dict:
     return {
         "version": JSON_VERSION,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from functools import partial
 from pathlib import Path
 
 from patienthub.adapters.commands.common import (
@@ -16,14 +18,16 @@ from patienthub.adapters.commands.common import (
     project_at,
 )
 from patienthub.checks import REGISTRY
-from patienthub.core.errors import UsageError
+from patienthub.core.errors import PatientHubError, UsageError
 from patienthub.core.progress import for_terminal
 from patienthub.domain.model import Site
+from patienthub.engine import watch
 from patienthub.engine.changes import affected_pages
 from patienthub.engine.runner import default_jobs, run
 from patienthub.load import gitbase
 from patienthub.load.cache import Cache
-from patienthub.reports.formats import FORMATS
+from patienthub.load.config import Project
+from patienthub.reports.formats import FORMATS, as_recheck_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,6 +57,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="gebruik en vul de cache niet (.patienthub-cache/): alles opnieuw controleren",
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="blijf draaien en controleer opnieuw zodra u een bestand opslaat; toont de opmerkingen in de "
+        "gewijzigde bestanden (stoppen: Ctrl-C)",
+    )
     parser.set_defaults(run=execute)
 
 
@@ -72,9 +82,12 @@ def execute(args: argparse.Namespace) -> int:
         raise UsageError("--base hoort bij --changed")
     if args.changed and args.paths:
         raise UsageError("geef pagina's op of gebruik --changed, niet allebei")
+    if args.watch and (args.changed or args.format != "text"):
+        raise UsageError("--watch werkt alleen met de gewone uitvoer (--format text), zonder --changed")
     config_file = config_file_from(args)
     project = project_at(config_file)
     cache = None if args.no_cache else Cache.for_project(project)
+    before = watch.snapshot(project, config_file) if args.watch else {}  # a save during this run counts
     site, selected = load_selection(args, project, cache)
     if args.changed:
         selected = changed_pages(site, config_file, args.base or "HEAD", cache)
@@ -85,4 +98,79 @@ def execute(args: argparse.Namespace) -> int:
     if cache is not None:
         cache.save()
     sys.stdout.write(FORMATS[args.format](result))
+    if args.watch:
+        return _watch(args, config_file, project, cache, jobs, before, result.exit_code)
     return result.exit_code
+
+
+def _watch(
+    args: argparse.Namespace,
+    config_file: Path,
+    project: Project,
+    cache: Cache | None,
+    jobs: int,
+    state: watch.Snapshot,
+    exit_code: int,
+) -> int:
+    """Check again after every save, in this process (engine/watch.py), until Ctrl-C; the exit code of the
+    last run."""
+    out = sys.stdout
+    out.write("\nIk wacht op wijzigingen: sla een bestand op en ik controleer opnieuw. Stoppen: Ctrl-C.\n")
+    out.flush()
+    _warm_up(args, project, cache)
+    notifier = watch.Notifier.for_project(project, config_file)
+    try:
+        while True:
+            state, paths = watch.wait_for_change(
+                state,
+                partial(watch.snapshot, project, config_file),
+                *(notifier.wait, watch.NOTIFIED_POLL_SECONDS)
+                if notifier
+                else (time.sleep, watch.POLL_SECONDS),
+            )
+            started = time.perf_counter()
+            try:
+                if config_file.as_posix() in paths:  # new settings can mean other pages and another cache
+                    project = project_at(config_file)
+                    cache = None if args.no_cache else Cache.for_project(project)
+                    if notifier is not None:
+                        notifier.stop()
+                        notifier = watch.Notifier.for_project(project, config_file)
+                site, selected = load_selection(args, project, cache)
+                result = run(site, selected, progress=for_terminal(), cache=cache, jobs=jobs)
+            except PatientHubError as exc:  # e.g. mkdocs.yml half written: say so and wait for the next save
+                out.write(f"\npatienthub: {exc}\n")
+                out.flush()
+                exit_code = 2
+                continue
+            shown = [_relative(Path(path), project.root) for path in paths]
+            out.write(as_recheck_text(result, shown, time.perf_counter() - started))
+            out.flush()
+            exit_code = result.exit_code
+            if cache is not None:
+                cache.save()  # after the report: the editor does not wait for it
+    except KeyboardInterrupt:
+        out.write("\nGestopt.\n")
+    finally:
+        if notifier is not None:
+            notifier.stop()
+    return exit_code
+
+
+def _warm_up(args: argparse.Namespace, project: Project, cache: Cache | None) -> None:
+    """Check one page once without the cache, its findings unused, while the editor has not saved yet: what a
+    first judgement loads (the hyphenation dictionary, the word frequencies, the Markdown converter) is then
+    ready for the first save, which otherwise takes twice as long."""
+    try:
+        site, _ = load_selection(args, project, cache)
+        if site.pages:
+            run(site, {site.pages[0].path})  # without the cache: judged for real
+    except PatientHubError:
+        pass  # the first run said what is wrong
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
