@@ -4,7 +4,7 @@ import json
 from tests.conftest import GOOD_META
 
 from patienthub import load_project, load_site, run
-from patienthub.reports.formats import as_github, as_json_object, as_text
+from patienthub.reports.formats import as_github, as_json_object, as_recheck_text, as_text
 
 
 def result_of(repo):
@@ -50,3 +50,12 @@ def test_links_use_the_configured_guide_url(repo):
     )
     data = as_json_object(result_of(repo))
     assert data["findings"][0]["link"] == f"{url}#freshness.overdue"
+
+
+def test_recheck_text_shows_the_changed_files_only_with_the_whole_summary(repo):
+    text = as_recheck_text(result_of(repo), ["content/oud.md", "content/index.md"], 0.214)
+    assert "content/oud.md: 1 opmerking\n  content/oud.md:6: error freshness.overdue" in text
+    assert "content/index.md: geen opmerkingen\n" in text
+    assert text.rstrip().endswith(
+        "2 pagina’s gecontroleerd: 1 fout, 0 waarschuwingen, 0 suggesties. Opnieuw gecontroleerd in 0,21 s."
+    )
