@@ -182,3 +182,18 @@ def test_a_non_strict_build_withholds_a_page_with_script(tmp_path, browser):
         assert page.locator(".ph-withheld").count() == 1
         assert "__owned" not in (repo.root / "site" / "index.html").read_text(encoding="utf-8")
         page.close()
+
+
+def test_every_label_of_the_table_of_contents_has_exactly_one_toggle(project_site):
+    # Material labels #__toc in the sidebar of every page with headings but writes the toggle only beside pages in
+    # the menu; main.html adds it for the others (the plugin tells it which pages are in the menu). Wrong either
+    # way: a label pointing at nothing, or two elements with id __toc.
+    labelled = 0
+    for page in project_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        toggles = text.count('id="__toc"')
+        assert toggles <= 1, page.relative_to(project_site)
+        if 'for="__toc"' in text:
+            labelled += 1
+            assert toggles == 1, page.relative_to(project_site)
+    assert labelled > 20

@@ -69,6 +69,7 @@ class PatientHubPlugin(BasePlugin):
         self.site: Site | None = None
         self.result: Result | None = None
         self.cache: Cache | None = None  # the same content-hash cache as `patienthub check`
+        self._nav_files: tuple[Any, frozenset[str]] = (None, frozenset())  # a nav and its pages' src_uris
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options go through the core's typed Config, the same object the CLI builds."""
@@ -263,6 +264,11 @@ class PatientHubPlugin(BasePlugin):
         core_page = self.site.by_src_uri.get(page.file.src_uri)
         context["patienthub"] = page_view(core_page, self.site, self.cache) if core_page else None
         context["patienthub_hub"] = share.hub_view(self.site, page.url, Markup(page.title or "").unescape())
+        # main.html asks whether the page is in the menu; `page in nav.pages` compares it with every page, for
+        # every page: 2 s of a 1,000-page build. The set is made once per nav.
+        if self._nav_files[0] is not nav:
+            self._nav_files = (nav, frozenset(item.file.src_uri for item in nav.pages))
+        context["patienthub_in_nav"] = page.file.src_uri in self._nav_files[1]
         return context
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
