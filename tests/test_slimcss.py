@@ -81,3 +81,17 @@ def test_zensicals_theme_stylesheets_in_their_folder_per_look_are_trimmed_too(tm
     ]
     assert (sheets / "classic" / "main.0f1e2d3c.min.css").read_text(encoding="utf-8") == ".used{a:1}"
     assert (sheets / "classic" / "palette.4b5a6978.min.css").read_text(encoding="utf-8") == ""
+
+
+def test_usage_reads_class_and_palette_attributes_at_word_starts_only():
+    used = usage(
+        [
+            "<p xclass=\"weg\" class='een twee'>",  # a rejected xclass does not hide the class after it
+            '<div CLASS="Hoofdletters">',  # attribute names in any case; class names as written
+            '<body data-md-color-primary="indigo" xdata-md-color-accent="weg">',
+            "class=begin",  # no quotes: not read
+        ],
+        [],
+    )
+    assert used.classes == {"een", "twee", "Hoofdletters"}
+    assert used.palette == {"data-md-color-primary": frozenset({"indigo"})}
