@@ -28,7 +28,7 @@ from patienthub.checks import files as files_check
 from patienthub.checks import html as html_check
 from patienthub.core import compact, dates
 from patienthub.core.errors import ConfigError
-from patienthub.core.findings import Severity
+from patienthub.core.findings import Finding, Severity
 from patienthub.domain.model import Site
 from patienthub.domain.result import Result
 from patienthub.engine import runner as engine
@@ -214,7 +214,16 @@ class PatientHubPlugin(BasePlugin):
         assert self.site is not None and self.result is not None
         core_page = self.site.by_src_uri.get(page.file.src_uri)
         path = core_page.path if core_page else page.file.src_uri
-        found = list(html_check.html_findings(html, self.site, core_page, path, None))
+        site = self.site
+
+        def judged() -> tuple[Finding, ...]:
+            return tuple(html_check.html_findings(html, site, core_page, path, None))
+
+        # The same HTML of the same page in the same context was judged before: the same findings.
+        if core_page is not None and self.cache is not None:
+            found = self.cache.derived(site, core_page, "plugin:content-findings", html, judged, build=True)
+        else:
+            found = judged()
         if not found:
             return html
         reported = {(f.rule, f.path, f.line) for f in self.result.findings}
