@@ -16,6 +16,7 @@ from patienthub.adapters.commands import (
     cms_config,
     codeowners,
     diff,
+    edit_service,
     fix,
     links,
     new,
@@ -26,7 +27,21 @@ from patienthub.adapters.commands import (
 )
 from patienthub.core.errors import PatientHubError
 
-COMMANDS = (check, build, new, fix, urls, codeowners, cms_config, review, diff, terms, report, links)
+COMMANDS = (
+    check,
+    build,
+    new,
+    fix,
+    urls,
+    codeowners,
+    cms_config,
+    edit_service,
+    review,
+    diff,
+    terms,
+    report,
+    links,
+)
 
 
 # argparse writes its own words in English and Python ships no Dutch translation of them: the editors read Dutch.
