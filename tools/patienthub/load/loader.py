@@ -183,6 +183,19 @@ def _load_data(
     )
 
 
+def _committed_cms_config(project: Project) -> str | None:
+    """The web editor's configuration as committed (line ends normalised), None when there is none."""
+    name = project.config.web_editor.config_file
+    if not name:
+        return None
+    try:
+        return (project.root / name).read_bytes().decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return ""  # unreadable: differs from what cms-config writes, so check reports it
+
+
 def load_site(
     project: Project, today: dt.date, extra_files: Iterable[Path] = (), cache: Cache | None = None
 ) -> Site:
@@ -210,6 +223,7 @@ def load_site(
         guidelines=registry.entries,
         broken_sources=registry.broken,
         codeowners=codeowners.committed(project),
+        cms_config=_committed_cms_config(project),
         outcomes=library,
         explained_words=terms.explained_words(),
         termbase=terms,
