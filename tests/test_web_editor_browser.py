@@ -166,6 +166,8 @@ def test_an_editor_makes_an_education_page_that_passes_check(project_site, local
         panel = page.frame_locator("iframe").locator(".ph-editor-panel")
         expect(panel).to_contain_text("draft.placeholder", timeout=30000)
         expect(panel).to_contain_text("patienthub:")
+        panel.locator("summary").click()  # open, as an editor does, for the screenshot
+        expect(panel.locator(".ph-editor-panel__finding", has_text="draft.placeholder").first).to_be_visible()
         _shot(page, "2-nieuwe-pagina")
 
         page.get_by_role("button", name="Publiceer").click()
