@@ -44,7 +44,8 @@ serve: $(STAMP) $(NPM_STAMP)
 edit: $(STAMP) $(NPM_STAMP)
 	@echo "Webeditor: http://127.0.0.1:8000/redactie/bewerken/  (stoppen: Ctrl-C)"
 	@BIND_HOST=127.0.0.1 PORT=8081 GIT_REPO_DIRECTORY="$(CURDIR)" node_modules/.bin/decap-server & \
-	backend=$$!; trap 'kill $$backend 2>/dev/null' EXIT INT TERM; \
+	backend=$$!; $(BIN)/patienthub edit-service & \
+	service=$$!; trap 'kill $$backend $$service 2>/dev/null' EXIT INT TERM; \
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 test: $(STAMP) $(NPM_STAMP)

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from tests.conftest import GOOD_META
+from tests.conftest import GOOD_META, LONG_SENTENCE, page_text
 
 from patienthub import Finding, Rule, Severity, load_project, load_site
 from patienthub.checks.base import Check
@@ -97,3 +97,22 @@ def test_a_checked_page_lets_go_of_its_prose_and_makes_it_again_when_asked(repo)
     run(site)
     assert "prose" not in page.__dict__
     assert [s.text for s in page.prose.sentences] == before
+
+
+def test_run_unsaved_judges_the_given_text_and_leaves_the_file_alone(repo):
+    from patienthub.engine.runner import run_unsaved
+
+    path = repo.page("pijn.md")
+    on_disk = path.read_bytes()
+    site = site_of(repo)
+    unsaved = page_text(body=LONG_SENTENCE).encode("utf-8")
+    result = run_unsaved(site, path, unsaved)
+    assert [r.page.path for r in result.pages] == ["content/pijn.md"]
+    assert "readability.sentence-length" in {f.rule for f in result.findings}
+    assert path.read_bytes() == on_disk
+    assert "readability.sentence-length" not in {f.rule for f in run(site, {"content/pijn.md"}).findings}
+    # A page that has no file yet is checked as if it had one.
+    new = run_unsaved(site, repo.content / "nieuw.md", unsaved)
+    assert [r.page.path for r in new.pages] == ["content/nieuw.md"] and not (
+        repo.content / "nieuw.md"
+    ).exists()

@@ -122,3 +122,18 @@ def test_a_body_full_of_control_characters_gives_ten_findings_not_one_per_line()
     found = [p for p in page.problems if p.rule == "schema.control-character"]
     assert len(found) == loader.MAX_CONTROL_FINDINGS == 10
     assert found[0].line == 4 and "U+001B" in found[0].message
+
+
+def test_page_from_bytes_reads_as_a_file_would_without_touching_it(repo):
+    from tests.conftest import page_text
+
+    from patienthub.core import limits
+    from patienthub.load.loader import page_from_bytes
+
+    project = load_project(repo.root / "mkdocs.yml")
+    path = repo.content / "concept.md"
+    page = page_from_bytes(path, page_text().encode("utf-8"), project)
+    assert (page.path, page.src_uri, page.url) == ("content/concept.md", "concept.md", "concept/")
+    assert page.meta.title == "Lage rugpijn" and not path.exists()
+    too_large = page_from_bytes(path, b"a" * (limits.limits().max_page_bytes + 1), project)
+    assert [p.rule for p in too_large.problems] == ["schema.too-large"]

@@ -29,11 +29,19 @@ def test_editor_page_has_its_own_narrow_policy_and_no_inline_script():
     assert directives["script-src"] == "'self' 'unsafe-eval'"
     assert directives["style-src"] == "'self' 'unsafe-inline'"
     origins = set(re.findall(r"https?://[^\s;]+", "; ".join(directives.values())))
-    assert origins == {
-        "http://127.0.0.1:8081",
-        "https://api.github.com",
-        "https://avatars.githubusercontent.com",
-    }
+    assert (
+        origins
+        == {
+            "http://127.0.0.1:8081",
+            "http://127.0.0.1:8082",  # the check service of `make edit` (patienthub edit-service): connect-src only
+            "https://api.github.com",
+            "https://avatars.githubusercontent.com",
+        }
+    )
+    assert directives["connect-src"] == (
+        "'self' http://127.0.0.1:8081 http://127.0.0.1:8082 https://api.github.com"
+    )
+    assert 'data-check-service="http://127.0.0.1:8082"' in page
     assert directives["base-uri"] == "'none'" and directives["form-action"] == "'none'"
     assert directives["object-src"] == "'none'"
 

@@ -2,8 +2,8 @@
 (decap-server from node_modules) on a copy of this repository, an editor who makes an education page.
 
 One focused test (it is slow): open the editor, log in to the local backend, fill in title, owner and a source,
-publish; the page is in content/ with front matter the schema accepts and, with `patienthub new --page`, passes
-`patienthub check`. Then one
+the preview shows the writer's panel (`patienthub edit-service`); publish; the page is in content/ with front matter
+the schema accepts, the service has put it in the nav and CODEOWNERS, and the whole copy passes `patienthub check`. Then one
 line of an existing page is changed: only that line changes. The editor asks nothing of any host but 127.0.0.1. The screenshots go to tests/artifacts/web-editor/ (the editors'
 guide shows copies of them, handleiding/afbeeldingen/).
 """
@@ -46,16 +46,20 @@ def _port() -> int:
     return load_project(REPO_ROOT / "mkdocs.yml").config.web_editor.local_port
 
 
+def _service_port() -> int:
+    return load_project(REPO_ROOT / "mkdocs.yml").config.web_editor.check_port
+
+
 def _wait_for_port(port: int, process: subprocess.Popen, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"decap-server stopte met code {process.returncode}")
+            raise AssertionError(f"{process.args[0]} stopte met code {process.returncode}")
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.2)
-    raise AssertionError(f"decap-server luistert na {seconds} s nog niet op 127.0.0.1:{port}")
+    raise AssertionError(f"{process.args[0]} luistert na {seconds} s nog niet op 127.0.0.1:{port}")
 
 
 @pytest.fixture
@@ -81,13 +85,31 @@ def local_backend(copy_of_project: Path):
         }
         log = (copy_of_project.parent / "decap-server.log").open("w")
         process = subprocess.Popen([str(DECAP_SERVER)], env=env, stdout=log, stderr=subprocess.STDOUT)
+        # The check service of `make edit` (the writer's panel in the preview), on the same copy.
+        service_log = (copy_of_project.parent / "edit-service.log").open("w")
+        service = subprocess.Popen(
+            [
+                str(REPO_ROOT / ".venv" / "bin" / "patienthub"),
+                "edit-service",
+                "--config",
+                str(copy_of_project / "mkdocs.yml"),
+                "--today",
+                TODAY,
+            ],
+            cwd=copy_of_project,
+            stdout=service_log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             _wait_for_port(port, process)
+            _wait_for_port(_service_port(), service)
             yield copy_of_project
         finally:
-            process.terminate()
-            process.wait(timeout=10)
+            for running in (process, service):
+                running.terminate()
+                running.wait(timeout=10)
             log.close()
+            service_log.close()
 
 
 @pytest.fixture
@@ -139,6 +161,13 @@ def test_an_editor_makes_an_education_page_that_passes_check(project_site, local
         _field(page, "last_reviewed").fill(TODAY)  # a date picker: the browser's own <input type=date>
         page.get_by_role("button", name="Voeg bronnen toe").click()
         page.get_by_label("Titel van de bron").fill("NHG-Standaard Aspecifieke lagerugpijn")
+        # The writer's panel in the preview: the findings of `check` on the unsaved page, among them the
+        # untouched description (draft.placeholder).
+        panel = page.frame_locator("iframe").locator(".ph-editor-panel")
+        expect(panel).to_contain_text("draft.placeholder", timeout=30000)
+        expect(panel).to_contain_text("patienthub:")
+        panel.locator("summary").click()  # open, as an editor does, for the screenshot
+        expect(panel.locator(".ph-editor-panel__finding", has_text="draft.placeholder").first).to_be_visible()
         _shot(page, "2-nieuwe-pagina")
 
         page.get_by_role("button", name="Publiceer").click()
@@ -147,8 +176,14 @@ def test_an_editor_makes_an_education_page_that_passes_check(project_site, local
         deadline = time.monotonic() + 30
         while not target.exists() and time.monotonic() < deadline:
             time.sleep(0.2)
-        _shot(page, "3-gepubliceerd")
         assert target.exists(), page.inner_text("body")[:3000]
+        # After the save the service gives the new page its place in the nav and CODEOWNERS (`new --page`).
+        config = local_backend / "mkdocs.yml"
+        while f"- {TITLE}: rugpijn-na-het-sporten.md" not in config.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline + 30, "de nieuwe pagina staat na het opslaan niet in het menu"
+            time.sleep(0.2)
+        expect(page.frame_locator("iframe").locator(".ph-editor-panel")).to_contain_text("draft.placeholder")
+        _shot(page, "3-gepubliceerd")
 
         # An existing page: one line of its text changed, everything else of the body kept byte for byte.
         page.goto(base + web_editor.FOLDER + f"#/collections/education/entries/{EXISTING.stem}")
@@ -178,13 +213,9 @@ def test_an_editor_makes_an_education_page_that_passes_check(project_site, local
     ]
     assert page_lines and not [line for line in page_lines if ": error " in line], checked.stdout
     assert not [line for line in page_lines if " schema." in line], checked.stdout
-    # A new page needs its place in the nav and its line in CODEOWNERS (who approves it); `patienthub new` writes
-    # them, for a page from the web editor `patienthub new --page` does (docs/web-editor.md). Then all passes.
-    adopted = run_cli(
-        "new", "--page", "content/rugpijn-na-het-sporten.md", "--today", TODAY, cwd=local_backend
-    )
-    assert adopted.code == 0, adopted.stderr
-    assert f"- {TITLE}: rugpijn-na-het-sporten.md" in (local_backend / "mkdocs.yml").read_text(
+    # A new page needs its place in the nav and its line in CODEOWNERS (who approves it); after the save the
+    # editor's check service did what `patienthub new --page` does, so the whole copy passes with no step by hand.
+    assert "/content/rugpijn-na-het-sporten.md" in (local_backend / ".github" / "CODEOWNERS").read_text(
         encoding="utf-8"
     )
     whole = run_cli("check", "--today", TODAY, cwd=local_backend)

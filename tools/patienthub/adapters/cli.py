@@ -23,6 +23,7 @@ COMMANDS = {
     "urls": "urls",
     "codeowners": "codeowners",
     "cms-config": "cms_config",
+    "edit-service": "edit_service",
     "review": "review",
     "diff": "diff",
     "terms": "terms",

@@ -33,15 +33,16 @@ SITE_STYLES = ("assets/stylesheets/patienthub.css",)
 # Decap needs two things a patient page never allows (checked in tests/test_web_editor.py):
 # - 'unsafe-eval': it validates its configuration with ajv, which compiles the schema with `new Function`;
 # - style-src 'unsafe-inline': its interface is styled by emotion (CSS-in-JS), which writes <style> elements.
-# There is no inline script at all. connect-src: the site (config.yml), the local backend of `make edit`
-# (127.0.0.1 only) and GitHub's API for the GitHub backend; img-src adds the avatars GitHub returns after login.
+# There is no inline script at all. connect-src: the site (config.yml), the local backend of `make edit` and its
+# check service (`patienthub edit-service`: the writer's panel in the preview; both 127.0.0.1 only) and GitHub's
+# API for the GitHub backend; img-src adds the avatars GitHub returns after login.
 _DIRECTIVES = (
     "default-src 'none'",
     "script-src 'self' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https://avatars.githubusercontent.com",
     "font-src 'self'",
-    "connect-src 'self' {local} https://api.github.com",
+    "connect-src 'self' {local} {service} https://api.github.com",
     "frame-src 'self'",
     "worker-src 'self' blob:",
     "object-src 'none'",
@@ -61,7 +62,7 @@ PAGE = """\
 <title>Webeditor — {site_name}</title>
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
-<body data-preview-styles="{styles}" data-collections="{collections}">
+<body data-preview-styles="{styles}" data-collections="{collections}" data-check-service="{service}">
 <script src="{vendor}"></script>
 <script src="patienthub-editor.js"></script>
 </body>
@@ -69,9 +70,15 @@ PAGE = """\
 """
 
 
+def service_origin(project: Project) -> str:
+    """Where `make edit` runs the check service the preview asks for the writer's panel."""
+    return f"http://127.0.0.1:{project.config.web_editor.check_port}"
+
+
 def policy(project: Project) -> str:
     local = f"http://127.0.0.1:{project.config.web_editor.local_port}"
-    return "; ".join(directive.format(local=local) for directive in _DIRECTIVES)
+    service = service_origin(project)
+    return "; ".join(directive.format(local=local, service=service) for directive in _DIRECTIVES)
 
 
 def config_path(project: Project) -> Path | None:
@@ -126,6 +133,7 @@ def page(project: Project) -> str:
         site_name=name,
         styles=html.escape(styles),
         collections=" ".join(PAGE_TYPES),
+        service=service_origin(project),
         vendor=VENDOR_SCRIPT,
     )
 

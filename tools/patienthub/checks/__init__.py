@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from patienthub.checks import (
     advice,
+    cms,
     draft,
     evidence,
     files,
@@ -37,6 +38,7 @@ REGISTRY: tuple[Check, ...] = (
     links.CHECK,
     draft.CHECK,
     evidence.CHECK,
+    cms.CHECK,
 )
 
 

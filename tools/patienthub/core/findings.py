@@ -19,6 +19,7 @@ FAMILIES = (
     "hub",
     "draft",
     "evidence",
+    "cms",
 )
 
 

@@ -117,6 +117,8 @@ class Site:
     guidelines: Mapping[str, Guideline] = field(default_factory=dict)
     # The committed CODEOWNERS file (review.codeowners_file), None when the repository has none.
     codeowners: str | None = None
+    # The committed web editor configuration (web_editor.config_file), None when there is none.
+    cms_config: str | None = None
     # Outcome datasets and keuzekaarten from the data folder (None when not loaded, e.g. in small unit tests).
     outcomes: OutcomeLibrary | None = None
     termbase: Termbase = field(default_factory=Termbase)  # the words we use with patients (terms.yml)

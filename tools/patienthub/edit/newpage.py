@@ -15,8 +15,11 @@ from pathlib import Path
 import yaml
 
 from patienthub.core.errors import UsageError
+from patienthub.domain.model import PAGE_TYPES
 from patienthub.domain.skeletons import DESCRIPTION_PLACEHOLDER, skeleton
+from patienthub.load import codeowners
 from patienthub.load.config import Project
+from patienthub.load.loader import load_site
 
 
 @dataclass(frozen=True)
@@ -151,3 +154,40 @@ def adopt(src_uri: str, title: str, page_type: str, project: Project, config_fil
         return False
     config_file.write_text(add_to_nav(text, section, title, src_uri), encoding="utf-8")
     return True
+
+
+def update_codeowners(project: Project, today: dt.date) -> bool:
+    """Write CODEOWNERS again from the pages (a new page's owner approves its changes); True when it changed."""
+    owners_file = codeowners.path_of(project)
+    if owners_file is None or not owners_file.is_file():
+        return False
+    text = codeowners.render(load_site(project, today))
+    if owners_file.read_text(encoding="utf-8") == text:
+        return False
+    owners_file.write_text(text, encoding="utf-8", newline="\n")
+    return True
+
+
+@dataclass(frozen=True)
+class Adopted:
+    src_uri: str
+    page_type: str
+    in_nav: bool  # put in the nav now (False: it was there, or its type has no section)
+    codeowners: bool  # CODEOWNERS written again
+
+
+def adopt_file(path: Path, project: Project, config_file: Path, today: dt.date) -> Adopted:
+    """`new --page`: a page file that exists (the web editor wrote it) gets what `new` gives a new page, its nav
+    section and its line in CODEOWNERS. A path outside docs_dir, or a page without title or type, is refused."""
+    path = path.resolve()
+    docs = project.docs_dir.resolve()
+    if not path.is_file() or not path.is_relative_to(docs):
+        raise UsageError(f"{path} is geen pagina in {project.docs_dir.name}/")
+    src_uri = path.relative_to(docs).as_posix()
+    page = load_site(project, today).by_src_uri.get(src_uri)
+    if page is None or not page.meta.title or page.meta.type not in PAGE_TYPES:
+        raise UsageError(
+            f"{src_uri}: titel of soort pagina ontbreekt; controleer de pagina met patienthub check"
+        )
+    added = adopt(src_uri, page.meta.title, page.meta.type, project, config_file)
+    return Adopted(src_uri, page.meta.type, added, update_codeowners(project, today))

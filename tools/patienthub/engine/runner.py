@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import traceback
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from patienthub.checks import REGISTRY, all_rules
@@ -17,6 +19,7 @@ from patienthub.domain.model import Page, Site
 from patienthub.domain.result import PageReport, Result
 from patienthub.engine import filters
 from patienthub.load.cache import Cache, PageWork
+from patienthub.load.loader import page_from_bytes
 
 Progress = Callable[[int, int], None]
 # Below this many pages to check afresh, starting worker processes costs more than it saves.
@@ -167,6 +170,17 @@ def run(
     ran = {rule.id for check in checks for rule in check.rules}
     kept = filters.apply(findings, site, pages, known, ran)
     return Result(site, tuple(reports), tuple(sorted(kept, key=lambda f: f.sort_key)))
+
+
+def run_unsaved(site: Site, path: Path, raw: bytes, cache: Cache | None = None) -> Result:
+    """Check one page as if its file held `raw` (the web editor's form before it is saved; a new page that has no
+    file yet): the same checks and filters as `run`, the other pages as they are on disk. Nothing is written."""
+    page = page_from_bytes(path, raw, site.project, cache)
+    if page.path in site.by_path:
+        pages = tuple(page if p.path == page.path else p for p in site.pages)
+    else:
+        pages = (*site.pages, page)
+    return run(dataclasses.replace(site, pages=pages), {page.path}, cache=cache)
 
 
 @contextmanager

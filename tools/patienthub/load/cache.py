@@ -138,6 +138,8 @@ def input_files(project: Project) -> list[Path]:
     named = [project.root / config.hub.manifest]
     if config.review.codeowners_file:
         named.append(project.root / config.review.codeowners_file)
+    if config.web_editor.config_file:
+        named.append(project.root / config.web_editor.config_file)
     for name in (config.terminology.termbase, config.advice.rules, config.advice.key_messages):
         if name:
             named.append(project.data_dir / name)

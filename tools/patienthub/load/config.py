@@ -213,6 +213,8 @@ class WebEditorConfig:
     # The OAuth service that logs editors in to GitHub (base_url in Decap's terms); null: Netlify's.
     auth_url: str | None = None
     local_port: int = 8081  # where `make edit` runs the local backend (decap-server), on 127.0.0.1 only
+    # where `make edit` runs `patienthub edit-service` (the writer's panel inside the editor), on 127.0.0.1 only
+    check_port: int = 8082
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,20 @@ def load_page(path: Path, project: Project, cache: Cache | None = None) -> Page:
         message = f"Kan het bestand niet lezen: {exc.strerror}."
         problem = Finding("schema.unreadable", Severity.ERROR, rel, None, message)
         return _empty_page(rel, src_uri, url, problem)
+    return _from_bytes(raw, rel, src_uri, url, cache)
+
+
+def page_from_bytes(path: Path, raw: bytes, project: Project, cache: Cache | None = None) -> Page:
+    """The page at `path` as if its file held `raw` (text not saved yet, e.g. the web editor's form): read with
+    the same limits and parser as a file on disk, from the cache when these bytes were read there before. The
+    file itself is not read or written."""
+    resolved = path.parent.resolve() / path.name
+    rel = resolved.relative_to(_resolved(project.root)).as_posix()
+    src_uri = resolved.relative_to(_resolved(project.docs_dir)).as_posix()
+    return _from_bytes(raw, rel, src_uri, page_url(src_uri, project.use_directory_urls), cache)
+
+
+def _from_bytes(raw: bytes, rel: str, src_uri: str, url: str, cache: Cache | None) -> Page:
     if len(raw) > limits.limits().max_page_bytes:  # refused before decoding: nothing reads a 20 MB page
         return _empty_page(rel, src_uri, url, limits.too_large(rel, len(raw)))
     if cache is not None:
@@ -169,6 +183,19 @@ def _load_data(
     )
 
 
+def _committed_cms_config(project: Project) -> str | None:
+    """The web editor's configuration as committed (line ends normalised), None when there is none."""
+    name = project.config.web_editor.config_file
+    if not name:
+        return None
+    try:
+        return (project.root / name).read_bytes().decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return ""  # unreadable: differs from what cms-config writes, so check reports it
+
+
 def load_site(
     project: Project, today: dt.date, extra_files: Iterable[Path] = (), cache: Cache | None = None
 ) -> Site:
@@ -196,6 +223,7 @@ def load_site(
         guidelines=registry.entries,
         broken_sources=registry.broken,
         codeowners=codeowners.committed(project),
+        cms_config=_committed_cms_config(project),
         outcomes=library,
         explained_words=terms.explained_words(),
         termbase=terms,

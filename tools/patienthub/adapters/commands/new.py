@@ -17,10 +17,8 @@ from patienthub.adapters.commands.common import (
 from patienthub.core.errors import UsageError
 from patienthub.domain import organisations
 from patienthub.domain.model import PAGE_TYPES
-from patienthub.edit.newpage import NewPage, adopt, create
-from patienthub.load import codeowners
+from patienthub.edit.newpage import NewPage, adopt_file, create, update_codeowners
 from patienthub.load.config import Project
-from patienthub.load.loader import load_site
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -90,35 +88,25 @@ def execute(args: argparse.Namespace) -> int:
 
 def _update_codeowners(project: Project, today: dt.date) -> None:
     # CODEOWNERS is generated from the pages: with the new page in it, `check` accepts the new page at once.
-    owners_file = codeowners.path_of(project)
-    if owners_file is not None and owners_file.is_file():
-        site = load_site(project, today)
-        text = codeowners.render(site)
-        if owners_file.read_text(encoding="utf-8") != text:
-            owners_file.write_text(text, encoding="utf-8", newline="\n")
-            print(
-                f"Bijgewerkt: {project.config.review.codeowners_file} (wie een wijziging van de pagina goedkeurt)"
-            )
+    if update_codeowners(project, today):
+        print(
+            f"Bijgewerkt: {project.config.review.codeowners_file} (wie een wijziging van de pagina goedkeurt)"
+        )
 
 
 def _adopt(args: argparse.Namespace, project: Project) -> int:
     """`new --page PATH`: a page that exists (the web editor wrote it) gets what `new` gives a new page."""
     path = args.page if args.page.is_absolute() else Path.cwd() / args.page
-    path = path.resolve()
-    if not path.is_file() or not path.is_relative_to(project.docs_dir.resolve()):
+    if not path.resolve().is_file() or not path.resolve().is_relative_to(project.docs_dir.resolve()):
         raise UsageError(f"{args.page} is geen pagina in {project.docs_dir.name}/")
-    today = today_from(args)
-    site = load_site(project, today)
-    src_uri = path.relative_to(project.docs_dir.resolve()).as_posix()
-    page = site.by_src_uri.get(src_uri)
-    if page is None or not page.meta.title or page.meta.type not in PAGE_TYPES:
-        raise UsageError(
-            f"{args.page}: titel of soort pagina ontbreekt; controleer de pagina met patienthub check"
-        )
-    if adopt(src_uri, page.meta.title, page.meta.type, project, config_file_from(args)):
-        print(f"In het menu gezet: {src_uri} ({project.config.new_page.nav_sections[page.meta.type]})")
+    done = adopt_file(path, project, config_file_from(args), today_from(args))
+    if done.in_nav:
+        print(f"In het menu gezet: {done.src_uri} ({project.config.new_page.nav_sections[done.page_type]})")
     else:
-        print(f"{src_uri} staat al in het menu (of dit soort pagina heeft geen deel in het menu).")
-    _update_codeowners(project, today)
+        print(f"{done.src_uri} staat al in het menu (of dit soort pagina heeft geen deel in het menu).")
+    if done.codeowners:
+        print(
+            f"Bijgewerkt: {project.config.review.codeowners_file} (wie een wijziging van de pagina goedkeurt)"
+        )
     print("Neem de nieuwe adressen op voordat u de pagina publiceert: patienthub urls --update")
     return 0
