@@ -175,14 +175,14 @@ def test_zensical_pages_load_no_more_theme_than_the_mkdocs_pages(zensical_site):
 PRELOAD = re.compile(r'<link rel="(?:module)?preload" href="([^"]+)"')
 
 
-def test_the_search_page_preloads_pagefinds_ui_and_only_on_mkdocs_pagefind_itself(
-    project_site, zensical_site
-):
-    """A documented difference (docs/engines.md): with pagefind.js preloaded too, Zensical's heavier theme script
-    puts the search page's first load over the transfer budget (128,148 bytes gzip measured, 122,880 allowed);
-    there the first search fetches it."""
-    ui = ["../pagefind/pagefind-ui.js", "../pagefind/pagefind-ui.css"]
-    mkdocs = PRELOAD.findall((project_site / "zoeken" / "index.html").read_text(encoding="utf-8"))
-    assert mkdocs == [*ui, "../pagefind/pagefind.js"]
-    assert PRELOAD.findall((zensical_site / "zoeken" / "index.html").read_text(encoding="utf-8")) == ui
-    assert PRELOAD.findall((project_site / "lage-rugpijn" / "index.html").read_text(encoding="utf-8")) == []
+def test_the_search_page_loads_its_module_and_preloads_pagefind_on_both_engines(project_site, zensical_site):
+    """No Pagefind UI any more (docs/engines.md): the search page's own module and pagefind.js, on both engines;
+    other pages load neither."""
+    module = '<script type="module" async src="../assets/javascripts/patienthub-search.js"></script>'
+    for site in (project_site, zensical_site):
+        search_page = (site / "zoeken" / "index.html").read_text(encoding="utf-8")
+        assert PRELOAD.findall(search_page) == ["../pagefind/pagefind.js"], site
+        assert module in search_page and "pagefind-ui" not in search_page
+        assert (site / "assets" / "javascripts" / "patienthub-search.js").is_file()
+    content_page = (project_site / "lage-rugpijn" / "index.html").read_text(encoding="utf-8")
+    assert PRELOAD.findall(content_page) == [] and "patienthub-search.js" not in content_page

@@ -151,8 +151,9 @@ def test_theme_and_search_work_under_the_policy(served_site, browser):
     # The dashboard has right-aligned table columns: style attributes the policy allows by hash.
     for path in ("", "lage-rugpijn/", "zoeken/?q=hernia", "deze-pagina-bestaat-niet/", "redactie/controles/"):
         page, errors = _open(browser, served_site + path)
-        if path.startswith("zoeken/"):  # Pagefind's UI and its WebAssembly index run under the policy
-            page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+        # The search module, Pagefind's worker and its WebAssembly run under the policy.
+        if path.startswith("zoeken/"):
+            page.wait_for_selector(".ph-search__result", timeout=15000)
         assert page.evaluate("typeof __md_get") == "function", path  # Material's hashed inline script ran
         if path.startswith("redactie/"):
             aligned = page.evaluate("getComputedStyle(document.querySelector('td[style]')).textAlign")

@@ -93,7 +93,7 @@ def describe(violations: list[dict]) -> str:
 def test_no_wcag_a_aa_violations(page, served_site, kind):
     visit(page, served_site, PAGE_TYPES[kind])
     if kind == "search":
-        page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+        page.wait_for_selector(".ph-search__result", timeout=15000)
     violations = axe(page)
     assert violations == [], describe(violations)
 
@@ -155,8 +155,8 @@ def test_no_request_leaves_localhost_and_no_cookies(page, served_site):
     for path in PAGE_TYPES.values():
         visit(page, served_site, path)
     visit(page, served_site, "zoeken/")
-    page.fill(".pagefind-ui__search-input", "bewegen")
-    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    page.fill("#ph-search-input", "bewegen")
+    page.wait_for_selector(".ph-search__result", timeout=15000)
     outside = [
         url
         for url in requests
@@ -169,10 +169,10 @@ def test_no_request_leaves_localhost_and_no_cookies(page, served_site):
 
 def search_titles(page, served_site: str, query: str) -> list[str]:
     visit(page, served_site, "zoeken/")
-    page.fill(".pagefind-ui__search-input", query)
-    page.wait_for_selector(".pagefind-ui__result-title", timeout=15000)
+    page.fill("#ph-search-input", query)
+    page.wait_for_selector(".ph-search__title", timeout=15000)
     page.wait_for_timeout(500)
-    return [t.strip() for t in page.locator(".pagefind-ui__result-title").all_inner_texts()]
+    return [t.strip() for t in page.locator(".ph-search__title").all_inner_texts()]
 
 
 @also_on_zensical
@@ -202,9 +202,9 @@ def test_home_search_box_leads_to_results(page, served_site):
     visit(page, served_site, "")
     page.fill("#ph-search-box-input", "hernia")
     page.keyboard.press("Enter")
-    page.wait_for_selector(".pagefind-ui__result-title", timeout=15000)
+    page.wait_for_selector(".ph-search__title", timeout=15000)
     assert "/zoeken/" in page.url
-    assert any("Uitstralende pijn" in t for t in page.locator(".pagefind-ui__result-title").all_inner_texts())
+    assert any("Uitstralende pijn" in t for t in page.locator(".ph-search__title").all_inner_texts())
 
 
 def test_keyboard_reaches_skip_link_main_content_and_search(page, served_site):
@@ -408,3 +408,100 @@ def test_the_search_input_has_a_visible_label(page, served_site):
     label = page.locator("label[for=ph-search-input]")
     assert label.is_visible() and label.inner_text() == "Zoekwoord"
     assert page.get_by_label("Zoekwoord").count() == 1
+
+
+# --- the search page's own module (patienthub-search.js on Pagefind's API) ---------------------------------------
+
+# Every layout shift from the start of the page, as Lighthouse counts them (not those right after input).
+LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) { window.__shifts.push(entry.value); }
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@also_on_zensical
+def test_a_query_in_the_address_shows_its_results_at_once_without_moving_the_page(browser, served_site):
+    # A phone's screen, as Lighthouse's mobile run: the footer was in view below the box and moved down.
+    context = browser.new_context(locale="nl-NL", viewport={"width": 412, "height": 823}, is_mobile=True)
+    tab = context.new_page()
+    try:
+        tab.add_init_script(LAYOUT_SHIFTS)
+        # Count the results each time the list changes: drawn in one go, never one by one.
+        tab.add_init_script(
+            "window.__drawn = []; new MutationObserver(() => { const l = document.querySelector("
+            "'.ph-search__results'); if (l) window.__drawn.push(l.children.length); })"
+            ".observe(document, { childList: true, subtree: true });"
+        )
+        visit(tab, served_site, PAGE_TYPES["search"])
+        tab.wait_for_selector(".ph-search__result")
+        assert tab.input_value("#ph-search-input") == "hernia"
+        status = tab.locator(".ph-search__status")
+        assert re.fullmatch(r"\d+ resultaten voor “hernia”", status.inner_text()), status.inner_text()
+        assert status.get_attribute("role") == "status"  # read out by screen readers
+        shown = tab.locator(".ph-search__result").count()
+        assert shown == 5
+        drawn = [n for n in tab.evaluate("() => window.__drawn") if n]
+        assert drawn and set(drawn) == {5}, drawn
+        assert tab.locator(".ph-search__title a").first.inner_text()
+        marks = tab.locator(".ph-search__excerpt mark").all_inner_texts()
+        assert marks and all("hernia" in m.lower() for m in marks), marks
+        tab.wait_for_timeout(500)
+        assert tab.evaluate("() => window.__shifts") == []
+    finally:
+        context.close()
+
+
+def test_more_results_are_added_and_the_keyboard_goes_on_where_they_begin(page, served_site):
+    visit(page, served_site, PAGE_TYPES["search"])
+    page.wait_for_selector(".ph-search__result")
+    total = int(page.locator(".ph-search__status").inner_text().split()[0])
+    assert total > 5
+    titles = page.locator(".ph-search__title").all_inner_texts()
+    more = page.get_by_role("button", name="Meer resultaten")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelectorAll('.ph-search__result').length > 5")
+    assert page.locator(".ph-search__result").count() == min(10, total)
+    assert page.locator(".ph-search__title").all_inner_texts()[:5] == titles
+    focused = page.evaluate("() => document.activeElement.textContent")
+    assert focused == page.locator(".ph-search__title a").nth(5).inner_text()
+    assert more.is_visible() == (total > 10)
+
+
+def test_typing_searches_and_the_address_follows(page, served_site):
+    visit(page, served_site, "zoeken/")
+    assert page.evaluate("() => document.activeElement.id") == "ph-search-input"
+    assert page.locator(".ph-search__result").count() == 0
+    page.keyboard.type("bewegen")
+    page.wait_for_selector(".ph-search__result")
+    assert page.url.endswith("/zoeken/?q=bewegen")
+    assert "voor “bewegen”" in page.locator(".ph-search__status").inner_text()
+    page.fill("#ph-search-input", "qqxzy")
+    page.wait_for_function(
+        "() => document.querySelector('.ph-search__status').textContent.startsWith('Geen')"
+    )
+    assert page.locator(".ph-search__status").inner_text() == (
+        "Geen resultaten voor “qqxzy”. Probeer een ander woord, of kies een onderwerp in het menu."
+    )
+    assert page.locator(".ph-search__result").count() == 0
+    assert not page.get_by_role("button", name="Meer resultaten").is_visible()
+    page.fill("#ph-search-input", "")
+    page.wait_for_function("() => !location.search")
+    assert page.locator(".ph-search__status").inner_text() == ""
+    assert axe(page) == []
+
+
+def test_without_javascript_the_search_page_says_so_and_shows_no_dead_box(browser, served_site):
+    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + PAGE_TYPES["search"], wait_until="networkidle")
+        assert "Zoeken werkt alleen als JavaScript aan staat." in tab.locator("article").inner_text()
+        assert tab.locator("#ph-search input").count() == 0
+        assert tab.locator("label").filter(has_text="Zoekwoord").count() == 0
+    finally:
+        context.close()

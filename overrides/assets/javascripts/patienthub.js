@@ -1,49 +1,7 @@
-/* patienthub: loads Pagefind's search UI on the search page only, so other pages stay light.
-   No inline script anywhere: everything comes from this file (Content-Security-Policy 'self'). */
+/* patienthub: "Lees voor" on every patient page, and the writer's marks under `mkdocs serve`. The search page has
+   its own module (patienthub-search.js). No inline script anywhere (Content-Security-Policy 'self'). */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var root = script ? script.src.replace(/assets\/javascripts\/patienthub\.js.*$/, "") : "/";
-
-  function load(tag, attributes, done) {
-    var element = document.createElement(tag);
-    Object.keys(attributes).forEach(function (name) { element.setAttribute(name, attributes[name]); });
-    if (done) { element.addEventListener("load", done); }
-    document.head.appendChild(element);
-  }
-
-  function startSearch() {
-    var box = document.getElementById("ph-search");
-    if (!box) { return; }
-    load("link", { rel: "stylesheet", href: root + "pagefind/pagefind-ui.css" });
-    load("script", { src: root + "pagefind/pagefind-ui.js" }, function () {
-      /* global PagefindUI */
-      var ui = new PagefindUI({
-        element: "#ph-search",
-        bundlePath: root + "pagefind/",
-        showImages: false,
-        showSubResults: true,
-        autofocus: true,
-        resetStyles: false
-      });
-      labelSearchInput(box);
-      var query = new URLSearchParams(window.location.search).get("q");
-      if (query) { ui.triggerSearch(query); }
-    });
-  }
-
-  /* Pagefind's input has only a placeholder: give it a visible label (WCAG 3.3.2). Written here, not in the page,
-     so the page without JavaScript has no label pointing at nothing. */
-  function labelSearchInput(box) {
-    var input = box.querySelector("input[type=text], input[type=search]");
-    if (!input || input.id) { return; }
-    input.id = "ph-search-input";
-    var label = document.createElement("label");
-    label.className = "ph-search__label";
-    label.htmlFor = input.id;
-    label.textContent = "Zoekwoord";
-    box.insertBefore(label, box.firstChild);
-  }
 
   /* "Lees voor": the browser's own Dutch speech (Web Speech API) reads the page's text aloud, sentence by
      sentence, and marks the sentence it reads. Nothing leaves the browser; no voice in Dutch, no button. */
@@ -213,7 +171,6 @@
   }
 
   function start() {
-    startSearch();
     markFindings();
     readAloud();
   }

@@ -1,5 +1,6 @@
-"""The search page. Its search box is filled by Pagefind's UI (see overrides/assets/javascripts/patienthub.js);
-`pagefind_ui` in its front matter makes overrides/main.html preload that UI, on every engine."""
+"""The search page. Its search box and results are drawn by overrides/assets/javascripts/patienthub-search.js on
+Pagefind's search API; `site_search` in its front matter makes overrides/main.html load that module, on every
+engine. Without JavaScript the page says so (the <noscript> inside the box)."""
 
 from __future__ import annotations
 
@@ -15,19 +16,19 @@ PAGE = """\
 ---
 title: Zoeken
 description: Zoek in alle informatie over klachten van de lage rug.
-pagefind_ui: true
+site_search: true
 ---
 
 # Zoeken
 
 Typ een woord, bijvoorbeeld *hernia* of *bewegen*.
 
-<div id="ph-search" class="ph-search" data-pagefind-ignore></div>
-
+<div id="ph-search" class="ph-search" data-pagefind-ignore>
 <noscript>
 Zoeken werkt alleen als JavaScript aan staat.
 Kies anders een onderwerp in het menu.
 </noscript>
+</div>
 """
 
 
