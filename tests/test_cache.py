@@ -420,3 +420,22 @@ def test_the_builds_work_is_a_file_of_its_own_that_a_check_leaves_alone(site_rep
     again = Cache.for_project(project, build=True)
     assert again.derived(site, page, "test", "", work, build=True) == "getransformeerd"
     assert calls["work"] == 2  # the next build has it
+
+
+def test_a_page_that_could_not_be_read_is_not_answered_with_another_unreadable_pages_findings(
+    site_repo, tmp_path
+):
+    """A symbolic link, a binary file, a file over the size limit: each is a page without text, so their results
+    were stored under the same key and the second one got the first one's findings (a binary file reported as a
+    symbolic link; with an error demoted in mkdocs.yml, a symbolic link reported as nothing but that)."""
+    page = site_repo.root / "content" / "a.md"
+    outside = tmp_path / "elders.md"
+    outside.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    page.unlink()
+    page.symlink_to(outside)
+    first = {f.rule for f in checked(site_repo, Spy()).findings if f.path == "content/a.md"}
+    assert "files.symlink" in first
+    page.unlink()
+    page.write_bytes(b"\x00\x01binary\xff" * 10)
+    second = {f.rule for f in checked(site_repo, Spy()).findings if f.path == "content/a.md"}
+    assert "schema.binary-file" in second and "files.symlink" not in second

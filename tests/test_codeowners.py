@@ -75,3 +75,14 @@ def test_a_file_outside_the_site_that_check_is_given_does_not_change_codeowners(
     checked = run_cli("check", "--today", TODAY, "NOTITIES.md", "content/index.md", cwd=repo.root)
     assert "review.codeowners-outdated" not in checked.stdout, checked.stdout
     assert "NOTITIES.md" in checked.stdout  # it was checked
+
+
+def test_a_line_break_in_a_file_name_does_not_add_a_line_to_codeowners():
+    """A page named 'x<LF>/tools/<LF>y.md' wrote the line '/tools/' with no owner, which takes the maintainers'
+    approval off tools/ (the edit service writes CODEOWNERS after a save). A line break cannot be escaped in
+    CODEOWNERS: '?' (any one character) keeps the pattern matching the page."""
+    import fnmatch
+
+    written = codeowners.pattern("content/x\n/tools/\ny\r.md")
+    assert "\n" not in written and "\r" not in written
+    assert fnmatch.fnmatchcase("/content/x\n/tools/\ny\r.md", written)

@@ -209,3 +209,55 @@ def test_the_form_becomes_the_file_decap_writes():
     assert text == "---\ntitle: Een\nlast_reviewed: 2026-12-03\n---\n## Kop\n"
     with pytest.raises(edit_service.Refused):
         edit_service.entry_text("geen velden", "")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(b"[" * 100_000 + b"]" * 100_000, id="deeply-nested-json"),
+        pytest.param(
+            b'{"path":"content/x.md","body":"","data":{"a":' + b"[" * 900 + b"]" * 900 + b"}}",
+            id="nested-form-value",
+        ),
+        pytest.param(b'{"path":"content/x.md","body":"\\ud800","data":{}}', id="lone-surrogate"),
+        pytest.param(
+            json.dumps({"path": "content/" + "a" * 5000 + ".md", "data": {}, "body": ""}).encode(),
+            id="file-name-too-long",
+        ),
+        pytest.param(
+            json.dumps({"collection": "education", "title": "a" * 400, "data": {}, "body": ""}).encode(),
+            id="title-too-long-for-a-file-name",
+        ),
+    ],
+)
+def test_a_hostile_body_gets_an_answer_and_the_service_goes_on(served, raw):
+    """Every request gets a JSON answer (no dropped connection, no traceback), and the next one is served."""
+    root, port = served
+    before = _tree(root)
+    response, answer = _post(port, "/check", None, raw=raw)
+    assert 400 <= response.status < 600 and isinstance(answer, dict) and answer.get("error")
+    assert "Traceback" not in answer["error"]
+    assert _tree(root) == before
+    again, _ = _post(port, "/check", _new_entry())
+    assert again.status == 200
+
+
+def test_an_idle_connection_does_not_block_the_editor(served):
+    """One request at a time: a client that connects and sends nothing (a browser's preconnect) must not hold
+    the service, or the panel stops answering."""
+    import socket
+
+    _, port = served
+    idle = socket.create_connection(("127.0.0.1", port))
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=edit_service.REQUEST_TIMEOUT + 20)
+        connection.request(
+            "POST",
+            "/check",
+            body=json.dumps(_new_entry()).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        assert connection.getresponse().status == 200
+        connection.close()
+    finally:
+        idle.close()

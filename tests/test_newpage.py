@@ -93,3 +93,30 @@ def test_in_nav_finds_a_page_however_it_is_listed():
     assert in_nav("nav:\n  - uitkomsten/index.md\n  - \"Vraag: ja?\": 'a/b.md'  # c\n", "a/b.md")
     assert in_nav("nav:\n  - uitkomsten/index.md\n", "uitkomsten/index.md")
     assert not in_nav(NAV, "lage.md") and not in_nav(NAV, "rugpijn.md")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Rugpijn\u2028na het tillen", "Rug\x85pijn", "Rug\u2029pijn", "Rug\x80pijn", "Rug\x9fpijn"],
+)
+def test_a_title_with_a_yaml_line_break_or_control_character_keeps_the_nav_and_page_readable(title):
+    """U+0085, U+2028 and U+2029 are line breaks to YAML (a pasted title can hold one) and C1 controls may not
+    appear raw at all: JSON leaves them as they are, so the nav key, or the page's title, broke mkdocs.yml."""
+    out = add_to_nav(NAV, "Uitleg", title, "nieuw.md")
+    uitleg = next(item["Uitleg"] for item in yaml.safe_load(out)["nav"] if "Uitleg" in item)
+    assert uitleg[-1] == {title: "nieuw.md"}
+    text = render(NewPage(title, "education", "nhg", ("NHG-Standaard",), dt.date(2026, 11, 22)))
+    assert yaml.safe_load(text.split("---\n")[1])["title"] == title
+
+
+@pytest.mark.parametrize("src_uri", ["a #b.md", "x: y.md", "c\n  - Kwaad: e.md", "'q'.md"])
+def test_a_file_name_that_plain_yaml_reads_otherwise_is_quoted_in_the_nav_once(src_uri):
+    """The file name the web editor saved goes in the nav as written: a ' #' made the rest a comment, a ': ' broke
+    mkdocs.yml, a line break added a nav item of its own; and a second save does not add it again."""
+    from patienthub.edit.newpage import in_nav
+
+    out = add_to_nav(NAV, "Uitleg", "Nieuw", src_uri)
+    uitleg = next(item["Uitleg"] for item in yaml.safe_load(out)["nav"] if "Uitleg" in item)
+    assert uitleg[-1] == {"Nieuw": src_uri}
+    assert len(yaml.safe_load(out)["nav"]) == len(yaml.safe_load(NAV)["nav"])
+    assert in_nav(out, src_uri) and not in_nav(NAV, src_uri)

@@ -46,6 +46,9 @@ HOST = "127.0.0.1"
 # The page's text plus its front matter as JSON: a page over the page limit is refused by `check` anyway.
 MAX_REQUEST_BYTES = limits.limits().max_page_bytes + 64 * 1024
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
+# Seconds a connection may stay silent: one request at a time, so an idle one (a browser's preconnect) would
+# otherwise hold the service.
+REQUEST_TIMEOUT = 10
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -86,9 +89,12 @@ def target(project: Project, request: dict[str, Any]) -> Path:
         path = docs / folder / f"{newpage.slugify(title)}.md"
     if path.suffix.lower() not in MARKDOWN_SUFFIXES:
         raise Refused(403, "alleen pagina's (Markdown-bestanden) worden gecontroleerd")
-    if path.is_symlink() or not path.parent.resolve().is_relative_to(docs):
-        raise Refused(403, "het pad moet binnen de map met pagina's liggen")
-    return path.parent.resolve() / path.name
+    try:
+        if path.is_symlink() or not path.parent.resolve().is_relative_to(docs):
+            raise Refused(403, "het pad moet binnen de map met pagina's liggen")
+        return path.parent.resolve() / path.name
+    except OSError:  # a name too long for the file system, say
+        raise Refused(400, "de naam van de pagina is ongeldig of te lang") from None
 
 
 def _value(value: Any) -> Any:
@@ -131,7 +137,10 @@ class EditService:
     def check(self, request: dict[str, Any]) -> dict[str, Any]:
         """The findings for the unsaved entry; nothing is written."""
         path = target(self.project, request)
-        raw = entry_text(request.get("data"), request.get("body")).encode("utf-8")
+        try:
+            raw = entry_text(request.get("data"), request.get("body")).encode("utf-8")
+        except (UnicodeEncodeError, RecursionError):  # a lone surrogate, values nested beyond reason
+            raise Refused(400, "de velden (data) of de tekst (body) zijn ongeldig") from None
         if len(raw) > limits.limits().max_page_bytes:
             raise Refused(413, "de pagina is te groot")
         site = load_site(self.project, self.today(), cache=self.cache)
@@ -197,6 +206,7 @@ def handler(service: EditService) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "patienthub-edit-service"
         sys_version = ""
+        timeout = REQUEST_TIMEOUT
 
         def log_message(self, format: str, *args: Any) -> None:
             pass  # the editor's typing is no news; refusals go back to the browser
@@ -260,7 +270,7 @@ def handler(service: EditService) -> type[BaseHTTPRequestHandler]:
                     raise Refused(413, "het verzoek is te groot")
                 try:
                     request = json.loads(self.rfile.read(length).decode("utf-8"))
-                except (UnicodeDecodeError, ValueError):
+                except (UnicodeDecodeError, ValueError, RecursionError):
                     raise Refused(400, "het verzoek is geen geldige JSON") from None
                 if not isinstance(request, dict):
                     raise Refused(400, "het verzoek is geen JSON-object")
@@ -270,6 +280,12 @@ def handler(service: EditService) -> type[BaseHTTPRequestHandler]:
                 return
             except PatientHubError as exc:  # e.g. mkdocs.yml half written, a page without a title
                 self._send(422, {"error": str(exc)})
+                return
+            except Exception as exc:  # a fault here, not in the page: an answer, and the service goes on
+                self.log_error("%s: %r", self.path, exc)
+                self._send(
+                    500, {"error": "interne fout in de controledienst; meld het aan het technische team"}
+                )
                 return
             self._send(200, answer)
 

@@ -42,8 +42,16 @@ def slugify(title: str) -> str:
     return slug
 
 
+# What JSON leaves raw but YAML may not read raw: U+0085, U+2028 and U+2029 are line breaks to YAML, and other
+# C1 controls, DEL and U+FFFE/U+FFFF may not appear in a YAML file at all.
+_RAW_IN_JSON_NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
 def _quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+    """A YAML double-quoted scalar that reads back as `text` (a JSON string, with what YAML reads otherwise
+    escaped)."""
+    dumped = json.dumps(text, ensure_ascii=False)
+    return _RAW_IN_JSON_NOT_YAML.sub(lambda match: f"\\u{ord(match.group()):04x}", dumped)
 
 
 def render(new: NewPage) -> str:
@@ -74,6 +82,16 @@ def _nav_key(title: str) -> str:
     return title if plain else _quoted(title)
 
 
+def _nav_value(src_uri: str) -> str:
+    """The file name as a nav value: plain where YAML reads it back as exactly this text (a file name may hold
+    ' #', ': ' or a quote), else quoted."""
+    try:
+        plain = yaml.safe_load(f"x: {src_uri}") == {"x": src_uri}
+    except yaml.YAMLError:
+        plain = False
+    return src_uri if plain else _quoted(src_uri)
+
+
 def add_to_nav(mkdocs_text: str, section: str, title: str, src_uri: str) -> str:
     """Insert `- title: src_uri` as the last item of nav section `section`, touching no other byte.
 
@@ -94,7 +112,7 @@ def add_to_nav(mkdocs_text: str, section: str, title: str, src_uri: str) -> str:
     )
     while nav_end > nav_start + 1 and not lines[nav_end - 1].strip():
         nav_end -= 1
-    entry = f"{_nav_key(title)}: {src_uri}"
+    entry = f"{_nav_key(title)}: {_nav_value(src_uri)}"
     header = re.compile(rf"^(\s*)- {re.escape(section)}:\s*$")
     for i in range(nav_start + 1, nav_end):
         match = header.match(lines[i])
@@ -141,7 +159,8 @@ def create(new: NewPage, project: Project, config_file: Path) -> Path:
 
 def in_nav(mkdocs_text: str, src_uri: str) -> bool:
     """True when the nav of mkdocs.yml already names the page (`- Titel: a.md` or `- a.md`, quoted or not)."""
-    pattern = re.compile(rf"^\s*-\s*(?:.*:\s*)?[\"']?{re.escape(src_uri)}[\"']?\s*(?:#.*)?$", re.MULTILINE)
+    names = {re.escape(src_uri), re.escape(_nav_value(src_uri))}
+    pattern = re.compile(rf"^\s*-\s*(?:.*:\s*)?[\"']?(?:{'|'.join(names)})[\"']?\s*(?:#.*)?$", re.MULTILINE)
     return bool(pattern.search(mkdocs_text))
 
 

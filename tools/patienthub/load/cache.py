@@ -157,6 +157,14 @@ def context_fingerprint(project: Project, today: str) -> str:
     return _digest(*parts)
 
 
+def _content(page: Page) -> str:
+    """What a page's results depend on in the page: its text, and for a page that could not be read (a symbolic
+    link, a binary file, one over the size limit: all without text) why not, or one would get another's findings."""
+    if not page.problems:
+        return page.text
+    return "\x00".join((page.text, *(f"{f.rule}|{f.line}|{f.message}" for f in page.problems)))
+
+
 def _check_signature(checks: Sequence[Check]) -> str:
     return _digest(
         *(
@@ -274,7 +282,7 @@ class Cache:
         if signature is None or signature[0] is not checks:
             signature = self._signatures[id(checks)] = (checks, _check_signature(checks))
         context = self._context(site)
-        return _digest("results", context, signature[1], page.path, page.src_uri, page.url, page.text)
+        return _digest("results", context, signature[1], page.path, page.src_uri, page.url, _content(page))
 
     def results(self, site: Site, page: Page, checks: Sequence[Check]) -> tuple[PageWork | None, ...] | None:
         """Per check, the stored findings and metrics of `page` (None for a check that is never stored)."""
@@ -297,7 +305,7 @@ class Cache:
         `what` names the work and the functions that do it (see transforms.apply). Work only a build does
         (`build`) goes in the build's part; a cache opened without it computes such work and does not keep it."""
         key = _digest(
-            "derived", what, self._context(site), page.path, page.src_uri, page.url, page.text, extra
+            "derived", what, self._context(site), page.path, page.src_uri, page.url, _content(page), extra
         )
         if build and self.build_file is None:
             return compute()
@@ -385,7 +393,7 @@ class Cache:
 
     @staticmethod
     def _place(page: Page) -> tuple[str, str, str, str]:
-        return page.path, page.src_uri, page.url, page.text
+        return page.path, page.src_uri, page.url, _content(page)
 
     # --- writing ----------------------------------------------------------------------------------------
 

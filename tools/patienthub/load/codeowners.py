@@ -25,8 +25,12 @@ HEADER = """\
 _SPECIAL = re.compile(r"([ #*?\[\]!\\])")
 
 
+# A line break (or another control character) cannot be escaped in CODEOWNERS, one line per rule: '?' matches it.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def pattern(path: str) -> str:
-    return "/" + _SPECIAL.sub(r"\\\1", path)
+    return "/" + _CONTROL.sub("?", _SPECIAL.sub(r"\\\1", path))
 
 
 def team_for(page: Page, site: Site) -> str:
