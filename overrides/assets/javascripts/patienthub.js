@@ -68,7 +68,6 @@
     var pause = button("Pauze", "pause");
     var stop = button("Stop", "stop");
     pause.hidden = stop.hidden = true;
-    heading.insertAdjacentElement("afterend", bar);
 
     var marks = window.CSS && CSS.highlights && window.Highlight ? CSS.highlights : null;
     function mark(sentence) {
@@ -118,7 +117,13 @@
     stop.addEventListener("click", function () { speech.cancel(); idle(); });
     window.addEventListener("pagehide", function () { speech.cancel(); });
 
-    function offer() { bar.hidden = !dutchVoice(speech); }
+    /* Into the page only once a Dutch voice is known: inserting even a hidden bar after the H1 made the browser
+       restyle the article inside this script's task (Lighthouse: a 200-300 ms long task on the outcomes page). */
+    function offer() {
+      var voice = dutchVoice(speech);
+      if (voice && !bar.parentNode) { heading.insertAdjacentElement("afterend", bar); }
+      bar.hidden = !voice;
+    }
     offer();
     if (speech.addEventListener) { speech.addEventListener("voiceschanged", offer); }
   }
