@@ -50,6 +50,9 @@ LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 # otherwise hold the service.
 REQUEST_TIMEOUT = 10
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Front matter is a few levels deep (sources: a list of mappings); deeper nesting is refused outright rather than
+# left to Python's recursion limit, whose reach depends on the stack in use.
+MAX_NESTING = 20
 
 
 class Refused(Exception):
@@ -97,17 +100,19 @@ def target(project: Project, request: dict[str, Any]) -> Path:
         raise Refused(400, "de naam van de pagina is ongeldig of te lang") from None
 
 
-def _value(value: Any) -> Any:
+def _value(value: Any, depth: int = 0) -> Any:
     """A form value as Decap writes it to the file: a date as a YAML date, lists and mappings alike."""
+    if depth > MAX_NESTING:
+        raise Refused(400, "de velden zijn te diep genest")
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             return value
     if isinstance(value, list):
-        return [_value(item) for item in value]
+        return [_value(item, depth + 1) for item in value]
     if isinstance(value, dict):
-        return {key: _value(item) for key, item in value.items() if not _empty(item)}
+        return {key: _value(item, depth + 1) for key, item in value.items() if not _empty(item)}
     return value
 
 
