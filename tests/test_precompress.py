@@ -2,7 +2,7 @@ import gzip
 
 import brotli
 
-from patienthub.publish.precompress import MIN_BYTES, compress_site
+from patienthub.publish.precompress import MIN_BYTES, Compressor, compress_site
 
 
 def test_text_files_get_gzip_and_brotli_copies_that_decompress_to_the_same_bytes(tmp_path):
@@ -47,3 +47,47 @@ def test_top_folders_named_in_skip_are_left_alone(tmp_path):
     assert compress_site(tmp_path, skip={"pagefind"}) == 1
     assert (tmp_path / "a" / "index.html.gz").is_file()
     assert not (tmp_path / "pagefind" / "pagefind.js.gz").exists()
+
+
+def _copies(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.*[zr]"))}
+
+
+def test_copies_made_during_the_build_equal_those_made_after_it(tmp_path):
+    pages = {"a/index.html": "<p>Blijf bewegen.</p>\n" * 60, "b/deel/index.html": "<p>Rugpijn.</p>\n" * 80}
+    during, after = tmp_path / "during", tmp_path / "after"
+    compressor = Compressor()
+    for name, text in pages.items():
+        compressor.submit(during / name, text.encode())  # handed over before the engine writes the file
+        for site in (during, after):
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / name).write_text(text, encoding="utf-8")
+    done = compressor.finish()
+    assert compress_site(during, done=done) == 0  # nothing left to do
+    assert compress_site(after) == 2
+    assert _copies(during) == _copies(after)
+    assert len(_copies(during)) == 4
+
+
+def test_a_file_changed_after_it_was_handed_over_is_compressed_again(tmp_path):
+    page = tmp_path / "index.html"
+    compressor = Compressor()
+    compressor.submit(page, b"<p>oud</p>" * 100)
+    compressor.submit(page, b"<p>nieuwer</p>" * 100)  # written twice: the last bytes count
+    done = compressor.finish()
+    page.write_bytes(b"<p>nieuwer</p>" * 100)
+    assert compress_site(tmp_path, done=done) == 0
+    assert gzip.decompress((tmp_path / "index.html.gz").read_bytes()) == b"<p>nieuwer</p>" * 100
+    page.write_bytes(b"<p>door een andere plugin veranderd</p>" * 100)  # changed after it was handed over
+    assert compress_site(tmp_path, done=done) == 1
+    assert brotli.decompress((tmp_path / "index.html.br").read_bytes()) == page.read_bytes()
+    page.write_bytes(b"<p>door een andere plugin veranderd</p>".upper() * 100)  # the same size, other bytes
+    assert compress_site(tmp_path, done=done) == 1
+    assert brotli.decompress((tmp_path / "index.html.br").read_bytes()) == page.read_bytes()
+
+
+def test_files_that_are_not_text_are_not_taken(tmp_path):
+    compressor = Compressor()
+    compressor.submit(tmp_path / "logo.png", bytes(5000))
+    assert compressor.finish() == {}
+    assert list(tmp_path.iterdir()) == []

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
@@ -35,7 +35,7 @@ from patienthub.engine import runner as engine
 from patienthub.load import loader, symlinks
 from patienthub.load.cache import Cache
 from patienthub.load.config import Config, project_from_mkdocs
-from patienthub.publish import afterbuild
+from patienthub.publish import afterbuild, precompress
 from patienthub.reports import editor_panel, guide
 from patienthub.reports.formats import summary_line, text_line
 from patienthub.text import htmlpolicy
@@ -70,6 +70,7 @@ class PatientHubPlugin(BasePlugin):
         self.result: Result | None = None
         self.cache: Cache | None = None  # the same content-hash cache as `patienthub check`
         self._nav_files: tuple[Any, frozenset[str]] = (None, frozenset())  # a nav and its pages' src_uris
+        self._compressor: precompress.Compressor | None = None  # .gz/.br copies made while pages are written
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options go through the core's typed Config, the same object the CLI builds."""
@@ -122,6 +123,8 @@ class PatientHubPlugin(BasePlugin):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        # Under `mkdocs serve` nothing is compressed: it would cost the writer time on every rebuild.
+        self._compressor = None if self.serving else precompress.Compressor()
         # MkDocs would stop with a traceback on pages it cannot decode; their errors are logged above.
         for page in self.site.pages:
             unreadable = files.get_file_from_path(page.src_uri)
@@ -147,7 +150,10 @@ class PatientHubPlugin(BasePlugin):
             if existing is not None:
                 files.remove(existing)
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, output.uri, content=output.content, inclusion=inclusion))
+            generated = File.generated(config, output.uri, content=output.content, inclusion=inclusion)
+            files.append(generated)
+            if self._compressor is not None and not generated.is_documentation_page():  # copied as it is
+                self._compressor.submit(Path(generated.abs_dest_path), generated.content_bytes)
         # Decap CMS's JavaScript from the npm package, into the web editor's folder only (docs/web-editor.md).
         if web_editor.available(site.project):
             for path in web_editor.vendor_files(site.project):
@@ -259,14 +265,25 @@ class PatientHubPlugin(BasePlugin):
         )
         return WITHHELD_DOCUMENT
 
+    # Last of all plugins: what is judged (and compressed) is the page as MkDocs writes it.
+    @event_priority(-100)
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return compact.navigation(self._judged_document(output, page.file.src_uri))
+        output = compact.navigation(self._judged_document(output, page.file.src_uri))
+        if self._compressor is not None and output.strip():  # MkDocs writes no file for an empty page
+            # The bytes MkDocs writes (mkdocs.commands.build); afterbuild compresses again a file changed since.
+            data = output.encode("utf-8", errors="xmlcharrefreplace")
+            self._compressor.submit(Path(page.file.abs_dest_path), data)
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.cache is not None:
             self.cache.save()  # again: rendering the pages added QR codes to the memo tables
+        compressed = self._compressor.finish() if self._compressor is not None else None
+        self._compressor = None
         # Under `mkdocs serve` the search index only: trimming and compressing every rebuild costs the writer time.
-        afterbuild.run(Path(config.site_dir), trim_css=not self.serving, compress=not self.serving)
+        afterbuild.run(
+            Path(config.site_dir), trim_css=not self.serving, compress=not self.serving, compressed=compressed
+        )
 
     def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
         assert self.site is not None

@@ -7,9 +7,10 @@ time compressing. Engine-neutral: it reads and writes files in a finished site f
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
-from collections.abc import Collection
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Collection, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import brotli
@@ -26,10 +27,44 @@ BROTLI_QUALITY = 6
 GZIP_LEVEL = 6
 
 
-def compress_site(site_dir: Path, skip: Collection[str] = ()) -> int:
+class Compressor:
+    """Copies made while the build is still writing other pages. The engine hands over the bytes of each file it
+    is about to write; MkDocs renders in one Python thread, and zlib and Brotli release the GIL, so the copies are
+    made on the otherwise idle core instead of after the build (about 3 s of a 1,000-page build)."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+        self._pending: dict[Path, tuple[bytes, Future[int]]] = {}
+
+    def submit(self, path: Path, data: bytes) -> None:
+        """`data` is what will be written at `path` (written there or not yet)."""
+        if path.suffix.lower() not in SUFFIXES:
+            return
+        earlier = self._pending.get(path)
+        if earlier is not None:  # the same file written again: its last bytes must win
+            earlier[1].result()
+        self._pending[path] = (digest(data), self._pool.submit(_write_copies, path, data))
+
+    def finish(self) -> dict[Path, bytes]:
+        """Wait for every copy; returns each compressed file with the digest of the bytes its copies were made of."""
+        self._pool.shutdown(wait=True)
+        for _, future in self._pending.values():
+            future.result()  # a copy that could not be written stops the build, as in compress_site
+        return {path: made_of for path, (made_of, _) in self._pending.items()}
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def compress_site(
+    site_dir: Path, skip: Collection[str] = (), done: Mapping[Path, bytes] | None = None
+) -> int:
     """Write a .gz and a .br copy of every text file in `site_dir` (but not in its top folders named in
-    `skip`); returns how many files were compressed. Copies are byte-for-byte reproducible (no timestamp, no
+    `skip`, nor the files in `done` whose bytes are still those their copies were made of: a Compressor's
+    work); returns how many files were compressed. Copies are byte-for-byte reproducible (no timestamp, no
     file name in the gzip header). zlib and Brotli release the GIL: files are compressed on every core."""
+    done = done or {}
     paths = [
         path
         for path in sorted(site_dir.rglob("*"))
@@ -39,13 +74,21 @@ def compress_site(site_dir: Path, skip: Collection[str] = ()) -> int:
         and not path.is_symlink()
     ]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return sum(pool.map(_compress, paths))
+        return sum(pool.map(lambda path: _compress(path, done.get(path)), paths))
 
 
-def _compress(path: Path) -> int:
+def _compress(path: Path, made_of: bytes | None) -> int:
     data = path.read_bytes()
+    if made_of is not None and digest(data) == made_of:  # hashing is ~50 times cheaper than compressing
+        return 0
+    return _write_copies(path, data, make_folder=False)
+
+
+def _write_copies(path: Path, data: bytes, make_folder: bool = True) -> int:
     if len(data) < MIN_BYTES:
         return 0
+    if make_folder:  # the engine may not have made the file's folder yet
+        path.parent.mkdir(parents=True, exist_ok=True)
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
     path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=BROTLI_QUALITY))
     return 1
