@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import http.server
 import os
 import pty
@@ -104,6 +105,12 @@ def pytest_configure(config: pytest.Config) -> None:
     # The cache's signing key (cache.machine_key) goes to a folder of this test run, never the user's home:
     # the tests' `check` runs (in-process and as subprocesses, which inherit this) must not depend on it.
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="patienthub-tests-cache-")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The long tests first (a stable sort: the same order in every xdist worker): with `--dist worksteal` the
+    # other workers take the short ones meanwhile, instead of one worker running a 30 s test after all others.
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
 def page_text(meta: str = GOOD_META, body: str = GOOD_BODY) -> str:
@@ -291,26 +298,42 @@ def build_project_site(engine: str, out: Path) -> Path:
     return out
 
 
+def shared_project_site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The build of `engine`, made once per test run: the first xdist worker that needs it builds it under a lock
+    in the run's common temporary folder, the others wait for it and read the same files (no test writes there)."""
+    common = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        common = common.parent  # pytest-of-<user>/pytest-<n>/, above each worker's popen-gw<i>/
+    out, built = common / f"{engine}-site", common / f"{engine}-site.built"
+    with open(common / f"{engine}-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed, also when the build fails
+        if not built.exists():
+            shutil.rmtree(out, ignore_errors=True)  # what a failed build in another worker left
+            build_project_site(engine, out)
+            built.touch()
+    return out
+
+
 @pytest.fixture(scope="session")
 def project_site(request, tmp_path_factory) -> Path:
-    """This repository's site, built once per test run (per xdist worker) into a temporary folder: by MkDocs,
-    or by the engine PATIENTHUB_TEST_ENGINE names (then it is the same build as `zensical_site` or
+    """This repository's site, built once per test run (shared by the xdist workers) into a temporary folder: by
+    MkDocs, or by the engine PATIENTHUB_TEST_ENGINE names (then it is the same build as `zensical_site` or
     `properdocs_site`)."""
     if TEST_ENGINE not in TEST_ENGINES:
         pytest.fail(f"PATIENTHUB_TEST_ENGINE={TEST_ENGINE!r}: kies uit {', '.join(TEST_ENGINES)}")
     if TEST_ENGINE != "mkdocs":
         return request.getfixturevalue(f"{TEST_ENGINE}_site")
-    return build_project_site("mkdocs", tmp_path_factory.mktemp("project-site"))
+    return shared_project_site("mkdocs", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def properdocs_site(tmp_path_factory) -> Path:
-    return build_project_site("properdocs", tmp_path_factory.mktemp("properdocs-site"))
+    return shared_project_site("properdocs", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:
-    return build_project_site("zensical", tmp_path_factory.mktemp("zensical-site"))
+    return shared_project_site("zensical", tmp_path_factory)
 
 
 def _site_prefix() -> str:

@@ -130,6 +130,7 @@ def test_exit_code_of_a_single_case(corpus, file, code):
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_strict_build_of_the_corpus_fails_cleanly(corpus, tmp_path):
     """MkDocs on the same corpus: the plugin keeps unreadable pages and refused front matter away from MkDocs and

@@ -293,6 +293,7 @@ def test_the_cache_folder_stays_out_of_git_and_keeps_one_file(site_repo):
     assert len(list(folder.glob("*.pickle"))) == 1  # a cache of other code is of no use
 
 
+@pytest.mark.long
 def test_cached_output_is_byte_identical_to_a_run_without_cache(copy_of_project: Path):
     # Findings of several kinds, with metrics: this repository's pages plus one that breaks many rules.
     (copy_of_project / "content" / "lastig.md").write_text(

@@ -38,6 +38,7 @@ def test_each_finding_of_the_check_is_printed_once(repo, tmp_path):
     assert (run.stdout + run.stderr).count("gecontroleerd: 0 fouten, 1 waarschuwing") == 1
 
 
+@pytest.mark.long
 def test_both_engines_build_the_same_page(repo, tmp_path):
     pages = {}
     for engine in ("mkdocs", "properdocs"):

@@ -43,6 +43,7 @@ def test_update_reports_an_unwritable_manifest_with_exit_2(repo):
     assert check.code == 1 and "hub.manifest-unreadable" in check.stdout and "niet te lezen" in check.stdout
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_renaming_a_real_page_needs_an_alias(copy_of_project):
     root = copy_of_project

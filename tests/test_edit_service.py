@@ -242,6 +242,7 @@ def test_a_hostile_body_gets_an_answer_and_the_service_goes_on(served, raw):
     assert again.status == 200
 
 
+@pytest.mark.long
 def test_an_idle_connection_does_not_block_the_editor(served):
     """One request at a time: a client that connects and sends nothing (a browser's preconnect) must not hold
     the service, or the panel stops answering."""

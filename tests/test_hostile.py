@@ -174,6 +174,7 @@ def _loads_from_elsewhere(text: str) -> list[str]:
     return found
 
 
+@pytest.mark.long
 @pytest.mark.browser
 @pytest.mark.slow
 def test_in_chromium_no_page_runs_script_redirects_or_loads_another_host(hostile):

@@ -281,6 +281,7 @@ def test_the_theme_builds_the_plain_pages_with_the_plugin_disabled(repo):
     assert "Deze pagina bestaat niet" in (site / "404.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.long
 def test_the_project_with_the_plugin_disabled_misses_only_the_generated_pages(copy_of_project):
     """The real project without the plugin: every page builds; MkDocs warns only about the nav entries the
     plugin would have generated (woordenlijst, zoeken), so --strict is not possible there."""

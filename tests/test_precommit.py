@@ -36,6 +36,7 @@ def test_hooks_for_other_repositories_are_valid():
     assert [p for p in pages + others if files.search(p) and not exclude.search(p)] == pages
 
 
+@pytest.mark.long
 def test_pre_commit_run_all_files_passes(tmp_path):
     """Run in a throwaway copy, so pre-commit never stashes or touches the developer's own work tree."""
     copy = tmp_path / "repo"

@@ -341,6 +341,7 @@ def _published_files_parse(site_dir) -> None:
         json.loads(path.read_text(encoding="utf-8"))
 
 
+@pytest.mark.long
 @pytest.mark.slow
 @settings(
     max_examples=10,

@@ -48,6 +48,7 @@ def linkchecker(url: str, workdir: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.long
 def test_linkchecker_finds_no_broken_internal_links(served_site, tmp_path):
     result = linkchecker(served_site, tmp_path)
     assert "0 warnings found. 0 errors found." in result.stdout, result.stdout
@@ -56,6 +57,7 @@ def test_linkchecker_finds_no_broken_internal_links(served_site, tmp_path):
     assert checked >= 20  # it really crawled the site, not just the home page
 
 
+@pytest.mark.long
 def test_linkchecker_harness_reports_a_broken_link(repo, tmp_path):
     """The same harness on a site with a broken link (built without --strict) must fail."""
     repo.page("kapot.md", body=f'{GOOD_BODY}\n<a href="../bestaat-niet/">weg</a>\n')
@@ -146,6 +148,7 @@ def _open(browser, url: str):
     return page, errors
 
 
+@pytest.mark.long
 @pytest.mark.browser
 def test_theme_and_search_work_under_the_policy(served_site, browser):
     # The dashboard has right-aligned table columns: style attributes the policy allows by hash.

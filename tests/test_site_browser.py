@@ -98,6 +98,7 @@ def test_no_wcag_a_aa_violations(page, served_site, kind):
     assert violations == [], describe(violations)
 
 
+@pytest.mark.long
 def test_every_page_is_dutch(page, served_site):
     for kind, path in PAGE_TYPES.items():
         visit(page, served_site, path)
@@ -148,6 +149,7 @@ def test_missing_chromium_fails_on_ci_and_is_a_named_skip_elsewhere(monkeypatch)
         require_chromium("/nergens/chromium")
 
 
+@pytest.mark.long
 @also_on_zensical
 def test_no_request_leaves_localhost_and_no_cookies(page, served_site):
     requests: list[str] = []

@@ -136,6 +136,7 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
+@pytest.mark.long
 def test_an_editor_makes_an_education_page_that_passes_check(project_site, local_backend, browser_page):
     assert web_editor.available(load_project(REPO_ROOT / "mkdocs.yml")), "webeditor niet gebouwd: make setup"
     page = browser_page
