@@ -5,7 +5,8 @@ The corpus is built from this repository's own material, so it exercises what re
   keuzekaarten), the real `overrides/` (with the site's assets), and mkdocs.yml with the real theme settings;
 - sentences and list items taken from the real pages (B1 Dutch, with termbase terms), shuffled per page with a
   fixed seed, so every run generates the same corpus;
-- valid front matter (owners, registered sources, some clinical codes and short links), `[[kernboodschap: …]]`
+- valid front matter (owners, registered sources, the facts (`evidence:`) that the real pages cite for the
+  sentences a page borrows, some clinical codes and short links), `[[kernboodschap: …]]`
   references, `{{ uitkomst: … }}` blocks on outcome pages, section index pages that link to their pages;
 - the URL manifest and CODEOWNERS written by the real `patienthub urls --update` / `patienthub codeowners`.
 """
@@ -24,6 +25,8 @@ from pathlib import Path
 
 import yaml
 
+from patienthub.checks.outcomes import dataset_numbers
+from patienthub.domain import evidence
 from patienthub.load.config import load_project
 from patienthub.load.loader import load_site
 
@@ -64,6 +67,70 @@ HEADINGS = (
     "Hoe lang duurt het?",
     "Wat kunt u verwachten?",
     "Meer weten?",
+)
+# What tells the pages of one theme apart, as a real hub's sub-topics do ("Rugpijn en werk"): a number in a title
+# or link text ("deel 6") would be a number without a source (evidence.unsourced-number) on every page.
+SUBTOPICS = (
+    "thuis",
+    "werk",
+    "slaap",
+    "sport",
+    "tillen",
+    "zitten",
+    "staan",
+    "fietsen",
+    "wandelen",
+    "zwemmen",
+    "warmte",
+    "stress",
+    "zorgen",
+    "het gezin",
+    "kinderen",
+    "vrienden",
+    "reizen",
+    "de auto",
+    "de tuin",
+    "het huishouden",
+    "school",
+    "studie",
+    "gewicht",
+    "roken",
+    "eten",
+    "drinken",
+    "de trap",
+    "bukken",
+    "dragen",
+    "de computer",
+    "de telefoon",
+    "het weer",
+    "de winter",
+    "de zomer",
+    "vakantie",
+    "de ochtend",
+    "de avond",
+    "de nacht",
+    "rust",
+    "bewegen",
+    "oefenen",
+    "pijnstillers",
+    "de huisarts",
+    "de fysiotherapeut",
+    "de apotheek",
+    "het ziekenhuis",
+    "uw baas",
+    "collega's",
+    "geld",
+    "hobby's",
+    "muziek",
+    "dansen",
+    "tuinieren",
+    "koken",
+    "schoonmaken",
+    "boodschappen",
+    "de bus",
+    "de trein",
+    "lopen",
+    "hardlopen",
 )
 OWNERS = ("nhg", "kngf", "redactie")
 SOURCE_KEYS = ("nhg-aspecifieke-lagerugpijn", "kngf-lage-rugpijn-lrs", "nhg-lumbosacraal-radiculair-syndroom")
@@ -113,6 +180,42 @@ def prose_pool() -> tuple[list[str], list[str]]:
     return sorted(sentences), sorted(items)
 
 
+@cache
+def evidence_of() -> dict[str, frozenset[str]]:
+    """For each line of the real pages: the facts its numbers come from, among those its page cites (`evidence:`),
+    so a generated page that borrows a sentence with a number cites what the real page cites for that number,
+    as an editor would — not every fact of the page it was taken from."""
+    site = load_site(load_project(ROOT / "mkdocs.yml"), dt.date.today())
+    register = site.evidence.facts if site.evidence else {}
+    datasets = site.outcomes.datasets if site.outcomes else {}
+    cited: dict[str, frozenset[str]] = {}
+    for path in _real_pages():
+        head, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
+        meta = yaml.safe_load(head.removeprefix("---\n")) or {}
+        numbers: dict[
+            str, set
+        ] = {}  # each fact or outcome dataset the page cites, with the numbers it allows
+        for key in meta.get("evidence") or ():
+            if key in register:
+                numbers[key] = register[key].allowed_numbers() | evidence.words().quoted_numbers(
+                    register[key].quote
+                )
+            elif key in datasets:
+                numbers[key] = dataset_numbers(datasets[key])
+        for line in body.splitlines():
+            text = line.strip().removeprefix("- ")
+            needed = {number for _, number, _ in evidence.numbers_in(text)}
+            keys = frozenset(key for key, allowed in numbers.items() if allowed & needed)
+            cited[text] = cited.get(text, frozenset()) | keys
+    return cited
+
+
+def subtopic(n: int) -> str:
+    """A distinct name for the n-th page of a theme (n from 1), also beyond the list's length."""
+    first, second = divmod(n - 1, len(SUBTOPICS))
+    return SUBTOPICS[second] if first == 0 else f"{SUBTOPICS[second]} en {SUBTOPICS[first - 1]}"
+
+
 def _references() -> tuple[list[str], list[str]]:
     """Key message names and `dataset/outcome` references that exist in the real data folder."""
     data = ROOT / "content" / "_data"
@@ -136,7 +239,9 @@ def _shape(pages: int) -> tuple[int, int, int]:
     return regions, themes, per_theme
 
 
-def _front_matter(title: str, description: str, page_type: str, rng: random.Random, index: int) -> str:
+def _front_matter(
+    title: str, description: str, page_type: str, rng: random.Random, index: int, borrowed: list[str]
+) -> str:
     meta: dict = {
         "title": title,
         "description": description,
@@ -150,32 +255,45 @@ def _front_matter(title: str, description: str, page_type: str, rng: random.Rand
     if index % 11 == 0:
         meta["short_link"] = f"kort-{index}"
     meta["sources"] = [{"key": key} for key in rng.sample(SOURCE_KEYS, rng.randint(1, 2))]
+    facts = sorted(set().union(*(evidence_of().get(text, ()) for text in borrowed)))
+    if facts:
+        meta["evidence"] = facts
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=200)
     return f"---\n{dumped}---\n\n"
 
 
 def _page(title: str, page_type: str, rng: random.Random, pool: tuple, index: int) -> str:
     sentences, items, messages, outcomes = pool
-    parts = [f"# {title}\n", "## In het kort\n", "\n".join(f"- {i}" for i in rng.sample(items, 3)) + "\n"]
+    borrowed = rng.sample(items, 3)
+    parts = [f"# {title}\n", "## In het kort\n", "\n".join(f"- {i}" for i in borrowed) + "\n"]
     if rng.random() < 0.5:
         parts.append(f"[[kernboodschap: {rng.choice(messages)}]]\n")
     for heading in rng.sample(HEADINGS, rng.randint(3, 5)):
         parts.append(f"## {heading}\n")
-        parts.append("\n".join(rng.sample(sentences, rng.randint(3, 6))) + "\n")
+        chosen = rng.sample(sentences, rng.randint(3, 6))
+        parts.append("\n".join(chosen) + "\n")
+        borrowed += chosen
         if rng.random() < 0.4:
-            parts.append("\n".join(f"- {i}" for i in rng.sample(items, rng.randint(2, 4))) + "\n")
+            chosen = rng.sample(items, rng.randint(2, 4))
+            parts.append("\n".join(f"- {i}" for i in chosen) + "\n")
+            borrowed += chosen
     if page_type == "outcomes":
         parts.append("## Wat levert het op?\n")
         parts.append(f"{{{{ uitkomst: {rng.choice(outcomes)} }}}}\n")
-    description = " ".join(rng.sample(sentences, 2))
-    return _front_matter(title, description, page_type, rng, index) + "\n".join(parts)
+    chosen = rng.sample(sentences, 2)
+    description = " ".join(chosen)
+    borrowed += chosen
+    return _front_matter(title, description, page_type, rng, index, borrowed) + "\n".join(parts)
 
 
 def _index_page(title: str, links: list[tuple[str, str]], rng: random.Random, pool: tuple, index: int) -> str:
     sentences = pool[0]
-    body = [f"# {title}\n", "\n".join(rng.sample(sentences, 6)) + "\n", "## Pagina's\n"]
+    borrowed = rng.sample(sentences, 6)
+    body = [f"# {title}\n", "\n".join(borrowed) + "\n", "## Pagina's\n"]
     body.append("\n".join(f"- [{text}]({target})" for text, target in links) + "\n")
-    return _front_matter(title, f"Alles over {title.lower()}.", "overview", rng, index) + "\n".join(body)
+    return _front_matter(title, f"Alles over {title.lower()}.", "overview", rng, index, borrowed) + "\n".join(
+        body
+    )
 
 
 def _label(slug: str) -> str:
@@ -232,9 +350,9 @@ def generate(target: Path, pages: int) -> Corpus:
             folder = f"{theme}-{region}"
             links = []
             for n in range(1, per_theme + 1):
-                title = f"{_label(theme)} bij klachten van {_label(region).lower()}, deel {n}"
+                title = f"{_label(theme)} bij klachten van {_label(region).lower()}: {subtopic(n)}"
                 write(f"{region}/{folder}/{folder}-{n}.md", _page(title, page_type, rng, pool, count))
-                links.append((f"Deel {n}", f"{folder}-{n}.md"))
+                links.append((subtopic(n).capitalize(), f"{folder}-{n}.md"))
             theme_title = f"{_label(theme)}: {_label(region).lower()}"
             write(f"{region}/{folder}/index.md", _index_page(theme_title, links, rng, pool, count))
             theme_links.append((_label(theme), f"{folder}/index.md"))

@@ -462,7 +462,7 @@ def report(sizes: list[Size], started: dt.datetime, seconds: float) -> str:
             "(with the hooks that run inside them) and writing the file. The plain build spends "
             f"{thousand.breakdown.get('plain: render content pages', 0):.2f} s and "
             f"{thousand.breakdown.get('plain: templates+write content pages', 0):.2f} s on the same content pages, "
-            f"of {thousand.breakdown.get('plain: total (CPU, without Pagefind)', 0):.2f} s.",
+            f"of {thousand.breakdown.get('plain: total (CPU of every thread, without Pagefind)', 0):.2f} s.",
             "",
             "| part | seconds |",
             "|---|---:|",
