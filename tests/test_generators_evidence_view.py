@@ -1,4 +1,4 @@
-"""The reviewers' view of the evidence register: per page the quotes its facts rest on, from a real mini repo."""
+"""The reviewers' view of the evidence register: per page its facts, once per fact its quote; from a real mini repo."""
 
 import datetime as dt
 
@@ -14,20 +14,25 @@ def generate(repo):
     return list(evidence_view.generate(site))
 
 
-def test_each_page_shows_the_quotes_beside_its_title(repo):
+def test_each_page_lists_its_facts_and_each_quote_is_shown_once(repo):
     repo.write("content/_data/evidence/m54.yml", REGISTER)
-    repo.page("rugpijn.md", meta=GOOD_META + "evidence:\n  - drie-tot-vier-weken\n  - bestaat-niet\n")
+    cited = "evidence:\n  - drie-tot-vier-weken\n  - bestaat-niet\n"
+    repo.page("rugpijn.md", meta=GOOD_META + cited)
+    repo.page("nog-een.md", meta=GOOD_META.replace("title: Lage rugpijn", "title: Nog een") + cited)
     [out] = generate(repo)
     assert out.uri == "redactie/bewijs.md" and out.in_nav is False
     text = out.content
     assert "robots: noindex, nofollow" in text
-    section = text[text.index("## [Lage rugpijn](../rugpijn.md)") :]
-    assert "“Informeer bij onvoldoende verbeteren van de klachten na drie tot vier weken.”" in section
+    per_page, facts = text[text.index("## Per pagina") :].split("## De feiten")
+    assert "| [Lage rugpijn](../rugpijn.md) | `drie-tot-vier-weken`, `bestaat-niet` |" in per_page
+    assert "| [Nog een](../nog-een.md) | `drie-tot-vier-weken`, `bestaat-niet` |" in per_page
+    quote = "“Informeer bij onvoldoende verbeteren van de klachten na drie tot vier weken.”"
+    assert text.count(quote) == 1 and quote in facts  # once, however many pages cite it
     assert (
-        "[NHG-Standaard Aspecifieke lagerugpijn](https://example.org/m54) (2017); Kernboodschappen" in section
+        "[NHG-Standaard Aspecifieke lagerugpijn](https://example.org/m54) (2017); Kernboodschappen" in facts
     )
-    assert "| 2026-12-02 |" in section
-    assert "`bestaat-niet` | **staat niet in het register**" in section
+    assert "| 2026-12-02 |" in facts
+    assert "`bestaat-niet` | **staat niet in het register**" in facts
 
 
 def test_pages_without_facts_are_listed_so_reviewers_see_the_gap(repo):

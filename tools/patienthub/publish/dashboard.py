@@ -218,7 +218,7 @@ def _summary(selected: Sequence[Row], site: Site) -> str:
 
 
 # The evidence register's view (generators/evidence_view.py), one folder up.
-EVIDENCE_LINK = "Het bewijs bij de tekst, per pagina met de citaten uit de bronnen: [bewijs](../bewijs.md)."
+EVIDENCE_LINK = "Het bewijs bij de tekst, per pagina de feiten en bij elk feit het citaat uit de bron: [bewijs](../bewijs.md)."
 INTRO = (
     "Deze pagina is voor redacteuren en controleurs van de beroepsverenigingen, niet voor patiënten. "
     "Zoekmachines en de zoekfunctie van deze site slaan haar over. Bovenaan staat wat het eerst aandacht nodig "
