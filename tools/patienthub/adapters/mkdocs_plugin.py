@@ -71,6 +71,7 @@ class PatientHubPlugin(BasePlugin):
         self.cache: Cache | None = None  # the same content-hash cache as `patienthub check`
         self._nav_files: tuple[Any, frozenset[str]] = (None, frozenset())  # a nav and its pages' src_uris
         self._compressor: precompress.Compressor | None = None  # .gz/.br copies made while pages are written
+        self._qr_codes: share.QrCodes | None = None  # made by worker processes while pages are rendered
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options go through the core's typed Config, the same object the CLI builds."""
@@ -111,6 +112,9 @@ class PatientHubPlugin(BasePlugin):
         self.result = engine.run(self.site, cache=self.cache, jobs=jobs)
         if self.cache is not None:
             self.cache.save()
+        # Here, before this process starts threads of its own (the compressor's): the workers are forked at once.
+        # One core fewer than the check used: this process renders the pages meanwhile. None under `mkdocs serve`.
+        self._qr_codes = share.QrCodes(self.site, 0 if self.serving else max(1, jobs - 1))
         reported = os.environ.get(REPORTED_VARIABLE) == "1"
         for finding in self.result.findings:
             line = text_line(finding, guide.link(self.site.config.guide, finding.rule))
@@ -276,6 +280,9 @@ class PatientHubPlugin(BasePlugin):
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._qr_codes is not None:
+            self._qr_codes.finish()
+            self._qr_codes = None
         if self.cache is not None:
             self.cache.save()  # again: rendering the pages added QR codes to the memo tables
         compressed = self._compressor.finish() if self._compressor is not None else None
@@ -285,10 +292,17 @@ class PatientHubPlugin(BasePlugin):
             Path(config.site_dir), trim_css=not self.serving, compress=not self.serving, compressed=compressed
         )
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._qr_codes is not None:  # a failed build does not wait for the QR workers
+            self._qr_codes.stop()
+            self._qr_codes = None
+
     def on_page_context(self, context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any):
         assert self.site is not None
         core_page = self.site.by_src_uri.get(page.file.src_uri)
         context["patienthub"] = page_view(core_page, self.site, self.cache) if core_page else None
+        if self._qr_codes is not None:
+            self._qr_codes.ready(page.url)
         context["patienthub_hub"] = share.hub_view(self.site, page.url, Markup(page.title or "").unescape())
         # main.html asks whether the page is in the menu; `page in nav.pages` compares it with every page, for
         # every page: 2 s of a 1,000-page build. The set is made once per nav.
@@ -307,7 +321,6 @@ class PatientHubPlugin(BasePlugin):
             page = file.page
             if page is not None:
                 page.update_date = jsonld.last_reviewed_for(self.site, page.url) or page.update_date
-        share.prepare_qr_codes(self.site, 1 if self.serving else engine.default_jobs())
         html_config = self.site.config.html
 
         def content_security_policy(theme_scripts: str) -> str:

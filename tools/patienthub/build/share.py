@@ -37,17 +37,37 @@ def _qr_code(address: str) -> str:
     )
 
 
-# segno spends most of a page's build time choosing the best mask: kept between builds, made ahead on every core.
+# segno spends most of a page's build time choosing the best mask (3.6 of 4 ms): kept between builds, and made
+# ahead on the other cores while the engine renders pages.
 qr_svg = memo.persistent(QR_TABLE, build_only=True)(_qr_code)
 
 
-def prepare_qr_codes(site: Site, jobs: int) -> None:
-    """Make the QR code of every content page not made before, on `jobs` processes, before the pages are
-    rendered one by one."""
-    table = memo.table(QR_TABLE)
-    missing = [a for a in dict.fromkeys(urls.absolute(site, p.url) for p in site.pages) if (a,) not in table]
-    for address, svg in zip(missing, parallel.fork_map(_qr_code, missing, jobs), strict=True):
-        table[(address,)] = svg
+class QrCodes:
+    """The QR codes of every content page not made before, made by worker processes (`parallel.Prefetch`) while
+    the pages are rendered one by one; `ready(url)` before a page's view waits only for that page's batch.
+    1,000 new pages: about 4 s of CPU, which the build used to wait for before its first page."""
+
+    def __init__(self, site: Site, workers: int) -> None:
+        self._site = site
+        self._table = memo.table(QR_TABLE)
+        addresses = dict.fromkeys(urls.absolute(site, page.url) for page in site.pages)
+        missing = [address for address in addresses if (address,) not in self._table]
+        self._made = parallel.Prefetch(_qr_code, missing, workers)
+
+    def ready(self, url: str) -> None:
+        page = self._site.by_url.get(url)
+        if page is not None:
+            address = urls.absolute(self._site, page.url)
+            if (address,) not in self._table:
+                self._table[(address,)] = self._made.get(address)
+
+    def finish(self) -> None:
+        """Every code into the memo table (the cache keeps them), then the workers stop."""
+        for address, svg in self._made.finish():
+            self._table[(address,)] = svg
+
+    def stop(self) -> None:
+        self._made.stop()
 
 
 def hub_view(site: Site, url: str, name: str) -> HubView:
