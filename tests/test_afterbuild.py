@@ -12,7 +12,7 @@ PAGE = (
     "<!doctype html><html lang='nl'><head><title>Rugpijn</title>"
     "<link rel='stylesheet' href='assets/stylesheets/main.abc.min.css'></head>"
     "<body><div class='md-typeset'><main data-pagefind-body><h1>Rugpijn</h1>"
-    + "<p>Blijf zoveel mogelijk bewegen. Rugpijn gaat meestal vanzelf over.</p>" * 20
+    + "<p>Blijf zoveel mogelijk bewegen. Rugpijn gaat meestal vanzelf over.</p>" * 40
     + "</main></div></body></html>"
 )
 

@@ -8,9 +8,9 @@ from patienthub.publish.precompress import MIN_BYTES, Compressor, compress_site
 def test_text_files_get_gzip_and_brotli_copies_that_decompress_to_the_same_bytes(tmp_path):
     page = tmp_path / "a" / "index.html"
     page.parent.mkdir()
-    page.write_text("<p>Rugpijn gaat meestal vanzelf over.</p>\n" * 50, encoding="utf-8")
+    page.write_text("<p>Rugpijn gaat meestal vanzelf over.</p>\n" * 80, encoding="utf-8")
     style = tmp_path / "main.css"
-    style.write_text(".md-typeset { color: #000; }\n" * 50, encoding="utf-8")
+    style.write_text(".md-typeset { color: #000; }\n" * 100, encoding="utf-8")
     assert compress_site(tmp_path) == 2
     for original in (page, style):
         data = original.read_bytes()
@@ -31,7 +31,7 @@ def test_binary_small_and_already_compressed_files_are_left_alone(tmp_path):
 
 
 def test_copies_are_reproducible(tmp_path):
-    (tmp_path / "a.css").write_text("p { margin: 0; }\n" * 100, encoding="utf-8")
+    (tmp_path / "a.css").write_text("p { margin: 0; }\n" * 200, encoding="utf-8")
     compress_site(tmp_path)
     first = (tmp_path / "a.css.gz").read_bytes()
     compress_site(tmp_path)  # a second run (a rebuild) writes the same bytes and does not compress the copies
@@ -54,7 +54,7 @@ def _copies(folder):
 
 
 def test_copies_made_during_the_build_equal_those_made_after_it(tmp_path):
-    pages = {"a/index.html": "<p>Blijf bewegen.</p>\n" * 60, "b/deel/index.html": "<p>Rugpijn.</p>\n" * 80}
+    pages = {"a/index.html": "<p>Blijf bewegen.</p>\n" * 150, "b/deel/index.html": "<p>Rugpijn.</p>\n" * 200}
     during, after = tmp_path / "during", tmp_path / "after"
     compressor = Compressor()
     for name, text in pages.items():
@@ -72,12 +72,12 @@ def test_copies_made_during_the_build_equal_those_made_after_it(tmp_path):
 def test_a_file_changed_after_it_was_handed_over_is_compressed_again(tmp_path):
     page = tmp_path / "index.html"
     compressor = Compressor()
-    compressor.submit(page, b"<p>oud</p>" * 100)
-    compressor.submit(page, b"<p>nieuwer</p>" * 100)  # written twice: the last bytes count
+    compressor.submit(page, b"<p>oud</p>" * 300)
+    compressor.submit(page, b"<p>nieuwer</p>" * 300)  # written twice: the last bytes count
     done = compressor.finish()
-    page.write_bytes(b"<p>nieuwer</p>" * 100)
+    page.write_bytes(b"<p>nieuwer</p>" * 300)
     assert compress_site(tmp_path, done=done) == 0
-    assert gzip.decompress((tmp_path / "index.html.gz").read_bytes()) == b"<p>nieuwer</p>" * 100
+    assert gzip.decompress((tmp_path / "index.html.gz").read_bytes()) == b"<p>nieuwer</p>" * 300
     page.write_bytes(b"<p>door een andere plugin veranderd</p>" * 100)  # changed after it was handed over
     assert compress_site(tmp_path, done=done) == 1
     assert brotli.decompress((tmp_path / "index.html.br").read_bytes()) == page.read_bytes()
