@@ -377,7 +377,7 @@ def report(sizes: list[Size], started: dt.datetime, seconds: float) -> str:
             f"mean {html.mean_kb:.0f} KB; largest page {html.max_kb:.0f} KB (`{html.max_page}`). Pages with "
             f"an icon array are larger whatever the size of the site: up to {html.figures_kb:.0f} KB "
             f"(`{html.figures_page}`). Largest generated page: {html.generated_kb:.0f} KB "
-            f"(`{html.generated_page}`, the editors' dashboard)",
+            f"(`{html.generated_page}`, for editors)",
             verdict(html.max_kb <= 60)
             + ("; not for pages with an icon array" if html.figures_kb > 60 else ""),
         )
