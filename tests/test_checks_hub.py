@@ -1,3 +1,5 @@
+from tests.test_checks_evidence import REGISTER
+
 from conftest import GOOD_META, site_of
 from patienthub.checks import hub
 from patienthub.engine import runner as engine
@@ -172,6 +174,16 @@ def test_page_or_alias_where_the_build_writes_its_own_page(repo):
     ]
     messages = " ".join(f.message for f in findings(repo))
     assert "de woordenlijst" in messages and "de zoekpagina" in messages and "redactie" in messages
+
+
+def test_a_page_where_the_build_writes_the_evidence_view(repo):
+    # With an evidence register the build writes its view for reviewers there; the content page would vanish.
+    repo.write("content/_data/evidence/m54.yml", REGISTER)
+    repo.page("redactie/bewijs.md")
+    freeze(repo)
+    found = [(f.rule, f.path) for f in findings(repo) if f.rule == "hub.reserved-address"]
+    assert found == [("hub.reserved-address", "content/redactie/bewijs.md")]
+    assert "de bewijspagina voor de redactie" in " ".join(f.message for f in findings(repo))
 
 
 def test_manifest_protects_search_page_glossary_and_terms_export_not_the_dashboard(repo):

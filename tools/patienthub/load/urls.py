@@ -215,6 +215,12 @@ def generated_pages(site: Site) -> list[Generated]:
     if site.termbase.terms:  # the glossary is written only when there are terms
         glossary = page_url(site.config.terminology.glossary_page, directory_urls)
         found.append(Generated(glossary, "de woordenlijst"))
+    if site.evidence is not None:  # the evidence view is written only when there is a register
+        found.append(
+            Generated(
+                page_url(EVIDENCE_VIEW, directory_urls), "de bewijspagina voor de redactie", protected=False
+            )
+        )
     return found
 
 
