@@ -20,12 +20,12 @@ def test_each_page_lists_its_facts_and_each_quote_is_shown_once(repo):
     repo.page("rugpijn.md", meta=GOOD_META + cited)
     repo.page("nog-een.md", meta=GOOD_META.replace("title: Lage rugpijn", "title: Nog een") + cited)
     [out] = generate(repo)
-    assert out.uri == "redactie/bewijs.md" and out.in_nav is False
+    assert out.uri == "redactie/bewijs/index.md" and out.in_nav is False
     text = out.content
     assert "robots: noindex, nofollow" in text
     per_page, facts = text[text.index("## Per pagina") :].split("## De feiten")
-    assert "| [Lage rugpijn](../rugpijn.md) | `drie-tot-vier-weken`, `bestaat-niet` |" in per_page
-    assert "| [Nog een](../nog-een.md) | `drie-tot-vier-weken`, `bestaat-niet` |" in per_page
+    assert "| [Lage rugpijn](../../rugpijn.md) | `drie-tot-vier-weken`, `bestaat-niet` |" in per_page
+    assert "| [Nog een](../../nog-een.md) | `drie-tot-vier-weken`, `bestaat-niet` |" in per_page
     quote = "“Informeer bij onvoldoende verbeteren van de klachten na drie tot vier weken.”"
     assert text.count(quote) == 1 and quote in facts  # once, however many pages cite it
     assert (
@@ -33,6 +33,23 @@ def test_each_page_lists_its_facts_and_each_quote_is_shown_once(repo):
     )
     assert "| 2026-12-02 |" in facts
     assert "`bestaat-niet` | **staat niet in het register**" in facts
+
+
+def test_many_pages_are_split_in_parts_each_with_the_quotes_of_its_own_pages(repo, monkeypatch):
+    monkeypatch.setattr(evidence_view, "ROWS_PER_PAGE", 1)
+    repo.write("content/_data/evidence/m54.yml", REGISTER)
+    repo.page("rugpijn.md", meta=GOOD_META + "evidence:\n  - drie-tot-vier-weken\n")
+    repo.page(
+        "nog-een.md", meta=GOOD_META.replace("title: Lage rugpijn", "title: Nog een") + "evidence:\n  - x\n"
+    )
+    first, second = generate(repo)
+    assert (first.uri, second.uri) == ("redactie/bewijs/index.md", "redactie/bewijs/deel-2.md")
+    assert "Deel 1 van 2, op titel van de pagina: **1** · [2](deel-2.md)" in first.content
+    assert "Deel 2 van 2, op titel van de pagina: [1](index.md) · **2**" in second.content
+    assert "[Lage rugpijn](../../rugpijn.md)" in first.content  # sorted by title
+    assert "(deel 2 van 2)" in second.content and "[Nog een](../../nog-een.md)" in second.content
+    assert "“Informeer bij" in first.content and "“Informeer bij" not in second.content  # beside its own page
+    assert "`x` | **staat niet in het register**" in second.content and "`x`" not in first.content
 
 
 def test_pages_without_facts_are_listed_so_reviewers_see_the_gap(repo):

@@ -196,7 +196,7 @@ class Generated:
 SEARCH_PAGE = "zoeken.md"
 DASHBOARD_FOLDER = "redactie/controles"
 DASHBOARD_INDEX = f"{DASHBOARD_FOLDER}/index.md"
-EVIDENCE_VIEW = "redactie/bewijs.md"
+EVIDENCE_VIEW = "redactie/bewijs/index.md"  # and its further parts, deel-2.md, … (a folder of its own)
 # The web editor (build/web_editor.py): a folder of its own, not a MkDocs page.
 WEB_EDITOR_FOLDER = "redactie/bewerken/"
 
@@ -216,11 +216,8 @@ def generated_pages(site: Site) -> list[Generated]:
         glossary = page_url(site.config.terminology.glossary_page, directory_urls)
         found.append(Generated(glossary, "de woordenlijst"))
     if site.evidence is not None:  # the evidence view is written only when there is a register
-        found.append(
-            Generated(
-                page_url(EVIDENCE_VIEW, directory_urls), "de bewijspagina voor de redactie", protected=False
-            )
-        )
+        evidence = page_url(EVIDENCE_VIEW, directory_urls).removesuffix("index.html")  # its whole folder
+        found.append(Generated(evidence, "de bewijspagina's voor de redactie", folder=True, protected=False))
     return found
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from patienthub.build.generators.base import EDITOR_FRONT_MATTER, Output, md
+from patienthub.build.generators.base import EDITOR_FRONT_MATTER, ROWS_PER_PAGE, Output, md, pager, part_uri
 from patienthub.core.dates import LOCALE, dutch_date
 from patienthub.core.findings import Finding, Severity
 from patienthub.domain import workload
@@ -30,9 +30,7 @@ INDEX = urls.DASHBOARD_INDEX
 READABILITY_METRIC = "flesch_douma"
 STATUS_NL = {"concept": "concept", "approved": "goedgekeurd"}
 URGENCY_NL = ("nu", "binnenkort", "op schema")
-# Rows per dashboard page: 5,000 pages in one table made a 1.9 MB page; the most urgent come first, the rest on
-# further pages ("deel 2 van 25").
-ROWS_PER_PAGE = 200
+ORDER = "de meest dringende eerst"  # how the rows of a dashboard split in parts are sorted
 
 
 @dataclass(frozen=True)
@@ -218,7 +216,7 @@ def _summary(selected: Sequence[Row], site: Site) -> str:
 
 
 # The evidence register's view (generators/evidence_view.py), one folder up.
-EVIDENCE_LINK = "Het bewijs bij de tekst, per pagina de feiten en bij elk feit het citaat uit de bron: [bewijs](../bewijs.md)."
+EVIDENCE_LINK = "Het bewijs bij de tekst, per pagina de feiten en bij elk feit het citaat uit de bron: [bewijs](../bewijs/index.md)."
 INTRO = (
     "Deze pagina is voor redacteuren en controleurs van de beroepsverenigingen, niet voor patiënten. "
     "Zoekmachines en de zoekfunctie van deze site slaan haar over. Bovenaan staat wat het eerst aandacht nodig "
@@ -241,7 +239,7 @@ def _page(
     whom = "" if current is None else f"van {site.organisations[current].short_name}"
     svg, chart_lines = _chart(site, pages, chart, whom.strip() or "van alle pagina’s")
     chunks = [selected[i : i + ROWS_PER_PAGE] for i in range(0, len(selected), ROWS_PER_PAGE)] or [[]]
-    uris = [uri] + [_part_uri(uri, number) for number in range(2, len(chunks) + 1)]
+    uris = [uri] + [part_uri(uri, number) for number in range(2, len(chunks) + 1)]
     for number, (chunk, here) in enumerate(zip(chunks[1:], uris[1:], strict=True), 2):
         heading = f"{title} (deel {number} van {len(chunks)})"
         yield Output(
@@ -251,7 +249,7 @@ def _page(
                     EDITOR_FRONT_MATTER.format(title_yaml=json.dumps(heading, ensure_ascii=False))
                     + f"# {heading}",
                     "",
-                    _pager(uris, number),
+                    pager(uris, number, ORDER),
                     "",
                     *_table(chunk, site, here),
                     "",
@@ -269,7 +267,7 @@ def _page(
         "",
         _summary(selected, site),
         "",
-        *([_pager(uris, 1), ""] if len(chunks) > 1 else []),
+        *([pager(uris, 1, ORDER), ""] if len(chunks) > 1 else []),
         *_table(chunks[0], site, uri),
         "",
         "## Werklast in de komende 24 maanden",
@@ -289,22 +287,6 @@ def _page(
             lines.append("")
     yield Output(uri, "\n".join(lines), in_nav=False)
     yield svg
-
-
-def _part_uri(uri: str, number: int) -> str:
-    """redactie/controles/index.md → …/deel-2.md; …/eigenaar-nhg.md → …/eigenaar-nhg-deel-2.md."""
-    if uri.endswith("/index.md"):
-        return f"{uri.removesuffix('index.md')}deel-{number}.md"
-    return f"{uri.removesuffix('.md')}-deel-{number}.md"
-
-
-def _pager(uris: list[str], current: int = 1) -> str:
-    """Links to every part of a dashboard split in parts, the current one in bold."""
-    items = [
-        f"**{number}**" if number == current else f"[{number}]({posixpath.basename(target)})"
-        for number, target in enumerate(uris, 1)
-    ]
-    return f"Deel {current} van {len(uris)}, de meest dringende eerst: " + " · ".join(items)
 
 
 def generate(site: Site, result: Result) -> Iterator[Output]:

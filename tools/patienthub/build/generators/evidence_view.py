@@ -2,7 +2,8 @@
 publication and the date it was read (from content/_data/evidence/). Each quote is shown once, not under every page
 that cites it: with the quotes repeated per page the view was 1.8 MB of HTML for 1,000 pages citing about two facts
 each (and took 0.8 s to render on every build). Like the dashboard: not in the navigation, not in the search index,
-`noindex` for robots.
+`noindex` for robots. Split in parts of ROWS_PER_PAGE pages, like the dashboard; each part shows the quotes of the
+facts its pages cite.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ import json
 import posixpath
 from collections.abc import Iterator
 
-from patienthub.build.generators.base import EDITOR_FRONT_MATTER, Output, md
+from patienthub.build.generators.base import EDITOR_FRONT_MATTER, ROWS_PER_PAGE, Output, md, pager, part_uri
 from patienthub.domain.evidence import FRONT_MATTER_KEY, Fact
 from patienthub.domain.model import Page, Site
 from patienthub.load import urls
 
 URI = urls.EVIDENCE_VIEW
+ORDER = "op titel van de pagina"  # how the pages of a view split in parts are sorted
 TITLE = "Het bewijs bij de tekst"
 INTRO = (
     "Deze pagina is voor redacteuren en controleurs, niet voor patiënten. Eerst staan per pagina de feiten waarop "
@@ -64,28 +66,38 @@ def _fact_rows(keys: list[str], site: Site) -> Iterator[str]:
             yield f"| `{key}` | **staat niet in het register** | | |"
 
 
+def _tables(pages: list[Page], site: Site, here: str) -> list[str]:
+    lines = ["## Per pagina", "", "| Pagina | Feiten |", "|---|---|"]
+    for page in pages:
+        link = posixpath.relpath(page.src_uri, posixpath.dirname(here))
+        facts = ", ".join(f"`{key}`" for key in _cited(page))
+        lines.append(f"| [{md(page.meta.title or page.path)}]({link}) | {facts} |")
+    keys = sorted({key for page in pages for key in _cited(page)})
+    lines += ["", "## De feiten", "", "| Feit | Citaat | Bron | Gelezen |", "|---|---|---|---|"]
+    return [*lines, *_fact_rows(keys, site), ""]
+
+
 def generate(site: Site) -> Iterator[Output]:
     if site.evidence is None:
         return
-    lines = [
-        EDITOR_FRONT_MATTER.format(title_yaml=json.dumps(TITLE, ensure_ascii=False)) + f"# {TITLE}",
-        "",
-        INTRO,
-        "",
-    ]
     pages = sorted(
         (page for page in site.pages if _cited(page)), key=lambda p: (p.meta.title or p.path).casefold()
     )
     uncited = sorted(page.meta.title or page.path for page in site.pages if not _cited(page))
-    if pages:
-        lines += ["## Per pagina", "", "| Pagina | Feiten |", "|---|---|"]
-        for page in pages:
-            link = posixpath.relpath(page.src_uri, posixpath.dirname(URI))
-            facts = ", ".join(f"`{key}`" for key in _cited(page))
-            lines.append(f"| [{md(page.meta.title or page.path)}]({link}) | {facts} |")
-        keys = sorted({key for page in pages for key in _cited(page)})
-        lines += ["", "## De feiten", "", "| Feit | Citaat | Bron | Gelezen |", "|---|---|---|---|"]
-        lines += [*_fact_rows(keys, site), ""]
-    if uncited:
-        lines += ["## Pagina's zonder feiten", "", *(f"- {md(title)}" for title in uncited), ""]
-    yield Output(URI, "\n".join(lines), in_nav=False)
+    chunks = [pages[i : i + ROWS_PER_PAGE] for i in range(0, len(pages), ROWS_PER_PAGE)] or [[]]
+    uris = [URI] + [part_uri(URI, number) for number in range(2, len(chunks) + 1)]
+    for number, (chunk, here) in enumerate(zip(chunks, uris, strict=True), 1):
+        title = TITLE if number == 1 else f"{TITLE} (deel {number} van {len(chunks)})"
+        lines = [
+            EDITOR_FRONT_MATTER.format(title_yaml=json.dumps(title, ensure_ascii=False)) + f"# {title}",
+            "",
+        ]
+        if number == 1:
+            lines += [INTRO, ""]
+        if len(chunks) > 1:
+            lines += [pager(uris, number, ORDER), ""]
+        if chunk:
+            lines += _tables(chunk, site, here)
+        if number == 1 and uncited:
+            lines += ["## Pagina's zonder feiten", "", *(f"- {md(name)}" for name in uncited), ""]
+        yield Output(here, "\n".join(lines), in_nav=False)
