@@ -91,3 +91,13 @@ def test_files_that_are_not_text_are_not_taken(tmp_path):
     compressor.submit(tmp_path / "logo.png", bytes(5000))
     assert compressor.finish() == {}
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_that_shrank_below_the_minimum_keeps_no_stale_copies(tmp_path):
+    page = tmp_path / "index.html"
+    compressor = Compressor()
+    compressor.submit(page, b"<p>lang</p>" * 300)  # compressed while the engine writes it
+    done = compressor.finish()
+    page.write_bytes(b"<p>kort</p>")  # then made small by another plugin
+    assert compress_site(tmp_path, done=done) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html"]

@@ -87,7 +87,9 @@ def _compress(path: Path, made_of: bytes | None) -> int:
 
 
 def _write_copies(path: Path, data: bytes, make_folder: bool = True) -> int:
-    if len(data) < MIN_BYTES:
+    if len(data) < MIN_BYTES:  # and copies of what was there before, larger, would be served stale
+        path.with_name(path.name + ".gz").unlink(missing_ok=True)
+        path.with_name(path.name + ".br").unlink(missing_ok=True)
         return 0
     if make_folder:  # the engine may not have made the file's folder yet
         path.parent.mkdir(parents=True, exist_ok=True)
