@@ -1,4 +1,4 @@
-"""fork_map and Prefetch: the same answers on one core or several."""
+"""Prefetch: the same answers on one core or several, made ahead by workers."""
 
 import os
 
@@ -9,10 +9,12 @@ def _square_and_pid(number: int) -> tuple[int, int]:
     return number * number, os.getpid()
 
 
-def test_several_processes_give_the_same_list_as_one():
+def test_several_processes_give_the_same_answers_as_one():
     items = list(range(40))
-    serial = parallel.fork_map(_square_and_pid, items, 1)
-    forked = parallel.fork_map(_square_and_pid, items, 2)
+    serial = [parallel.Prefetch(_square_and_pid, items, 0).get(n) for n in items]
+    made = parallel.Prefetch(_square_and_pid, items, 2)
+    forked = [made.get(n) for n in items]
+    made.stop()
     assert [value for value, _ in forked] == [value for value, _ in serial] == [n * n for n in items]
     assert {pid for _, pid in serial} == {os.getpid()}
     assert os.getpid() not in {pid for _, pid in forked}  # really done by workers
@@ -20,7 +22,8 @@ def test_several_processes_give_the_same_list_as_one():
 
 def test_a_few_items_are_done_here():
     few = list(range(parallel.MIN_ITEMS - 1))
-    assert {pid for _, pid in parallel.fork_map(_square_and_pid, few, 4)} == {os.getpid()}
+    made = parallel.Prefetch(_square_and_pid, few, 4)
+    assert {made.get(n)[1] for n in few} == {os.getpid()}
 
 
 def test_default_jobs_is_at_least_one():

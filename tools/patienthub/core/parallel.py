@@ -1,4 +1,4 @@
-"""A map over worker processes for pure, CPU-bound work (the machine's other cores stand idle otherwise)."""
+"""Pure, CPU-bound work on worker processes (the machine's other cores stand idle otherwise)."""
 
 from __future__ import annotations
 
@@ -25,15 +25,6 @@ def default_jobs() -> int:
 def can_fork() -> bool:
     # Workers inherit the parent's memory by fork; where there is no fork, one process does it all.
     return "fork" in multiprocessing.get_all_start_methods()
-
-
-def fork_map(function: Callable[[A], R], items: Sequence[A], jobs: int) -> list[R]:
-    """[function(item) for item in items], on `jobs` processes when that pays; the same list either way.
-    `function` must be a module-level function (it is pickled by name)."""
-    if jobs <= 1 or len(items) < MIN_ITEMS or not can_fork():
-        return [function(item) for item in items]
-    with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
-        return pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8)))
 
 
 class Prefetch(Generic[A, R]):
