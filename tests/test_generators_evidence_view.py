@@ -1,8 +1,9 @@
 """The reviewers' view of the evidence register: per page its facts, once per fact its quote; from a real mini repo."""
 
 import datetime as dt
+import json
 
-from tests.conftest import GOOD_META
+from tests.conftest import GOOD_META, mkdocs_build
 from tests.test_checks_evidence import REGISTER
 
 from patienthub import load_project, load_site
@@ -61,3 +62,27 @@ def test_pages_without_facts_are_listed_so_reviewers_see_the_gap(repo):
 
 def test_without_a_register_there_is_no_view(repo):
     assert generate(repo) == []
+
+
+HOSTILE_KEYS = [
+    "`<script>alert(1)</script>`",
+    "x` <img src=x onerror=alert(1)> `y",
+    "a|b](https://evil.example/)",
+]
+
+
+def test_a_hostile_key_is_shown_as_text_and_the_view_is_still_published(repo):
+    repo.write("content/_data/evidence/m54.yml", REGISTER)
+    keys = "".join(f"\n  - {json.dumps(key)}" for key in HOSTILE_KEYS)
+    repo.page("rugpijn.md", meta=GOOD_META + "evidence:" + keys + "\n  - drie-tot-vier-weken\n")
+    [out] = generate(repo)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out.content and "<script" not in out.content
+    assert "a\\|b\\](https://evil.example/)" in out.content  # neither a cell border nor a link
+    build = mkdocs_build(
+        repo.root, strict=False
+    )  # the page's own findings fail a strict build, as they should
+    view = (repo.root / "site" / "redactie" / "bewijs" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in view and '<img src="x"' not in view and "<img src=x" not in view
+    assert 'href="https://evil.example/' not in view
+    assert "“Informeer bij onvoldoende verbeteren" in view  # published, not withheld
+    assert "redactie/bewijs/index.md: de inhoud van deze pagina is niet gepubliceerd" not in build.stderr

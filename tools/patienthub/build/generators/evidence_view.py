@@ -33,6 +33,12 @@ def _cited(page: Page) -> list[str]:
     return [key for key in raw if isinstance(key, str)] if isinstance(raw, list) else []
 
 
+def _code(key: str) -> str:
+    """A fact key as code, or as escaped text when it could break out of a code span or a table cell: keys come
+    from pages and data files, and one hostile key would otherwise withhold the whole view from the build."""
+    return md(key) if any(char in key for char in "`|<>&\\\n") else f"`{key}`"
+
+
 def _source(fact: Fact) -> str:
     pub = fact.publication
     title = md(pub.title or "(geen titel)")
@@ -47,7 +53,7 @@ def _source(fact: Fact) -> str:
 def _fact_row(fact: Fact) -> str:
     quote = md(" ".join(fact.quote.split())) if fact.quote else "**geen citaat**"
     read = fact.read.isoformat() if fact.read else "**onbekend**"
-    return f"| `{fact.key}` | “{quote}” | {_source(fact)} | {read} |"
+    return f"| {_code(fact.key)} | “{quote}” | {_source(fact)} | {read} |"
 
 
 def _fact_rows(keys: list[str], site: Site) -> Iterator[str]:
@@ -61,16 +67,16 @@ def _fact_rows(keys: list[str], site: Site) -> Iterator[str]:
             cited = sorted(
                 {k for entry in raw.values() if isinstance(entry, dict) for k in entry.get("evidence") or []}
             )
-            yield f"| `{key}` | uitkomstbestand; steunt op: {', '.join(f'`{k}`' for k in cited) or '—'} | | |"
+            yield f"| {_code(key)} | uitkomstbestand; steunt op: {', '.join(map(_code, cited)) or '—'} | | |"
         else:
-            yield f"| `{key}` | **staat niet in het register** | | |"
+            yield f"| {_code(key)} | **staat niet in het register** | | |"
 
 
 def _tables(pages: list[Page], site: Site, here: str) -> list[str]:
     lines = ["## Per pagina", "", "| Pagina | Feiten |", "|---|---|"]
     for page in pages:
         link = posixpath.relpath(page.src_uri, posixpath.dirname(here))
-        facts = ", ".join(f"`{key}`" for key in _cited(page))
+        facts = ", ".join(map(_code, _cited(page)))
         lines.append(f"| [{md(page.meta.title or page.path)}]({link}) | {facts} |")
     keys = sorted({key for page in pages for key in _cited(page)})
     lines += ["", "## De feiten", "", "| Feit | Citaat | Bron | Gelezen |", "|---|---|---|---|"]
