@@ -307,7 +307,9 @@ def test_page_canonical_and_print_block_with_qr_code(built):
     assert share.qr_svg(SITE_URL + "rug/lage-rugpijn/") in text
     assert f"Lees deze tekst online op: {SITE_URL}rug/lage-rugpijn/" in text
     assert f'<a href="{SITE_URL}p/lage-rugpijn/">' in text
-    css_href = re.search(r'<link rel="stylesheet" href="([^"]*patienthub-print\.css)" media="print">', text).group(1)
+    css_href = re.search(
+        r'<link rel="stylesheet" href="([^"]*patienthub-print\.css)" media="print">', text
+    ).group(1)
     css = file_for(built, urljoin(SITE_URL + "rug/lage-rugpijn/", css_href)).read_text(encoding="utf-8")
     assert re.search(r"@media print \{[^@]*\.md-sidebar[^}]*display: none", css)
     feed_href = re.search(
