@@ -313,3 +313,25 @@ def test_an_unsafe_finished_page_is_withheld_in_every_build_also_when_its_verdic
         run = mkdocs_build(repo.root, strict=False)
         assert "niet veilig en is niet gepubliceerd" in run.stderr, run.stderr[-2000:]
         assert (repo.root / "site" / "index.html").read_text(encoding="utf-8") == WITHHELD_DOCUMENT
+
+
+def test_a_second_build_of_the_same_pages_puts_the_stored_search_index_back(repo):
+    from patienthub.load.cache import machine_key
+    from patienthub.publish.stored_index import StoredIndex
+
+    assert mkdocs_build(repo.root).code == 0
+    store = StoredIndex(repo.root / ".patienthub-cache" / "search-index", machine_key())
+    assert (store.folder / "index.json").is_file()
+    # Mark the stored index (signed as the build signs it): the next build must publish the marked copy.
+    marked = repo.root / "elsewhere"
+    shutil.copytree(repo.root / "site", marked)
+    (marked / "pagefind" / "gemarkeerd.txt").write_text("uit de cache", encoding="utf-8")
+    store.store(marked, store.key(repo.root / "site"))
+    assert mkdocs_build(repo.root).code == 0
+    assert (repo.root / "site" / "pagefind" / "gemarkeerd.txt").is_file()
+    repo.page("index.md", body="# Rugpijn\n\nBewegen helpt bij rugpijn. Dat is goed voor u.\n")
+    assert mkdocs_build(repo.root).code == 0  # a page changed: Pagefind indexes the site again
+    again = sorted(
+        p.relative_to(repo.root / "site").as_posix() for p in (repo.root / "site" / "pagefind").rglob("*")
+    )
+    assert "pagefind/gemarkeerd.txt" not in again and "pagefind/pagefind.js" in again

@@ -95,3 +95,20 @@ def test_usage_reads_class_and_palette_attributes_at_word_starts_only():
     )
     assert used.classes == {"een", "twee", "Hoofdletters"}
     assert used.palette == {"data-md-color-primary": frozenset({"indigo"})}
+
+
+def test_what_a_page_uses_is_kept_by_its_text_with_the_builds_part_of_the_cache():
+    from patienthub.core import memo
+    from patienthub.publish.slimcss import PAGE_USAGE_TABLE
+
+    table = memo.table(PAGE_USAGE_TABLE)
+    table.clear()
+    page = '<div class="md-typeset used"><p class="other">x</p></div>'
+    assert usage([page, page], []).classes == {"md-typeset", "used", "other"}
+    assert len(table) == 1
+    table[next(iter(table))] = (frozenset({"uit-de-cache"}), frozenset())  # the same text is not read again
+    assert usage([page], []).classes == {"uit-de-cache"}
+    assert usage([page.replace("other", "ander")], []).classes == {"md-typeset", "used", "ander"}  # new text
+    assert len(table) == 2
+    assert PAGE_USAGE_TABLE in memo.snapshot(build=True) and PAGE_USAGE_TABLE not in memo.snapshot()
+    table.clear()

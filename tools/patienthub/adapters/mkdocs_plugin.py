@@ -36,11 +36,15 @@ from patienthub.load import loader, symlinks
 from patienthub.load.cache import Cache
 from patienthub.load.config import Config, project_from_mkdocs
 from patienthub.publish import afterbuild, precompress
+from patienthub.publish.stored_index import StoredIndex
 from patienthub.reports import editor_panel, guide
 from patienthub.reports.formats import summary_line, text_line
 from patienthub.text import htmlpolicy
 
 log = get_plugin_logger(__name__)
+
+# The last full build's search index, in the cache folder (publish/stored_index.py).
+STORED_INDEX_DIR = "search-index"
 
 # What a patient sees instead of a page whose published HTML the policy refuses (only in a build that is not
 # strict: a strict build stops on the same findings).
@@ -283,14 +287,23 @@ class PatientHubPlugin(BasePlugin):
         if self._qr_codes is not None:
             self._qr_codes.finish()
             self._qr_codes = None
-        if self.cache is not None:
-            self.cache.save()  # again: rendering the pages added QR codes to the memo tables
         compressed = self._compressor.finish() if self._compressor is not None else None
         self._compressor = None
         # Under `mkdocs serve` the search index only: trimming and compressing every rebuild costs the writer time.
-        afterbuild.run(
-            Path(config.site_dir), trim_css=not self.serving, compress=not self.serving, compressed=compressed
-        )
+        secret = self.cache.secret if self.cache is not None else None
+        stored = StoredIndex(self.cache.folder / STORED_INDEX_DIR, secret) if self.cache and secret else None
+        try:
+            afterbuild.run(
+                Path(config.site_dir),
+                trim_css=not self.serving,
+                compress=not self.serving,
+                compressed=compressed,
+                stored_index=stored,
+            )
+        finally:
+            if self.cache is not None:
+                # Again: rendering the pages added QR codes to the memo tables, trimming the CSS what each page uses.
+                self.cache.save()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._qr_codes is not None:  # a failed build does not wait for the QR workers

@@ -18,11 +18,16 @@ _TABLES: dict[str, dict[Hashable, Any]] = {}
 _BUILD_ONLY: set[str] = set()  # tables only a build reads (QR codes): kept in the build's part of the cache
 
 
-def persistent(name: str, build_only: bool = False) -> Callable[[F], F]:
-    """Memoise a pure function in the table `name`, which the cache saves and restores."""
-    table = _TABLES.setdefault(name, {})
+def register(name: str, build_only: bool = False) -> dict[Hashable, Any]:
+    """The table `name`, which the cache saves and restores; `build_only`: with the build's part of the cache."""
     if build_only:
         _BUILD_ONLY.add(name)
+    return _TABLES.setdefault(name, {})
+
+
+def persistent(name: str, build_only: bool = False) -> Callable[[F], F]:
+    """Memoise a pure function in the table `name`, which the cache saves and restores."""
+    table = register(name, build_only)
 
     def wrap(function: F) -> F:
         @functools.wraps(function)

@@ -205,6 +205,11 @@ class Cache:
         self._publishers: weakref.WeakKeyDictionary[Site, Callable[[str], bool]] = weakref.WeakKeyDictionary()
         self._read()
 
+    @property
+    def secret(self) -> bytes | None:
+        """The key this cache signs its files with (None: nothing is cached), for other signed stores."""
+        return self._secret
+
     @classmethod
     def for_project(cls, project: Project, build: bool = False) -> Cache | None:
         """The project's cache, or None when the configuration switches it off (cache_dir: null). A `build`

@@ -17,21 +17,17 @@ BUNDLE_DIR = "pagefind"
 LANGUAGE = "nl"
 
 
+def arguments() -> list[str]:
+    """Pagefind's options besides the folder (what its output depends on, with the pages)."""
+    return ["--force-language", LANGUAGE, "--quiet"]
+
+
 class Indexing:
     """Pagefind at work on a finished site, in its own process: the build goes on with other work meanwhile."""
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
-        command = [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(site_dir),
-            "--force-language",
-            LANGUAGE,
-            "--quiet",
-        ]
+        command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), *arguments()]
         try:
             self._process = subprocess.Popen(
                 command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

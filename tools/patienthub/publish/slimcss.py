@@ -12,11 +12,13 @@ theme's templates and its cache-busting hash are untouched. Engine-neutral: it r
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from patienthub.core import memo
 from patienthub.publish import search_index
 
 # The theme's own stylesheets in a built site (the site's own CSS in overrides/ is small and all used): Material
@@ -168,14 +170,41 @@ class Usage:
         return True
 
 
+# What each page uses, by the digest of its text: a build of pages that did not change reads no page again
+# (1,000 pages: 0.8 s of scanning, on the build's last stretch). Kept with the build's part of the cache.
+PAGE_USAGE_TABLE = "slimcss:page-usage"
+memo.register(PAGE_USAGE_TABLE, build_only=True)
+_DISTINCT: dict[
+    tuple[frozenset[str], frozenset[tuple[str, str]]], tuple[frozenset[str], frozenset[tuple[str, str]]]
+] = {}
+
+
+def _page_usage(html: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    table = memo.table(PAGE_USAGE_TABLE)
+    key = hashlib.blake2b(html.encode("utf-8", errors="surrogatepass"), digest_size=16).digest()
+    try:
+        return table[key]
+    except KeyError:
+        pass
+    classes: set[str] = set()
+    # A page repeats the same few class attributes hundreds of times: split each distinct value once.
+    for value in {match.group(1) or match.group(2) or "" for match in _at_word_starts(_CLASS_ATTR, html)}:
+        classes.update(value.split())
+    palette = {(m.group(1).lower(), m.group(2)) for m in _at_word_starts(_PALETTE_ATTR, html)}
+    found = (frozenset(classes), frozenset(palette))
+    # Most pages use the same classes: one shared value each, so the cache file stores each set once.
+    table[key] = found = _DISTINCT.setdefault(found, found)
+    return found
+
+
 def usage(html_texts: Iterable[str], js_texts: Iterable[str]) -> Usage:
     classes: set[str] = set()
     palette: dict[str, set[str]] = {}
     for html in html_texts:
-        for match in _at_word_starts(_CLASS_ATTR, html):
-            classes.update((match.group(1) or match.group(2) or "").split())
-        for match in _at_word_starts(_PALETTE_ATTR, html):
-            palette.setdefault(match.group(1).lower(), set()).add(match.group(2))
+        page_classes, page_palette = _page_usage(html)
+        classes |= page_classes
+        for attribute, value in page_palette:
+            palette.setdefault(attribute, set()).add(value)
     for js in js_texts:  # any word of a script may be a class it adds
         classes.update(re.findall(r"-?[_a-zA-Z][\w-]*", js))
     return Usage(frozenset(classes), {k: frozenset(v) for k, v in palette.items()})
@@ -185,13 +214,16 @@ def _at_word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[st
     """The matches `\\b` + `pattern` finds: leftmost first, and where the character before is a word character,
     the search goes on from the next position (not after the rejected match)."""
     position = 0
-    while (match := pattern.search(text, position)) is not None:
-        start = match.start()
-        if start and _WORD_CHAR.match(text, start - 1):
-            position = start + 1
-            continue
-        yield match
-        position = match.end()
+    while True:
+        # finditer scans in C; one search call per match cost four times as much (1,000 pages: 1.1 s).
+        for match in pattern.finditer(text, position):
+            start = match.start()
+            if start and _WORD_CHAR.match(text, start - 1):
+                position = start + 1
+                break
+            yield match
+        else:
+            return
 
 
 def _keep(rules: list[Rule], used: Usage) -> list[Rule]:
