@@ -73,3 +73,29 @@ def test_a_failing_pagefind_is_reported_after_the_other_work(tmp_path):
     with pytest.raises(search_index.PatientHubError, match="zoekindex"):
         afterbuild.run(site)
     assert "md-unused-widget" not in (site / "assets" / "stylesheets" / "main.abc.min.css").read_text()
+
+
+def test_a_module_in_the_working_folder_cannot_stand_in_for_pagefind(tmp_path, monkeypatch):
+    # Pagefind's wrapper imports pagefind_bin_extended first; the build runs in the repository, which a pull
+    # request may fill with files of its own.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pagefind_bin_extended.py").write_text(
+        "import pathlib\npathlib.Path('ingevoegd.txt').write_text('ja')\nraise SystemExit(0)\n",
+        encoding="utf-8",
+    )
+    site = _site(tmp_path / "site")
+    search_index.build(site)
+    assert not (tmp_path / "ingevoegd.txt").exists()
+    assert (site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_a_pagefind_link_in_the_site_is_not_written_through(tmp_path):
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (elsewhere / "geplant.js").write_text("alert(1)", encoding="utf-8")
+    site = _site(tmp_path / "site")
+    (site / "pagefind").symlink_to(elsewhere, target_is_directory=True)
+    afterbuild.run(site)
+    assert not (site / "pagefind").is_symlink() and (site / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "pagefind" / "geplant.js").exists()
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["geplant.js"]

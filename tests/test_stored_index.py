@@ -143,3 +143,34 @@ def test_the_store_keeps_one_index(tmp_path, store):
     for word in ("Rugpijn", "Ischias"):
         afterbuild.run(_site(tmp_path / word, word=word), stored_index=store)
     assert sorted(p.name for p in store.folder.iterdir()) == [stored_index.FILES_DIR, stored_index.MANIFEST]
+
+
+def test_a_linked_store_folder_is_neither_written_nor_read(tmp_path):
+    victim = tmp_path / "elders"
+    (victim / "files").mkdir(parents=True)
+    (victim / "files" / "dierbaar.txt").write_text("blijft", encoding="utf-8")
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "search-index").symlink_to(victim, target_is_directory=True)
+    store = StoredIndex(tmp_path / "cache" / "search-index", SECRET)
+    site = _site(tmp_path / "site")
+    afterbuild.run(site, stored_index=store)
+    assert (victim / "files" / "dierbaar.txt").read_text(encoding="utf-8") == "blijft"
+    assert sorted(p.name for p in victim.iterdir()) == ["files"]
+    assert not store.restore(site, store.key(site))
+
+
+def test_pages_in_the_index_folder_and_settings_are_told_apart_in_the_key(tmp_path, store, monkeypatch):
+    site = _site(tmp_path / "site")
+    key = store.key(site)
+    (site / "pagefind").mkdir()
+    (site / "pagefind" / "binnen.html").write_text(
+        "<main data-pagefind-body>Ischias</main>", encoding="utf-8"
+    )
+    assert store.key(site) != key  # Pagefind indexes a page there too
+    (site / "pagefind" / "binnen.html").unlink()
+    monkeypatch.setenv("PAGEFIND_A", "x")
+    with_setting = store.key(site)
+    monkeypatch.delenv("PAGEFIND_A")
+    (site / "PAGEFIND_A").write_text("x", encoding="utf-8")  # not a page: no part of the key
+    (site / "PAGEFIND_A.html").write_text("x", encoding="utf-8")
+    assert store.key(site) not in (key, with_setting)

@@ -22,12 +22,23 @@ def arguments() -> list[str]:
     return ["--force-language", LANGUAGE, "--quiet"]
 
 
+def unlink_bundle_link(site_dir: Path) -> None:
+    """A `pagefind` link in the site folder (MkDocs' clean step keeps links it cannot remove) goes, so the index is
+    never written through it into another folder, nor that folder's files published as the index."""
+    bundle = site_dir / BUNDLE_DIR
+    if bundle.is_symlink():
+        bundle.unlink()
+
+
 class Indexing:
     """Pagefind at work on a finished site, in its own process: the build goes on with other work meanwhile."""
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
-        command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), *arguments()]
+        unlink_bundle_link(site_dir)
+        # -I: Python in isolated mode does not put the working folder (the repository) first on its module path,
+        # so a file in a pull request (pagefind_bin_extended.py, a pagefind/ folder) cannot stand in for Pagefind.
+        command = [sys.executable, "-I", "-m", "pagefind", "--site", str(site_dir), *arguments()]
         try:
             self._process = subprocess.Popen(
                 command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

@@ -27,6 +27,8 @@ from patienthub.publish import search_index
 # Pagefind reads its settings from the folder it runs in and from the environment (its documentation).
 CONFIG_FILES = ("pagefind.json", "pagefind.toml", "pagefind.yml", "pagefind.yaml")
 ENV_PREFIX = "PAGEFIND_"
+# Pagefind's Python wrapper runs the binary of the first of its packages it finds (extended first).
+PAGEFIND_PACKAGES = ("pagefind", "pagefind_bin", "pagefind_bin_extended")
 FILES_DIR = "files"
 MANIFEST = "index.json"
 FORMAT = 1
@@ -56,22 +58,35 @@ class StoredIndex:
             sha.update(len(data).to_bytes(8, "little"))
             sha.update(data)
 
-        for part in (str(FORMAT), _version("pagefind"), _version("pagefind_bin"), *search_index.arguments()):
+        # Every part is labelled with its kind: a setting can never pass for a page, nor a page for a setting.
+        versions = [_version(package) for package in PAGEFIND_PACKAGES]
+        for part in ("format", str(FORMAT), "versions", *versions, "options", *search_index.arguments()):
             add(part)
         for name in CONFIG_FILES:
             with contextlib.suppress(OSError):
+                add("config")
                 add(name)
                 add(Path(name).read_bytes())
         for name in sorted(os.environ):
             if name.startswith(ENV_PREFIX):
-                add(f"{name}={os.environ[name]}")
+                add("environment")
+                add(name)
+                add(os.environ[name])
+        # Pages in the index's own folder too (a page copied there from the content): Pagefind indexes them.
         for path in sorted(site_dir.rglob("*.html")):
-            relative = path.relative_to(site_dir)
-            if relative.parts[0] == search_index.BUNDLE_DIR or not path.is_file():
+            if not path.is_file():
                 continue
-            add(relative.as_posix())
+            add("page")
+            add(path.relative_to(site_dir).as_posix())
             add(path.read_bytes())
         return sha.hexdigest()
+
+    def _usable(self) -> bool:
+        """The store's folders are real folders: a link (a pull request can add one to the checkout) would make
+        `store` delete and write wherever it points."""
+        return not any(
+            path.is_symlink() for path in (self.folder.parent, self.folder, self.folder / FILES_DIR)
+        )
 
     def _mac(self, payload: bytes) -> bytes:
         return hmac.new(self._secret, payload, hashlib.sha256).digest()
@@ -79,6 +94,8 @@ class StoredIndex:
     def restore(self, site_dir: Path, key: str) -> bool:
         """Put the stored index into `site_dir` if it was made of what `key` says; False (and nothing written)
         when there is none, it was made of something else, or any of it fails its check."""
+        if not self._usable():
+            return False
         try:
             signed = (self.folder / MANIFEST).read_bytes()
         except OSError:
@@ -104,6 +121,7 @@ class StoredIndex:
             if not hmac.compare_digest(hashlib.sha256(data).hexdigest(), str(expected)):
                 return False
             checked.append((relative, data))
+        search_index.unlink_bundle_link(site_dir)
         target = site_dir / search_index.BUNDLE_DIR
         shutil.rmtree(target, ignore_errors=True)
         for relative, data in checked:
@@ -117,6 +135,8 @@ class StoredIndex:
         cannot be written is no error: the next build runs Pagefind."""
         source = site_dir / search_index.BUNDLE_DIR
         staging = self.folder / f"{FILES_DIR}.{os.getpid()}.tmp"
+        if not self._usable() or source.is_symlink():
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             shutil.rmtree(staging, ignore_errors=True)
