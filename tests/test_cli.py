@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from tests.conftest import GOOD_META, TODAY, page_text, run_cli
 
 
@@ -144,7 +145,9 @@ def test_watch_checks_again_after_each_save_and_stops_on_ctrl_c(repo):
 
     page = repo.page("index.md")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "patienthub", "check", "--watch", "--today", TODAY],
+        # faulthandler: if it ever hangs after Ctrl-C (seen twice under load, not reproduced), SIGABRT below
+        # makes it print where every thread is.
+        [sys.executable, "-X", "faulthandler", "-m", "patienthub", "check", "--watch", "--today", TODAY],
         cwd=repo.root,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -173,7 +176,12 @@ def test_watch_checks_again_after_each_save_and_stops_on_ctrl_c(repo):
         report = read_until("Opnieuw gecontroleerd in")
         assert "content/nieuw.md: " in report and "2 pagina’s gecontroleerd" in report
         proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=60)
+        try:
+            _, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGABRT)
+            _, err = proc.communicate(timeout=30)
+            pytest.fail(f"check --watch did not stop within 60 s of Ctrl-C; its threads:\n{err[-6000:]}")
     finally:
         proc.kill()
     assert proc.returncode == 1  # the last run found an error
