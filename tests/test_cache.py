@@ -440,3 +440,18 @@ def test_a_page_that_could_not_be_read_is_not_answered_with_another_unreadable_p
     page.write_bytes(b"\x00\x01binary\xff" * 10)
     second = {f.rule for f in checked(site_repo, Spy()).findings if f.path == "content/a.md"}
     assert "schema.binary-file" in second and "files.symlink" not in second
+
+
+def test_a_cache_folder_that_is_a_link_is_not_written_into(tmp_path):
+    from patienthub.load.cache import Cache
+
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (elsewhere / "v0-ander.pickle").write_bytes(b"dierbaar")
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / ".patienthub-cache").symlink_to(elsewhere, target_is_directory=True)
+    cache = Cache(tmp_path / "project" / ".patienthub-cache")
+    cache._added = True  # something to save
+    cache.save()
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["v0-ander.pickle"]
+    assert (elsewhere / "v0-ander.pickle").read_bytes() == b"dierbaar"

@@ -433,6 +433,10 @@ class Cache:
 
     def _write(self, path: Path, stored: dict[str, Any]) -> bool:
         assert self._secret is not None
+        if self.folder.is_symlink():
+            # A link in the checkout (a pull request can add one) would make this write and delete files wherever
+            # it points: no cache then.
+            return False
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._mark_folder()
