@@ -66,7 +66,12 @@ ABSENT = "absent"  # the state of a path that is neither a page nor a published 
 PageWork = tuple[tuple[Any, ...], dict[str, Any]]
 
 
-def _digest(*parts: str | bytes) -> str:
+def digest(*parts: str | bytes) -> str:
+    return digest_of(parts)
+
+
+def digest_of(parts: Iterable[str | bytes]) -> str:
+    """The digest of `parts` as they come (a generator keeps only one part in memory)."""
     sha = hashlib.sha256()
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
@@ -93,7 +98,7 @@ def code_fingerprint() -> str:
             parts += [name.group(), importlib.metadata.version(name.group())]
         except importlib.metadata.PackageNotFoundError:
             parts += [name.group(), "-"]
-    return _digest(*parts)[:16]
+    return digest(*parts)[:16]
 
 
 def machine_key() -> bytes | None:
@@ -127,7 +132,7 @@ def machine_key() -> bytes | None:
     return key
 
 
-def _mac(key: bytes, payload: bytes) -> bytes:
+def sign(key: bytes, payload: bytes) -> bytes:
     return hmac.new(key, payload, hashlib.sha256).digest()
 
 
@@ -154,7 +159,7 @@ def context_fingerprint(project: Project, today: str) -> str:
     for path in input_files(project):
         with contextlib.suppress(OSError):  # unreadable now: the loader reports it; a changed key is enough
             parts += [path.as_posix(), path.read_bytes()]
-    return _digest(*parts)
+    return digest(*parts)
 
 
 def _content(page: Page) -> str:
@@ -166,7 +171,7 @@ def _content(page: Page) -> str:
 
 
 def _check_signature(checks: Sequence[Check]) -> str:
-    return _digest(
+    return digest(
         *(
             f"{check.name}|{_name(check.page)}|{_name(check.metrics)}|{check.cross_page}|{_name(check.depends_on)}"
             for check in checks
@@ -234,7 +239,7 @@ class Cache:
         try:
             data = path.read_bytes() if self._secret is not None else b""
             mac, payload = data[:32], data[32:]
-            if self._secret is not None and payload and hmac.compare_digest(mac, _mac(self._secret, payload)):
+            if self._secret is not None and payload and hmac.compare_digest(mac, sign(self._secret, payload)):
                 stored = pickle.loads(payload)  # written by this user: see the module docstring
                 parts = tuple(stored[name] for name in names)
                 return parts if all(isinstance(part, dict) for part in parts) else None
@@ -246,7 +251,7 @@ class Cache:
 
     def page(self, path: str, src_uri: str, url: str, raw: bytes, load: Callable[[], Page]) -> Page:
         """The page loaded from `raw`, from the cache when these bytes were loaded at this place before."""
-        key = _digest("page", path, src_uri, url, raw)
+        key = digest("page", path, src_uri, url, raw)
         self._used.add(key)
         stored = self._pages.get(key)
         if stored is not None:
@@ -261,7 +266,7 @@ class Cache:
     def data(self, project: Project, load: Callable[[], T]) -> T:
         """`load()`, a pure function of the project and its data files (termbase, advice, outcomes, registries):
         read, validated and compiled once for as long as none of those files changes."""
-        key = _digest("data", context_fingerprint(project, ""))
+        key = digest("data", context_fingerprint(project, ""))
         self._used.add(key)
         if key in self._derived:
             return self._derived[key]
@@ -287,7 +292,7 @@ class Cache:
         if signature is None or signature[0] is not checks:
             signature = self._signatures[id(checks)] = (checks, _check_signature(checks))
         context = self._context(site)
-        return _digest("results", context, signature[1], page.path, page.src_uri, page.url, _content(page))
+        return digest("results", context, signature[1], page.path, page.src_uri, page.url, _content(page))
 
     def results(self, site: Site, page: Page, checks: Sequence[Check]) -> tuple[PageWork | None, ...] | None:
         """Per check, the stored findings and metrics of `page` (None for a check that is never stored)."""
@@ -309,7 +314,7 @@ class Cache:
         """`compute()`, a pure function of the page, the run's context and `extra`, stored under them all.
         `what` names the work and the functions that do it (see transforms.apply). Work only a build does
         (`build`) goes in the build's part; a cache opened without it computes such work and does not keep it."""
-        key = _digest(
+        key = digest(
             "derived", what, self._context(site), page.path, page.src_uri, page.url, _content(page), extra
         )
         if build and self.build_file is None:
@@ -330,7 +335,7 @@ class Cache:
     def site_findings(self, site: Site, check: Check, compute: Callable[[], list[Finding]]) -> list[Finding]:
         """A site-wide check's findings, stored under the context and every page: a run in which nothing changed
         does not render the generated pages or read the data files' values again."""
-        key = _digest("site", _check_signature((check,)), self._context(site), self._site_pages(site))
+        key = digest("site", _check_signature((check,)), self._context(site), self._site_pages(site))
         self._used.add(key)
         if key in self._derived:
             return list(self._derived[key])
@@ -343,7 +348,7 @@ class Cache:
     def _site_pages(self, site: Site) -> str:
         pages = self._site_digests.get(site)
         if pages is None:
-            pages = self._site_digests[site] = _digest(*(part for p in site.pages for part in self._place(p)))
+            pages = self._site_digests[site] = digest(*(part for p in site.pages for part in self._place(p)))
         return pages
 
     # --- checks that read other pages and say which (Check.depends_on) ---------------------------------------
@@ -361,7 +366,7 @@ class Cache:
                 return compute()[0]
             states.append("|".join(found))
         signature = _check_signature((check,))
-        key = _digest("dependent", signature, self._context(site), *self._place(page), *sorted(states))
+        key = digest("dependent", signature, self._context(site), *self._place(page), *sorted(states))
         self._used.add(key)
         if key in self._derived:
             return self._derived[key]
@@ -391,7 +396,7 @@ class Cache:
         if uri not in known:
             target = site.by_src_uri.get(uri)
             if target is not None:
-                known[uri] = "page:" + _digest(target.text)
+                known[uri] = "page:" + digest(target.text)
             else:
                 known[uri] = "file" if self._publishers[site](uri) else ABSENT
         return known[uri]
@@ -446,7 +451,7 @@ class Cache:
             with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as handle:
                 temporary = Path(handle.name)
                 payload = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
-                handle.write(_mac(self._secret, payload) + payload)
+                handle.write(sign(self._secret, payload) + payload)
             os.replace(temporary, path)  # atomic: a build running at the same time reads old or new
         except OSError:
             with contextlib.suppress(NameError, OSError):

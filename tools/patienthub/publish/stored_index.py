@@ -20,8 +20,10 @@ import importlib.metadata
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from patienthub.load.cache import digest_of, sign
 from patienthub.publish import search_index
 
 # Pagefind reads its settings from the folder it runs in and from the environment (its documentation).
@@ -51,35 +53,24 @@ class StoredIndex:
     def key(self, site_dir: Path) -> str:
         """A digest of everything Pagefind's output depends on: the HTML pages (paths and bytes), its version,
         the command line and its settings files and environment."""
-        sha = hashlib.sha256()
+        return digest_of(self._inputs(site_dir))
 
-        def add(part: str | bytes) -> None:
-            data = part.encode("utf-8") if isinstance(part, str) else part
-            sha.update(len(data).to_bytes(8, "little"))
-            sha.update(data)
-
+    @staticmethod
+    def _inputs(site_dir: Path) -> Iterator[str | bytes]:
         # Every part is labelled with its kind: a setting can never pass for a page, nor a page for a setting.
-        versions = [_version(package) for package in PAGEFIND_PACKAGES]
-        for part in ("format", str(FORMAT), "versions", *versions, "options", *search_index.arguments()):
-            add(part)
+        yield from ("format", str(FORMAT), "versions", *(_version(p) for p in PAGEFIND_PACKAGES))
+        yield from ("options", *search_index.arguments())
         for name in CONFIG_FILES:
             with contextlib.suppress(OSError):
-                add("config")
-                add(name)
-                add(Path(name).read_bytes())
+                content = Path(name).read_bytes()
+                yield from ("config", name, content)
         for name in sorted(os.environ):
             if name.startswith(ENV_PREFIX):
-                add("environment")
-                add(name)
-                add(os.environ[name])
+                yield from ("environment", name, os.environ[name])
         # Pages in the index's own folder too (a page copied there from the content): Pagefind indexes them.
         for path in sorted(site_dir.rglob("*.html")):
-            if not path.is_file():
-                continue
-            add("page")
-            add(path.relative_to(site_dir).as_posix())
-            add(path.read_bytes())
-        return sha.hexdigest()
+            if path.is_file():
+                yield from ("page", path.relative_to(site_dir).as_posix(), path.read_bytes())
 
     def _usable(self) -> bool:
         """The store's folders are real folders: a link (a pull request can add one to the checkout) would make
@@ -87,9 +78,6 @@ class StoredIndex:
         return not any(
             path.is_symlink() for path in (self.folder.parent, self.folder, self.folder / FILES_DIR)
         )
-
-    def _mac(self, payload: bytes) -> bytes:
-        return hmac.new(self._secret, payload, hashlib.sha256).digest()
 
     def restore(self, site_dir: Path, key: str) -> bool:
         """Put the stored index into `site_dir` if it was made of what `key` says; False (and nothing written)
@@ -101,7 +89,7 @@ class StoredIndex:
         except OSError:
             return False
         mac, payload = signed[:32], signed[32:]
-        if not hmac.compare_digest(mac, self._mac(payload)):
+        if not hmac.compare_digest(mac, sign(self._secret, payload)):
             return False
         try:
             manifest = json.loads(payload)
@@ -153,7 +141,7 @@ class StoredIndex:
             payload = json.dumps({"key": key, "files": files}, sort_keys=True).encode("utf-8")
             # The list goes first: a build that reads it with the old files finds their digests wrong and runs Pagefind.
             manifest = self.folder / f"{MANIFEST}.{os.getpid()}.tmp"
-            manifest.write_bytes(self._mac(payload) + payload)
+            manifest.write_bytes(sign(self._secret, payload) + payload)
             os.replace(manifest, self.folder / MANIFEST)
             shutil.rmtree(self.folder / FILES_DIR, ignore_errors=True)
             os.replace(staging, self.folder / FILES_DIR)
