@@ -164,6 +164,18 @@ def test_overdue_page_fails_strict_build(repo):
     assert "content/oud.md:6" in run.stderr
 
 
+def test_a_quiet_strict_build_stops_on_the_same_errors(repo):
+    # MkDocs counts warnings for --strict only when it logs them, and --quiet logs none: the plugin stops it itself.
+    run = mkdocs_build(repo.root, options=("--quiet",))
+    assert run.code == 0, run.stderr
+    repo.page("oud.md", meta=GOOD_META.replace("2026-03-12", "2020-01-01"))
+    run = mkdocs_build(repo.root, options=("--quiet",))
+    assert run.code == 1
+    assert "content/oud.md:6" in run.stderr and "freshness.overdue" in run.stderr
+    assert "een strikte build stopt daarop, ook met --quiet" in run.stderr and "Traceback" not in run.stderr
+    assert mkdocs_build(repo.root, strict=False, options=("--quiet",)).code == 0
+
+
 def test_under_patienthub_build_the_plugin_logs_only_errors_and_strict_still_stops(repo):
     # `patienthub build` has printed the check's report: its warnings are not logged again, but an error (a page
     # that changed after the check) still is, and stops the strict build.

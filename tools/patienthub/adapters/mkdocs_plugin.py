@@ -7,6 +7,7 @@ WARNING, so `mkdocs build --strict` fails on exactly what makes the CLI exit 1.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from functools import partial
 from pathlib import Path
@@ -76,6 +77,8 @@ class PatientHubPlugin(BasePlugin):
         self._nav_files: tuple[Any, frozenset[str]] = (None, frozenset())  # a nav and its pages' src_uris
         self._compressor: precompress.Compressor | None = None  # .gz/.br copies made while pages are written
         self._qr_codes: share.QrCodes | None = None  # made by worker processes while pages are rendered
+        self._strict = False
+        self._errors_logged = 0  # error lines of this build: a quiet strict build stops on them itself
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         """Options go through the core's typed Config, the same object the CLI builds."""
@@ -109,8 +112,19 @@ class PatientHubPlugin(BasePlugin):
         self.site = loader.load_site(project, build_date(), cache=self.cache)
         return config
 
+    def _log_error(self, line: str) -> None:
+        """An error of this build. Logged as a WARNING, which `--strict` counts; MkDocs counts only what it logs,
+        so under `--quiet` (which hides warnings) it is logged as an ERROR and on_post_build stops the build."""
+        self._errors_logged += 1
+        if self._strict and not log.isEnabledFor(logging.WARNING):
+            log.error(line)
+        else:
+            log.warning(line)
+
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None
+        self._strict = bool(config.strict)
+        self._errors_logged = 0
         # Every core for a build; one process under `mkdocs serve`, whose server threads must not be forked.
         jobs = 1 if self.serving else engine.default_jobs()
         self.result = engine.run(self.site, cache=self.cache, jobs=jobs)
@@ -123,7 +137,7 @@ class PatientHubPlugin(BasePlugin):
         for finding in self.result.findings:
             line = text_line(finding, guide.link(self.site.config.guide, finding.rule))
             if finding.severity is Severity.ERROR:
-                log.warning(line)
+                self._log_error(line)
             elif not reported:
                 log.info(line)
         if not reported:
@@ -243,8 +257,8 @@ class PatientHubPlugin(BasePlugin):
         reported = {(f.rule, f.path, f.line) for f in self.result.findings}
         for item in found:
             if (item.rule, item.path, item.line) not in reported:
-                log.warning(text_line(item, guide.link(self.site.config.guide, item.rule)))
-        log.warning(f"{path}: de inhoud van deze pagina is niet gepubliceerd (zie de fouten hierboven)")
+                self._log_error(text_line(item, guide.link(self.site.config.guide, item.rule)))
+        self._log_error(f"{path}: de inhoud van deze pagina is niet gepubliceerd (zie de fouten hierboven)")
         return WITHHELD_CONTENT
 
     def _judged_document(self, output: str, name: str) -> str:
@@ -268,7 +282,7 @@ class PatientHubPlugin(BasePlugin):
             problems = htmlpolicy.inspect_document(output)
         if not problems:
             return output
-        log.warning(
+        self._log_error(
             f"{name}: de gebouwde pagina is niet veilig en is niet gepubliceerd: " + "; ".join(problems)
         )
         return WITHHELD_DOCUMENT
@@ -304,6 +318,12 @@ class PatientHubPlugin(BasePlugin):
             if self.cache is not None:
                 # Again: rendering the pages added QR codes to the memo tables, trimming the CSS what each page uses.
                 self.cache.save()
+        if self._strict and self._errors_logged and not log.isEnabledFor(logging.WARNING):
+            # MkDocs did not count them (--quiet): without this, `mkdocs build --strict -q` would pass.
+            raise PluginError(
+                f"patienthub: {self._errors_logged} {'fout' if self._errors_logged == 1 else 'fouten'} "
+                "(zie hierboven); een strikte build stopt daarop, ook met --quiet."
+            )
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._qr_codes is not None:  # a failed build does not wait for the QR workers
