@@ -14,6 +14,7 @@ The corpus is built from this repository's own material, so it exercises what re
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import re
 import shutil
@@ -26,9 +27,10 @@ from pathlib import Path
 import yaml
 
 from patienthub.checks.outcomes import dataset_numbers
-from patienthub.domain import evidence
+from patienthub.domain import evidence, references
 from patienthub.load.config import load_project
 from patienthub.load.loader import load_site
+from patienthub.text import dutch
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 20261122
@@ -138,6 +140,17 @@ SOURCE_KEYS = ("nhg-aspecifieke-lagerugpijn", "kngf-lage-rugpijn-lrs", "nhg-lumb
 CODES = ({"icpc": ["L03"], "icd10": ["M54.5"]}, {"icpc": ["L86"]})
 
 
+INDEX_MIN_READABILITY = 65.0  # a margin above the B1 minimum (60)
+DESCRIPTION_MAX_CHARS = json.loads(
+    (ROOT / "tools" / "patienthub" / "schemas" / "frontmatter.schema.json").read_text(encoding="utf-8")
+)["properties"]["description"]["maxLength"]
+
+
+def _flesch_douma(sentences: list[str]) -> float:
+    words = [t for text in sentences for t in dutch.tokens(text) if t.is_word]
+    return dutch.flesch_douma(len(words), len(sentences), sum(t.syllables for t in words))
+
+
 @dataclass(frozen=True)
 class Corpus:
     root: Path
@@ -202,6 +215,15 @@ def evidence_of() -> dict[str, frozenset[str]]:
                 )
             elif key in datasets:
                 numbers[key] = dataset_numbers(datasets[key])
+        # An outcome block on the page lets its text use the dataset's numbers too (evidence.page_allowed_numbers):
+        # a borrowed sentence with such a number cites the dataset by name, as `evidence:` allows.
+        for ref in references.find(body):
+            resolved = references.resolve(ref, site.outcomes)
+            for key in {o.dataset for o in resolved.outcomes} | (
+                {resolved.dataset.key} if resolved.dataset else set()
+            ):
+                if key in datasets:
+                    numbers[key] = dataset_numbers(datasets[key])
         for line in body.splitlines():
             text = line.strip().removeprefix("- ")
             needed = {number for _, number, _ in evidence.numbers_in(text)}
@@ -282,6 +304,8 @@ def _page(title: str, page_type: str, rng: random.Random, pool: tuple, index: in
         parts.append(f"{{{{ uitkomst: {rng.choice(outcomes)} }}}}\n")
     chosen = rng.sample(sentences, 2)
     description = " ".join(chosen)
+    if len(description) > DESCRIPTION_MAX_CHARS:  # schema.too-long: one sentence is enough
+        description = chosen[0]
     borrowed += chosen
     return _front_matter(title, description, page_type, rng, index, borrowed) + "\n".join(parts)
 
@@ -289,6 +313,11 @@ def _page(title: str, page_type: str, rng: random.Random, pool: tuple, index: in
 def _index_page(title: str, links: list[tuple[str, str]], rng: random.Random, pool: tuple, index: int) -> str:
     sentences = pool[0]
     borrowed = rng.sample(sentences, 6)
+    # Six short sentences and a list of one-word links: a draw of long words falls below the B1 minimum, which a
+    # real index page would not be published with. Drawn again from its own generator, so the rest stays the same.
+    redraw = random.Random(f"{SEED}-index-{index}")
+    while _flesch_douma(borrowed) < INDEX_MIN_READABILITY:
+        borrowed = redraw.sample(sentences, 6)
     body = [f"# {title}\n", "\n".join(borrowed) + "\n", "## Pagina's\n"]
     body.append("\n".join(f"- [{text}]({target})" for text, target in links) + "\n")
     return _front_matter(title, f"Alles over {title.lower()}.", "overview", rng, index, borrowed) + "\n".join(
