@@ -423,6 +423,25 @@ def test_the_builds_work_is_a_file_of_its_own_that_a_check_leaves_alone(site_rep
     assert calls["work"] == 2  # the next build has it
 
 
+def test_a_builds_work_on_no_core_page_is_kept_under_its_parts_and_the_context(site_repo):
+    # MkDocs' rendering of any page (render_memo.py): kept by the next build, not by a check, not elsewhere.
+    project = load_project(site_repo.root / "mkdocs.yml")
+    build = Cache.for_project(project, build=True)
+    site = load_site(project, TODAY, cache=build)
+    key = build.build_key(site, "test", ["pagina.md", "# Kop"])
+    assert build.built(key) is None
+    build.keep_built(key, "<h1>Kop</h1>")
+    build.save()
+    again = Cache.for_project(project, build=True)
+    assert again.built(key) == "<h1>Kop</h1>"
+    assert again.build_key(site, "test", ["pagina.md", "# Andere kop"]) != key
+    tomorrow = load_site(project, TODAY + dt.timedelta(days=1))
+    assert again.build_key(tomorrow, "test", ["pagina.md", "# Kop"]) != key
+    check_only = Cache.for_project(project)
+    check_only.keep_built(key, "iets anders")
+    assert check_only.built(key) is None
+
+
 def test_a_page_that_could_not_be_read_is_not_answered_with_another_unreadable_pages_findings(
     site_repo, tmp_path
 ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sys
 import time
 from collections import Counter
@@ -60,7 +61,9 @@ def main() -> int:
         "on_config",
         "on_pre_build",
         "on_files",
+        "on_nav",
         "on_page_markdown",
+        "on_page_content",
         "on_page_context",
         "on_env",
         "on_post_page",
@@ -89,6 +92,8 @@ def main() -> int:
         return timed(kind, build_page)(page, config, *args, **kwargs)
 
     build._build_page = build_page_split
+    # As the measured builds (--quiet): the plugin keeps a page's rendering per logging level (render_memo.py).
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = load_config(config_file, site_dir=site_dir, strict=False)  # as the measured builds: not strict
     started = time.process_time()
     build.build(config)

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from patienthub import publish
 from patienthub.adapters.engines import REPORTED_VARIABLE
+from patienthub.adapters.render_memo import RenderMemo, reusable
 from patienthub.build import csp, generators, jsonld, share, transforms, web_editor
 from patienthub.build.present import page_view
 from patienthub.checks import files as files_check
@@ -78,6 +79,7 @@ class PatientHubPlugin(BasePlugin):
         self._compressor: precompress.Compressor | None = None  # .gz/.br copies made while pages are written
         self._qr_codes: share.QrCodes | None = None  # made by worker processes while pages are rendered
         self._strict = False
+        self._render_memo: RenderMemo | None = None  # renderings of unchanged pages, from the last build
         self._errors_logged = 0  # error lines of this build: a quiet strict build stops on them itself
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
@@ -217,9 +219,12 @@ class PatientHubPlugin(BasePlugin):
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):
                 page.meta[key] = escape(value)
-        return transforms.apply(markdown, core_page, self.site, self.cache) if core_page else markdown
+        markdown = transforms.apply(markdown, core_page, self.site, self.cache) if core_page else markdown
+        return self._render_memo.before_render(markdown, page) if self._render_memo else markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if self._render_memo is not None:
+            html = self._render_memo.after_render(html, page, files)
         html = self._judged_content(html, page)
         if not self.serving or self.result is None:
             return html
@@ -298,6 +303,9 @@ class PatientHubPlugin(BasePlugin):
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._render_memo is not None:
+            log.debug(f"{self._render_memo.reused} pagina's niet opnieuw omgezet (ongewijzigd)")
+            self._render_memo = None
         if self._qr_codes is not None:
             self._qr_codes.finish()
             self._qr_codes = None
@@ -325,7 +333,25 @@ class PatientHubPlugin(BasePlugin):
                 "(zie hierboven); een strikte build stopt daarop, ook met --quiet."
             )
 
+    # Last: the files every page's links resolve against are final.
+    @event_priority(-100)
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        self._render_memo = None
+        # Reused only where no other plugin sees a page's Markdown or HTML (it would see the placeholder), and
+        # every extension renders from the text alone (render_memo.py).
+        handlers = [*config.plugins.events["page_markdown"], *config.plugins.events["page_content"]]
+        if (
+            self.cache is not None
+            and self.site is not None
+            and reusable(config)
+            and all(getattr(handler, "__self__", None) is self for handler in handlers)
+        ):
+            self._render_memo = RenderMemo(self.cache, self.site, config, files)
+        return nav
+
     def on_build_error(self, *, error: Exception) -> None:
+        if self._render_memo is not None:
+            self._render_memo.abandon()
         if self._qr_codes is not None:  # a failed build does not wait for the QR workers
             self._qr_codes.stop()
             self._qr_codes = None

@@ -15,11 +15,15 @@ import re
 _NAV_TAG = re.compile(r"<nav\b[^>]*>|</nav\s*>", re.IGNORECASE)
 _MATERIAL_NAV = re.compile(r"""<nav\b[^>]*\bclass\s*=\s*["']md-""", re.IGNORECASE)
 _TAG = re.compile(r"(<[^>]*>)")
+_TAG_WITH_BREAK = re.compile(r"<[^>]*\n")
 # HTML's own whitespace only: a no-break space (which \s would match) is text and keeps its width.
 _BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
 
 
 def _collapse(html: str) -> str:
+    if not _TAG_WITH_BREAK.search(html):
+        # Material's tags hold no line break: then every run is between tags, and one pass in C does them all.
+        return _BREAK.sub("\n", html)
     parts = _TAG.split(html)  # text, tag, text, tag, ...: only the text between tags changes
     for index in range(0, len(parts), 2):
         if "\n" in parts[index]:

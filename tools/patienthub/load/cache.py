@@ -330,6 +330,26 @@ class Cache:
             self._added = True
         return value
 
+    def build_key(self, site: Site, what: str, parts: Iterable[str | bytes]) -> str:
+        """The key of a build's work that is no function of one core page (MkDocs' rendering of any page, a
+        generated one too): `what` names it, `parts` are all it depends on besides the run's context."""
+        return digest_of(("built", what, self._context(site), *parts))
+
+    def built(self, key: str) -> Any | None:
+        """What keep_built stored under `key` in an earlier build, or None. Nothing for a cache without the build's
+        part (`patienthub check`)."""
+        if self.build_file is None:
+            return None
+        self._used.add(key)
+        return self._built.get(key)
+
+    def keep_built(self, key: str, value: Any) -> None:
+        if self.build_file is None:
+            return
+        self._used.add(key)
+        self._built[key] = value
+        self._added_build = True
+
     # --- site-wide checks that read only the model (Check.site_cached) ------------------------------------
 
     def site_findings(self, site: Site, check: Check, compute: Callable[[], list[Finding]]) -> list[Finding]:
