@@ -140,7 +140,7 @@ SOURCE_KEYS = ("nhg-aspecifieke-lagerugpijn", "kngf-lage-rugpijn-lrs", "nhg-lumb
 CODES = ({"icpc": ["L03"], "icd10": ["M54.5"]}, {"icpc": ["L86"]})
 
 
-INDEX_MIN_READABILITY = 65.0  # a margin above the B1 minimum (60)
+MIN_READABILITY = 65.0  # of the sentences a page borrows: a margin above the B1 minimum (60)
 DESCRIPTION_MAX_CHARS = json.loads(
     (ROOT / "tools" / "patienthub" / "schemas" / "frontmatter.schema.json").read_text(encoding="utf-8")
 )["properties"]["description"]["maxLength"]
@@ -285,6 +285,18 @@ def _front_matter(
 
 
 def _page(title: str, page_type: str, rng: random.Random, pool: tuple, index: int) -> str:
+    # A draw of long sentences falls below the B1 minimum, which a real page would not be published with. Drawn
+    # again from the page's own generator, so the rest of the corpus stays the same.
+    text, prose = _drawn_page(title, page_type, rng, pool, index)
+    redraw = random.Random(f"{SEED}-page-{index}")
+    while _flesch_douma(prose) < MIN_READABILITY:
+        text, prose = _drawn_page(title, page_type, redraw, pool, index)
+    return text
+
+
+def _drawn_page(
+    title: str, page_type: str, rng: random.Random, pool: tuple, index: int
+) -> tuple[str, list[str]]:
     sentences, items, messages, outcomes = pool
     borrowed = rng.sample(items, 3)
     parts = [f"# {title}\n", "## In het kort\n", "\n".join(f"- {i}" for i in borrowed) + "\n"]
@@ -307,16 +319,14 @@ def _page(title: str, page_type: str, rng: random.Random, pool: tuple, index: in
     if len(description) > DESCRIPTION_MAX_CHARS:  # schema.too-long: one sentence is enough
         description = chosen[0]
     borrowed += chosen
-    return _front_matter(title, description, page_type, rng, index, borrowed) + "\n".join(parts)
+    return _front_matter(title, description, page_type, rng, index, borrowed) + "\n".join(parts), borrowed
 
 
 def _index_page(title: str, links: list[tuple[str, str]], rng: random.Random, pool: tuple, index: int) -> str:
     sentences = pool[0]
     borrowed = rng.sample(sentences, 6)
-    # Six short sentences and a list of one-word links: a draw of long words falls below the B1 minimum, which a
-    # real index page would not be published with. Drawn again from its own generator, so the rest stays the same.
-    redraw = random.Random(f"{SEED}-index-{index}")
-    while _flesch_douma(borrowed) < INDEX_MIN_READABILITY:
+    redraw = random.Random(f"{SEED}-index-{index}")  # as in _page
+    while _flesch_douma(borrowed) < MIN_READABILITY:
         borrowed = redraw.sample(sentences, 6)
     body = [f"# {title}\n", "\n".join(borrowed) + "\n", "## Pagina's\n"]
     body.append("\n".join(f"- [{text}]({target})" for text, target in links) + "\n")
