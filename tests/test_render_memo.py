@@ -3,9 +3,17 @@ its place, the site's files and the settings are unchanged, and the site is the 
 
 from __future__ import annotations
 
+import functools
+import logging
+import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
-from tests.conftest import GOOD_META, mkdocs_build
+from tests.conftest import GOOD_META, TODAY, mkdocs_build
+
+from patienthub.adapters import render_memo
 
 REUSED = "pagina's niet opnieuw omgezet"
 BODY_WITH_HEADINGS = """\
@@ -104,3 +112,37 @@ def test_what_the_page_says_of_itself_is_kept(repo):
     mkdocs_build(repo.root)
     second = (repo.root / "site" / "bewegen" / "index.html").read_text(encoding="utf-8")
     assert first == second and 'href="#wandelen"' in second
+
+
+def test_a_rendering_by_one_engine_is_not_reused_by_the_other(repo):
+    # ProperDocs logs under its own logger: its message logged again by MkDocs would not count for --strict.
+    repo.page("index.md", body=BODY_WITH_HEADINGS.replace("bewegen.md#wandelen", "weg.md"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATIENTHUB_TODAY": TODAY}
+    command = [sys.executable, "-m", "properdocs", "build", "--strict"]
+    run = subprocess.run(command, cwd=repo.root, capture_output=True, text=True, env=env, timeout=600)
+    assert run.returncode == 1
+    assert "WARNING -  Doc file 'index.md' contains a link 'weg.md'" in run.stderr
+    for _ in range(2):
+        run = mkdocs_build(repo.root)
+        assert run.code == 1
+        assert "WARNING -  Doc file 'index.md' contains a link 'weg.md'" in run.stderr
+
+
+def test_only_what_the_rendering_thread_logs_is_kept():
+    capture = render_memo._Capture()
+    logger = logging.getLogger("mkdocs.structure.pages")
+    logger.addHandler(capture)
+    try:
+        logger.warning("van de pagina")
+        other = threading.Thread(target=logger.warning, args=("van de webserver",))
+        other.start()
+        other.join()
+    finally:
+        logger.removeHandler(capture)
+    assert [text for _, _, text in capture.messages] == ["van de pagina"]
+
+
+def test_a_function_in_the_settings_is_the_same_key_in_every_process():
+    setting = {"toc": {"slugify": functools.partial(render_memo.reusable, 1)}}
+    assert "0x" not in render_memo._stable(setting)
+    assert "patienthub.adapters.render_memo.reusable" in render_memo._stable(setting)

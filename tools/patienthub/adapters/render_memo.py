@@ -18,8 +18,12 @@ ProperDocs runs this too: it reads the page module's own `get_toc` rather than i
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
+import os
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -58,13 +62,50 @@ def reusable(config: Any) -> bool:
 
 
 class _Capture(logging.Handler):
+    """What the rendering thread logs; not what other threads log meanwhile (`mkdocs serve`'s web server)."""
+
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
+        self.thread = threading.get_ident()
         self.messages: list[tuple[str, int, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.INFO:
+        if record.levelno >= logging.INFO and record.thread == self.thread:
             self.messages.append((record.name, record.levelno, record.getMessage()))
+
+
+def _stable(value: Any) -> str:
+    """A setting as text that is the same in every process: a function by its name, not its address."""
+    if isinstance(value, dict):
+        return (
+            "{"
+            + ",".join(
+                f"{_stable(k)}:{_stable(v)}" for k, v in sorted(value.items(), key=lambda i: str(i[0]))
+            )
+            + "}"
+        )
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_stable(v) for v in value) + "]"
+    if isinstance(value, functools.partial):
+        return f"partial({_stable(value.func)},{_stable(value.args)},{_stable(value.keywords)})"
+    if callable(value):
+        return (
+            f"{getattr(value, '__module__', '?')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
+        )
+    return repr(value)
+
+
+@functools.cache
+def _installed() -> str:
+    """Every installed package and its version (the engine, the extensions and what they call, such as Pygments),
+    read from the names of their metadata folders (name-version.dist-info): no package's metadata is parsed."""
+    names: list[str] = []
+    for folder in sys.path:
+        with contextlib.suppress(OSError):
+            names += (
+                entry for entry in os.listdir(folder or ".") if entry.endswith((".dist-info", ".egg-info"))
+            )
+    return digest_of(sorted(names))
 
 
 def _toc_tokens(items: Any) -> list[dict[str, Any]]:
@@ -92,17 +133,23 @@ class RenderMemo:
     def __init__(self, cache: Cache, site: Site, config: Any, files: Any) -> None:
         self._cache = cache
         self._site = site
-        self._engine_logger = logging.getLogger(type(config).__module__.split(".")[0])
+        engine = type(config).__module__.split(".")[
+            0
+        ]  # mkdocs or properdocs: they render and log differently
+        self._engine_logger = logging.getLogger(engine)
         self._settings = digest_of(
             (
-                repr(config["markdown_extensions"]),
-                repr(sorted((str(k), repr(v)) for k, v in (config["mdx_configs"] or {}).items())),
+                engine,
+                _installed(),
+                _stable(config["markdown_extensions"]),
+                _stable(dict(config["mdx_configs"] or {})),
                 repr(config["validation"]),
                 repr(config["use_directory_urls"]),
                 *self._files(files),
             )
         )
-        self._pending: dict[str, tuple[str, Rendering | None, _Capture | None]] = {}
+        # Per page being rendered: its key, the stored rendering or the capture of this one, and its Markdown.
+        self._pending: dict[str, tuple[str, Rendering | None, _Capture | None, str]] = {}
         self.reused = 0
 
     @staticmethod
@@ -119,24 +166,25 @@ class RenderMemo:
         key = self._key(markdown, page)
         stored = self._cache.built(key)
         if isinstance(stored, Rendering):
-            self._pending[page.file.src_uri] = (key, stored, None)
+            self._pending[page.file.src_uri] = (key, stored, None, markdown)
             return PLACEHOLDER
         capture = _Capture()
         self._engine_logger.addHandler(capture)
-        self._pending[page.file.src_uri] = (key, None, capture)
+        self._pending[page.file.src_uri] = (key, None, capture, markdown)
         return markdown
 
     def after_render(self, html: str, page: Any, files: Any) -> str:
         pending = self._pending.pop(page.file.src_uri, None)
         if pending is None:
             return html
-        key, stored, capture = pending
+        key, stored, capture, markdown = pending
         if stored is None:
             assert capture is not None
             self._engine_logger.removeHandler(capture)
             self._cache.keep_built(key, self._rendering(html, page, capture))
             return html
         self.reused += 1
+        page.markdown = markdown  # for templates and later hooks, as after a rendering
         get_toc = sys.modules[type(page).__module__].get_toc
         page.toc = get_toc(_thawed_toc(stored.toc))
         page._title_from_render = stored.title
@@ -154,7 +202,7 @@ class RenderMemo:
 
     def abandon(self) -> None:
         """A build that failed midway: no capture stays on the engine's logger."""
-        for _, _, capture in self._pending.values():
+        for _, _, capture, _ in self._pending.values():
             if capture is not None:
                 self._engine_logger.removeHandler(capture)
         self._pending.clear()
