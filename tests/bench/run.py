@@ -35,6 +35,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # tests/bench is not a package: found through sys.path
@@ -91,8 +92,21 @@ def printed(root: Path, *extra: str) -> bytes:
 def watched_edits(root: Path, first: int) -> tuple[list[tuple[float, float]], bool]:
     """`check --watch` on the corpus: for each of EDITS edits of one page, the seconds from saving the file to the
     report (polling included) and the re-check time the report states; and whether it stopped on Ctrl-C."""
+    # Its stderr to a file, with faulthandler on: if it does not stop on Ctrl-C, SIGABRT makes it print where
+    # every thread is (seen under load, never reproduced by hand); the file is kept then, and named.
+    with tempfile.NamedTemporaryFile(prefix="patienthub-watch-", suffix=".txt", delete=False) as errors:
+        times, stopped = _watched_edits(root, first, errors)
+    if stopped:
+        Path(errors.name).unlink(missing_ok=True)
+    else:
+        print(f"   check --watch did not stop on Ctrl-C; where its threads were: {errors.name}", flush=True)
+    return times, stopped
+
+
+def _watched_edits(root: Path, first: int, errors: IO[bytes]) -> tuple[list[tuple[float, float]], bool]:
     command = [str(BIN / "patienthub"), "check", "--watch", "--today", TODAY]
-    process = subprocess.Popen(command, cwd=root, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    env = {**ENV, "PYTHONFAULTHANDLER": "1"}
+    process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=errors)
     assert process.stdout is not None
     stated = re.compile(rb"Opnieuw gecontroleerd in (\d+),(\d+) s")
 
@@ -118,8 +132,12 @@ def watched_edits(root: Path, first: int) -> tuple[list[tuple[float, float]], bo
         try:
             process.wait(timeout=60)
         except subprocess.TimeoutExpired:  # recorded in the results, not a crash of the whole benchmark
-            process.kill()
-            process.wait()
+            process.send_signal(signal.SIGABRT)  # faulthandler writes every thread's stack, then it ends
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
             return times, False
     return times, True
 
