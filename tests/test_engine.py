@@ -116,3 +116,19 @@ def test_run_unsaved_judges_the_given_text_and_leaves_the_file_alone(repo):
     assert [r.page.path for r in new.pages] == ["content/nieuw.md"] and not (
         repo.content / "nieuw.md"
     ).exists()
+
+
+def test_what_the_worker_processes_looked_up_is_kept_by_the_parent(copy_of_project):
+    # Word frequencies and syllables computed in a worker: the cache saves the parent's tables, so without this
+    # the next run loaded wordfreq and Pyphen again for every edited page.
+    from patienthub.core import memo
+    from patienthub.engine import runner
+
+    page = copy_of_project / "content" / "bewegen-bij-rugpijn.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nDe kwispelfluxtuin is nieuw.\n", encoding="utf-8")
+    site = load_site(load_project(copy_of_project / "mkdocs.yml"), dt.date(2026, 11, 22))
+    assert len(site.pages) >= runner.MIN_PARALLEL_PAGES
+    frequencies = memo.table("wordfreq.zipf-nl")
+    assert not any("kwispelfluxtuin" in key for key in frequencies)
+    run(site, jobs=2)
+    assert any("kwispelfluxtuin" in key for key in frequencies)

@@ -16,6 +16,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 _TABLES: dict[str, dict[Hashable, Any]] = {}
 _BUILD_ONLY: set[str] = set()  # tables only a build reads (QR codes): kept in the build's part of the cache
+# In a worker process: the answers it computed, to hand to the parent, which saves the tables (record()).
+_RECORDED: list[tuple[str, Hashable, Any]] | None = None
 
 
 def register(name: str, build_only: bool = False) -> dict[Hashable, Any]:
@@ -36,6 +38,8 @@ def persistent(name: str, build_only: bool = False) -> Callable[[F], F]:
                 return table[args]
             except KeyError:
                 value = table[args] = function(*args)
+                if _RECORDED is not None:
+                    _RECORDED.append((name, args, value))
                 return value
 
         return memoised  # type: ignore[return-value]
@@ -61,3 +65,24 @@ def restore(stored: Mapping[str, Mapping[Hashable, Any]]) -> None:
     """Add stored answers (a table of a module not imported yet is filled when it registers)."""
     for name, values in stored.items():
         _TABLES.setdefault(name, {}).update(values)
+
+
+def record() -> None:
+    """From now on (in a worker process), keep every new answer for recorded()."""
+    global _RECORDED
+    _RECORDED = []
+
+
+def recorded() -> list[tuple[str, Hashable, Any]]:
+    """The answers computed since the last call: a worker's, for its parent to add()."""
+    global _RECORDED
+    if _RECORDED is None:
+        return []
+    found, _RECORDED = _RECORDED, []
+    return found
+
+
+def add(answers: list[tuple[str, Hashable, Any]]) -> None:
+    """Answers a worker process computed, into this process's tables (which the cache saves)."""
+    for name, args, value in answers:
+        _TABLES.setdefault(name, {})[args] = value

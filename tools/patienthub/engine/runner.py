@@ -13,7 +13,7 @@ from typing import Any
 
 from patienthub.checks import REGISTRY, all_rules
 from patienthub.checks.base import Check
-from patienthub.core import parallel
+from patienthub.core import memo, parallel
 from patienthub.core.findings import Finding, Severity
 from patienthub.domain.model import Page, Site
 from patienthub.domain.result import PageReport, Result
@@ -73,13 +73,27 @@ def _site_work(check: Check, site: Site, cache: Cache | None) -> list[Finding]:
 _FORKED: tuple[Site, Sequence[Check]] | None = None
 
 
-def _fresh_work(path: str) -> list[tuple[PageWork, bool]]:
+def _start_worker() -> None:
+    memo.record()
+
+
+def _fresh_work(path: str) -> tuple[list[tuple[PageWork, bool]], list[Any]]:
+    """The page's work, and the memo answers (word frequencies, syllables) computed for it: the parent keeps
+    them, so the next run does not load wordfreq and Pyphen for words this one already looked up."""
     assert _FORKED is not None
     site, checks = _FORKED
     page = site.by_path[path]
     work = [_page_work(check, page, site) for check in checks]
     page.release()
-    return work
+    return work, memo.recorded()
+
+
+def _merged(
+    results: Iterator[tuple[list[tuple[PageWork, bool]], list[Any]]],
+) -> Iterator[list[tuple[PageWork, bool]]]:
+    for work, answers in results:
+        memo.add(answers)
+        yield work
 
 
 @contextmanager
@@ -88,8 +102,10 @@ def _workers(site: Site, checks: Sequence[Check], paths: list[str], jobs: int) -
     global _FORKED
     _FORKED = (site, checks)
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(paths))) as pool:
-            yield pool.imap(_fresh_work, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+        with multiprocessing.get_context("fork").Pool(
+            min(jobs, len(paths)), initializer=_start_worker
+        ) as pool:
+            yield _merged(pool.imap(_fresh_work, paths, chunksize=max(1, len(paths) // (jobs * 8))))
     finally:
         _FORKED = None
 
