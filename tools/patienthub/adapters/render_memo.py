@@ -108,13 +108,6 @@ def _installed() -> str:
     return digest_of(sorted(names))
 
 
-def _toc_tokens(items: Any) -> list[dict[str, Any]]:
-    return [
-        {"name": item.title, "id": item.id, "level": item.level, "children": _toc_tokens(item.children)}
-        for item in items
-    ]
-
-
 def _frozen_toc(items: Any) -> tuple[Any, ...]:
     return tuple((item.title, item.id, item.level, _frozen_toc(item.children)) for item in items)
 

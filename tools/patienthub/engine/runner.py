@@ -73,10 +73,6 @@ def _site_work(check: Check, site: Site, cache: Cache | None) -> list[Finding]:
 _FORKED: tuple[Site, Sequence[Check]] | None = None
 
 
-def _start_worker() -> None:
-    memo.record()
-
-
 def _fresh_work(path: str) -> tuple[list[tuple[PageWork, bool]], list[Any]]:
     """The page's work, and the memo answers (word frequencies, syllables) computed for it: the parent keeps
     them, so the next run does not load wordfreq and Pyphen for words this one already looked up."""
@@ -102,9 +98,7 @@ def _workers(site: Site, checks: Sequence[Check], paths: list[str], jobs: int) -
     global _FORKED
     _FORKED = (site, checks)
     try:
-        with multiprocessing.get_context("fork").Pool(
-            min(jobs, len(paths)), initializer=_start_worker
-        ) as pool:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(paths)), initializer=memo.record) as pool:
             yield _merged(pool.imap(_fresh_work, paths, chunksize=max(1, len(paths) // (jobs * 8))))
     finally:
         _FORKED = None
